@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { pageOf, pageQuery, timestamp } from './common';
+
+/** Every action the audit log knows. Features add theirs here. */
+export const auditActions = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.totp_enabled',
+  'auth.totp_disabled',
+  'auth.recovery_code_used',
+  'auth.invitation_accepted',
+  'organisation.created',
+  'organisation.updated',
+  'user.invited',
+  'user.invitation_resent',
+  'user.updated',
+  'user.roles_changed',
+  'user.deactivated',
+  'user.reactivated',
+  'audit.searched',
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditEntry = z.object({
+  id: z.string(),
+  at: timestamp,
+  action: z.string(),
+  actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  subject: z.object({ id: z.uuid(), label: z.string() }).nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditQuery = pageQuery.extend({
+  actorId: z.uuid().optional(),
+  subjectId: z.uuid().optional().describe('The person (client) whose data was read or changed'),
+  action: z.string().trim().max(60).optional(),
+  from: timestamp.optional(),
+  to: timestamp.optional(),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+export type AuditFilter = z.infer<typeof auditQuery>;
+
+export const auditPage = pageOf(auditEntry);
+export type AuditPage = z.infer<typeof auditPage>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+export const idParams = z.object({ id: z.uuid() });
+
+/** Timestamps travel as ISO strings. */
+export const timestamp = z.iso.datetime({ offset: true });
+export const isoDate = z.iso.date();
+
+export const languageSchema = z.enum(['de', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+/** A trimmed, non-empty single-line text with an upper bound. */
+export function text(max = 200) {
+  return z.string().trim().min(1).max(max);
+}
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((s) => s.toLowerCase());

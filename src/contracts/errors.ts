@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Every error the API can answer with. The code is stable (the web client translates it);
+ * the status is decided here and nowhere else.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  password_policy: 400,
+  token_invalid: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  totp_invalid: 401,
+  session_expired: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  totp_enrolment_required: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  already_set_up: 409,
+  email_taken: 409,
+  last_admin: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+export const fieldErrorSchema = z.object({
+  path: z.string().describe('Dotted path of the offending field, e.g. "email" or "roles.0"'),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

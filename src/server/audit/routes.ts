@@ -1,0 +1,20 @@
+import { auditPage, auditQuery } from '../../contracts/audit';
+import { errorBodySchema } from '../../contracts/errors';
+import type { AppContext } from '../context';
+import { type App, actorOf } from '../lib/http';
+import { searchAudit } from './service';
+
+export function auditRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail, newest first, filtered by person, user, action and time (admin, dpo)',
+        querystring: auditQuery,
+        response: { 200: auditPage, 400: errorBodySchema, 403: errorBodySchema },
+      },
+    },
+    async (request) => searchAudit(ctx, actorOf(request), request.query),
+  );
+}

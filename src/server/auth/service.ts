@@ -1,0 +1,349 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../contracts/auth';
+import type { Language } from '../../contracts/common';
+import type { AppContext, RequestMeta } from '../context';
+import { queryRows } from '../db/client';
+import { loginAttempts, organisations, sessions, users, userTokens } from '../db/schema';
+import type { Actor } from '../lib/actor';
+import { audit, auditSystem } from '../lib/audit';
+import { AppError, invalidField } from '../lib/errors';
+import { hashPassword, randomToken, tokenHash, verifyPassword } from '../lib/secrets';
+import { totpEnrolmentRequired } from './present';
+
+export { presentMe } from './present';
+
+import { verifySecondFactor } from './totp';
+
+const WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 20;
+/** Writing last_seen_at on every request would double the work of each read; a minute is precise enough. */
+const TOUCH_AFTER_MS = 60_000;
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/** The password rule that needs more than the password: never the e-mail itself. */
+export function assertPasswordAllowed(password: string, email: string, field = 'password') {
+  const p = password.trim().toLowerCase();
+  if (p === email.toLowerCase() || p === email.toLowerCase().split('@')[0]) {
+    throw new AppError('password_policy', 'The password must not be your e-mail address', {
+      fields: [{ path: field, message: 'must not be the e-mail address' }],
+    });
+  }
+}
+
+async function assertNotRateLimited(ctx: AppContext, email: string, ip: string) {
+  const [row] = await queryRows<{
+    by_email: number;
+    by_ip: number;
+    email_oldest: Date | null;
+    ip_oldest: Date | null;
+  }>(
+    ctx.db,
+    sql`SELECT
+          count(*) FILTER (WHERE email = ${email})::int AS by_email,
+          count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
+          min(at) FILTER (WHERE email = ${email}) AS email_oldest,
+          min(at) FILTER (WHERE ip = ${ip}) AS ip_oldest
+        FROM login_attempts
+        WHERE success = false AND at > now() - make_interval(mins => ${WINDOW_MINUTES})
+          AND (email = ${email} OR ip = ${ip})`,
+  );
+  if (!row) return;
+  const blockedSince =
+    row.by_email >= MAX_FAILURES_PER_ACCOUNT
+      ? row.email_oldest
+      : row.by_ip >= MAX_FAILURES_PER_ADDRESS
+        ? row.ip_oldest
+        : null;
+  if (!blockedSince) return;
+  const retryAfter = Math.max(
+    1,
+    Math.ceil((new Date(blockedSince).getTime() + WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
+  );
+  throw new AppError(
+    'rate_limited',
+    `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+    {
+      headers: { 'retry-after': String(retryAfter) },
+      details: { retryAfterSeconds: retryAfter },
+    },
+  );
+}
+
+async function recordFailure(
+  ctx: AppContext,
+  email: string,
+  meta: RequestMeta,
+  user: { id: string; organisationId: string } | undefined,
+  reason: string,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ email, ip: meta.ip, success: false });
+    await auditSystem(
+      tx,
+      { organisationId: user?.organisationId ?? null, actorUserId: user?.id ?? null, ip: meta.ip },
+      { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { reason } },
+    );
+  });
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; code?: string | undefined },
+  meta: RequestMeta,
+): Promise<NewSession> {
+  await assertNotRateLimited(ctx, input.email, meta.ip);
+  const [user] = await ctx.db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.email, input.email));
+  const passwordOk = await verifyPassword(user?.user.passwordHash ?? null, input.password);
+  if (!user || !passwordOk || user.user.status !== 'active') {
+    await recordFailure(
+      ctx,
+      input.email,
+      meta,
+      user?.user,
+      !user ? 'unknown_email' : !passwordOk ? 'password' : 'inactive',
+    );
+    throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is not active');
+  }
+  if (user.user.totpSecret) {
+    if (!input.code) throw new AppError('totp_required', 'Enter the code from your authenticator app');
+    const factor = await verifySecondFactor(ctx, user.user, input.code);
+    if (!factor) {
+      await recordFailure(ctx, input.email, meta, user.user, 'second_factor');
+      throw new AppError('totp_invalid', 'The code is not valid');
+    }
+    if (factor === 'recovery_code') {
+      await audit(
+        ctx.db,
+        { userId: user.user.id, organisationId: user.org.id, ip: meta.ip },
+        {
+          action: 'auth.recovery_code_used',
+          entityType: 'user',
+          entityId: user.user.id,
+        },
+      );
+    }
+  }
+  return createSession(ctx, user.user, user.org, meta);
+}
+
+/** Opens a session for a verified user (login, setup). */
+export async function createSession(
+  ctx: AppContext,
+  user: typeof users.$inferSelect,
+  org: typeof organisations.$inferSelect,
+  meta: RequestMeta,
+): Promise<NewSession> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const sessionId = await ctx.db.transaction(async (tx) => {
+    const [s] = await tx
+      .insert(sessions)
+      .values({
+        organisationId: org.id,
+        userId: user.id,
+        tokenHash: tokenHash(token),
+        csrfToken,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning({ id: sessions.id });
+    await tx.insert(loginAttempts).values({ email: user.email, ip: meta.ip, success: true });
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await audit(
+      tx,
+      { userId: user.id, organisationId: org.id, ip: meta.ip },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
+    return s!.id;
+  });
+  const roles = user.roles as Role[];
+  const totpEnabled = Boolean(user.totpSecret);
+  return {
+    token,
+    csrfToken,
+    actor: {
+      userId: user.id,
+      organisationId: org.id,
+      organisationName: org.name,
+      sessionId,
+      email: user.email,
+      name: user.name,
+      roles,
+      language: user.language as Language,
+      totpEnabled,
+      totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, org.requireTotp),
+      ip: meta.ip,
+    },
+  };
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string } | 'expired' | null;
+
+/** Looks up the session behind a cookie on every request; ends it when idle too long. */
+export async function resolveSession(ctx: AppContext, token: string, ip: string): Promise<ResolvedSession> {
+  const [row] = await ctx.db
+    .select({
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      roles: users.roles,
+      language: users.language,
+      status: users.status,
+      totpSecret: users.totpSecret,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      requireTotp: organisations.requireTotp,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash(token)));
+  if (!row) return null;
+  const idleMs = Date.now() - row.lastSeenAt.getTime();
+  if (row.status !== 'active' || idleMs > ctx.config.sessionIdleMinutes * 60_000) {
+    await ctx.db.delete(sessions).where(eq(sessions.id, row.sessionId));
+    return 'expired';
+  }
+  if (idleMs > TOUCH_AFTER_MS) {
+    await ctx.db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
+  }
+  const roles = row.roles as Role[];
+  const totpEnabled = Boolean(row.totpSecret);
+  return {
+    csrfToken: row.csrfToken,
+    actor: {
+      userId: row.userId,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      sessionId: row.sessionId,
+      email: row.email,
+      name: row.name,
+      roles,
+      language: row.language as Language,
+      totpEnabled,
+      totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, row.requireTotp),
+      ip,
+    },
+  };
+}
+
+export async function logout(ctx: AppContext, actor: Actor) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+    await audit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+export async function updateProfile(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name?: string; language?: Language },
+) {
+  await ctx.db
+    .update(users)
+    .set({ ...input, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .where(eq(users.id, actor.userId));
+  return { ...actor, ...input };
+}
+
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+) {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw invalidField('currentPassword', 'is not your current password');
+  }
+  assertPasswordAllowed(newPassword, user.email, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    // Other sessions of this user end: a changed password is often a response to a leak.
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.userId), sql`${sessions.id} <> ${actor.sessionId}`));
+    await audit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+async function findValidToken(ctx: AppContext, token: string) {
+  const [row] = await ctx.db
+    .select({ token: userTokens, user: users, org: organisations })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .innerJoin(organisations, eq(organisations.id, userTokens.organisationId))
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash(token)),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    );
+  if (!row || row.user.status === 'deactivated') {
+    throw new AppError(
+      'token_invalid',
+      'This link is not valid any more; ask your administrator for a new one',
+    );
+  }
+  return row;
+}
+
+export async function inspectInvitation(ctx: AppContext, token: string) {
+  const row = await findValidToken(ctx, token);
+  return {
+    email: row.user.email,
+    name: row.user.name,
+    organisationName: row.org.name,
+    purpose: row.token.purpose as 'invite' | 'password_reset',
+    expiresAt: row.token.expiresAt.toISOString(),
+  };
+}
+
+/** Sets the password from an invitation or reset link; the link is used up. */
+export async function acceptInvitation(ctx: AppContext, token: string, password: string, meta: RequestMeta) {
+  const row = await findValidToken(ctx, token);
+  assertPasswordAllowed(password, row.user.email);
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const used = await tx
+      .update(userTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(userTokens.id, row.token.id), isNull(userTokens.usedAt)))
+      .returning({ id: userTokens.id });
+    if (used.length === 0) throw new AppError('token_invalid', 'This link has already been used');
+    await tx
+      .update(users)
+      .set({ passwordHash, status: 'active', updatedAt: new Date(), version: sql`${users.version} + 1` })
+      .where(eq(users.id, row.user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, row.user.id));
+    await audit(
+      tx,
+      { userId: row.user.id, organisationId: row.org.id, ip: meta.ip },
+      {
+        action: 'auth.invitation_accepted',
+        entityType: 'user',
+        entityId: row.user.id,
+        details: { purpose: row.token.purpose },
+      },
+    );
+  });
+  return { email: row.user.email };
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/** Every environment variable Lotse reads; nothing else is read from the environment. */
+const envSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  BASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default('Lotse <lotse@localhost>')),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(logLevels).default('info')),
+  SESSION_IDLE_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(120),
+  ),
+  UPLOAD_LIMIT_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(500).default(20)),
+  LOTSE_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
+  LOTSE_ADMIN_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(12, 'at least 12 characters').optional(),
+  ),
+  LOTSE_ORG_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default('Lotse')),
+  LOTSE_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1', 'true', 'false']).default('0')),
+  TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['0', '1', 'true', 'false']).default('0')),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: (typeof logLevels)[number];
+  sessionIdleMinutes: number;
+  uploadLimitBytes: number;
+  bootstrapAdmin: { email: string; password: string; organisationName: string } | undefined;
+  /** Load demo data when LOTSE_ADMIN_* creates the first organisation (npm run demo). */
+  demo: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limit, audit). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a wrong value throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.LOTSE_ADMIN_EMAIL) !== Boolean(e.LOTSE_ADMIN_PASSWORD)) {
+    const missing = e.LOTSE_ADMIN_EMAIL ? 'LOTSE_ADMIN_PASSWORD' : 'LOTSE_ADMIN_EMAIL';
+    throw new ConfigError(
+      `Invalid environment variable ${missing}: required when the other LOTSE_ADMIN_* is set`,
+    );
+  }
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https://'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
+    bootstrapAdmin:
+      e.LOTSE_ADMIN_EMAIL && e.LOTSE_ADMIN_PASSWORD
+        ? {
+            email: e.LOTSE_ADMIN_EMAIL.toLowerCase(),
+            password: e.LOTSE_ADMIN_PASSWORD,
+            organisationName: e.LOTSE_ORG_NAME,
+          }
+        : undefined,
+    demo: e.LOTSE_DEMO === '1' || e.LOTSE_DEMO === 'true',
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+  };
+}

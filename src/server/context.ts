@@ -1,0 +1,16 @@
+import type { Config } from './config';
+import type { DatabaseKind, Db } from './db/client';
+
+/** What every service gets: the database, the configuration, and facts about the running app. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  databaseKind: DatabaseKind;
+  version: string;
+}
+
+/** Facts about the HTTP request that services record (audit, rate limit); never personal data beyond the address. */
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | null;
+}

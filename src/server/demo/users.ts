@@ -1,0 +1,30 @@
+import type { Role } from '../../contracts/auth';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+
+const people: { name: string; email: string; roles: Role[]; language: 'de' | 'en' }[] = [
+  { name: 'Dr. Miriam Kessler', email: 'miriam.kessler@ifk-saar.example', roles: ['lead'], language: 'de' },
+  { name: 'Aylin Demir', email: 'aylin.demir@ifk-saar.example', roles: ['counsellor'], language: 'de' },
+  { name: 'Jonas Becker', email: 'jonas.becker@ifk-saar.example', roles: ['counsellor'], language: 'de' },
+  {
+    name: 'Olena Shevchenko',
+    email: 'olena.shevchenko@ifk-saar.example',
+    roles: ['counsellor'],
+    language: 'en',
+  },
+  { name: 'Thomas Weber', email: 'thomas.weber@ifk-saar.example', roles: ['dpo'], language: 'de' },
+];
+
+export async function demoUsers(tx: Db, organisationId: string, passwordHash: string) {
+  const rows = await tx
+    .insert(users)
+    .values(people.map((p) => ({ ...p, organisationId, status: 'active', passwordHash })))
+    .returning();
+  const byRole = (role: Role) => rows.filter((r) => r.roles.includes(role));
+  return {
+    rows,
+    lead: byRole('lead')[0]!,
+    counsellors: byRole('counsellor'),
+    logins: rows.map((r) => ({ email: r.email, name: r.name, roles: r.roles })),
+  };
+}

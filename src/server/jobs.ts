@@ -1,0 +1,20 @@
+import { lt, sql } from 'drizzle-orm';
+import type { AppContext } from './context';
+import { loginAttempts, sessions, userTokens } from './db/schema';
+import type { JobHandler, RecurringJob } from './lib/jobs';
+import { deliverOutboxMessage } from './lib/mail';
+
+/** Every kind of background job, in one table of contents. */
+export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return {
+    'mail.deliver': (payload) => deliverOutboxMessage(ctx.db, ctx.config, String(payload.outboxId)),
+    housekeeping: async () => {
+      const idle = new Date(Date.now() - ctx.config.sessionIdleMinutes * 60_000);
+      await ctx.db.delete(sessions).where(lt(sessions.lastSeenAt, idle));
+      await ctx.db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(Date.now() - 86_400_000)));
+      await ctx.db.delete(userTokens).where(sql`${userTokens.expiresAt} < now() - interval '30 days'`);
+    },
+  };
+}
+
+export const recurringJobs: RecurringJob[] = [{ kind: 'housekeeping', everyMs: 15 * 60_000 }];

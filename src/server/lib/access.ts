@@ -1,0 +1,51 @@
+import type { Role } from '../../contracts/auth';
+import type { Actor } from './actor';
+import { AppError, forbidden, notFound } from './errors';
+
+/**
+ * The one place that decides who may do what. Services call it before they read or write;
+ * the web client only receives the resulting permission list to hide what would be refused.
+ */
+const permissionRoles = {
+  'users.manage': ['admin'],
+  'organisation.manage': ['admin'],
+  'outbox.read': ['admin'],
+  'audit.read': ['admin', 'dpo'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+export const permissions = Object.keys(permissionRoles) as Permission[];
+
+export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r));
+}
+
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  return hasRole(actor, ...permissionRoles[permission]);
+}
+
+export function assertCan(actor: Pick<Actor, 'roles'>, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {
+  return permissions.filter((p) => can(actor, p));
+}
+
+/** A record of another organisation answers exactly like a missing one. */
+export function assertInOrganisation<T extends { organisationId: string }>(
+  actor: Pick<Actor, 'organisationId'>,
+  row: T | undefined | null,
+  what = 'record',
+): asserts row is T {
+  if (!row || row.organisationId !== actor.organisationId) throw notFound(what);
+}
+
+export function requireAuthenticated(actor: Actor | null, expired = false): Actor {
+  if (!actor) {
+    throw expired
+      ? new AppError('session_expired', 'Your session has expired; please log in again')
+      : new AppError('unauthenticated', 'Please log in');
+  }
+  return actor;
+}

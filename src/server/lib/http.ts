@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawServerDefault,
+} from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ErrorBody, ErrorCode, FieldError } from '../../contracts/errors';
+import { errorStatus } from '../../contracts/errors';
+import type { RequestMeta } from '../context';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionExpired: boolean;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (health, login, setup, invitation links). Default: login required. */
+    public?: boolean;
+    /** Usable while the organisation still requires this user to enrol a second factor. */
+    allowDuringTotpEnrolment?: boolean;
+  }
+}
+
+/** The actor of an authenticated route; the session hook has already refused anonymous calls. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Please log in');
+  return request.actor;
+}
+
+export function metaOf(request: FastifyRequest): RequestMeta {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+function body(
+  code: ErrorCode,
+  message: string,
+  fields?: FieldError[],
+  details?: Record<string, unknown>,
+): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) } };
+}
+
+const postgresInputErrors: Record<string, string> = {
+  '22P02': 'a value has the wrong format',
+  '22001': 'a value is too long',
+  '22003': 'a number is out of range',
+  '22007': 'a date is not valid',
+  '22008': 'a date is out of range',
+  '23502': 'a required value is missing',
+  '23514': 'a value is not allowed',
+  '54000': 'a value is too long',
+};
+
+/** Maps every error to `{error:{code,message,fields?}}`; bad input is never a 500. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    if (error.headers) reply.headers(error.headers);
+    return reply.status(error.status).send(body(error.code, error.message, error.fields, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const fields = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+      message: v.message ?? 'is not valid',
+    }));
+    const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+    return reply.status(400).send(body('validation_failed', `Invalid ${where}: ${summary}`, fields));
+  }
+  const pgCode = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  if (pgCode && pgCode in postgresInputErrors) {
+    return reply.status(400).send(body('validation_failed', `Invalid input: ${postgresInputErrors[pgCode]}`));
+  }
+  if (pgCode === '23505' || pgCode === '23503') {
+    return reply.status(409).send(body('conflict', 'This conflicts with existing data'));
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return reply.status(413).send(body('payload_too_large', 'The request is too large'));
+  if (status === 415)
+    return reply.status(415).send(body('unsupported_media_type', 'Unsupported content type'));
+  if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many requests'));
+  if (status === 404) return reply.status(404).send(body('not_found', 'Not found'));
+  if (status >= 400 && status < 500) {
+    const code: ErrorCode =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'invalid_json'
+        : 'validation_failed';
+    return reply.status(400).send(body(code, error.message || 'Bad request'));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply
+    .status(errorStatus.internal)
+    .send(body('internal', 'Something went wrong on our side; nothing was saved'));
+}

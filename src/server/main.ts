@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import { buildApp, loggerOptions } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { AppContext } from './context';
+import { openDatabase } from './db/client';
+import { jobHandlers, recurringJobs } from './jobs';
+import { startJobRunner } from './lib/jobs';
+import { DataDirLockedError, lockDataDir } from './lib/lockfile';
+import { bootstrapFromEnvironment } from './setup/service';
+
+const version: string = JSON.parse(
+  fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;
+
+function fail(message: string): never {
+  console.error(`lotse: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let unlock = () => {};
+  if (!config.databaseUrl) {
+    try {
+      unlock = lockDataDir(config.dataDir);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) fail(error.message);
+      throw error;
+    }
+  } else {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+  }
+
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: `${config.dataDir}/pglite`,
+  }).catch((error) => {
+    unlock();
+    fail(`cannot open the database: ${(error as Error).message}`);
+  });
+  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, version };
+
+  const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo }).catch((error) => {
+    unlock();
+    fail(`cannot create the first organisation: ${(error as Error).message}`);
+  });
+
+  const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel), trustProxy: config.trustProxy });
+  const runner = startJobRunner(ctx.db, jobHandlers(ctx), recurringJobs, {
+    onError: (kind, error) => app.log.warn({ kind, err: error }, 'job failed'),
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await runner.stop();
+      await database.close();
+    } finally {
+      unlock();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    unlock();
+    fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
+  const url = config.baseUrl;
+  console.log(`Lotse ${version} is running at ${url} (database: ${database.kind})`);
+  if (bootstrapped?.demoLogins.length) {
+    console.log('\nDemo logins (password as LOTSE_ADMIN_PASSWORD):');
+    console.log(`  ${config.bootstrapAdmin!.email}  (admin)`);
+    for (const l of bootstrapped.demoLogins) console.log(`  ${l.email}  (${l.roles.join(', ')}) ${l.name}`);
+  }
+}
+
+void main();

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
+import { login, sessionCookieOf, startTestApp, type TestApp } from '../testing/harness';
+import { bootstrapFromEnvironment } from './service';
+
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+const body = {
+  organisationName: 'IFK Saar',
+  adminName: 'Petra Admin',
+  email: 'petra@ifk-saar.example',
+  password: 'eine lange passphrase',
+  language: 'de',
+};
+
+describe('first-run set-up', () => {
+  it('creates the organisation and its admin once, and logs the admin in', async () => {
+    t = await startTestApp();
+    expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: true });
+    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({
+      email: body.email,
+      roles: ['admin'],
+      organisation: { name: 'IFK Saar' },
+    });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: sessionCookieOf(res) },
+    });
+    expect(me.statusCode).toBe(200);
+
+    expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, email: 'mallory@example.org' },
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('already_set_up');
+  });
+
+  it('loads demo data on request, with logins for every role', async () => {
+    t = await startTestApp();
+    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, demo: true } });
+    expect(res.statusCode).toBe(200);
+    const logins: { email: string; roles: string[] }[] = res.json().demoLogins;
+    const roles = new Set(logins.flatMap((l) => l.roles));
+    expect([...roles]).toEqual(expect.arrayContaining(['lead', 'counsellor', 'dpo']));
+    // Demo accounts share the admin's password.
+    const lead = logins.find((l) => l.roles.includes('lead'))!;
+    await login(t.app, lead.email, body.password);
+  });
+
+  it('rejects a weak password and names the field', async () => {
+    t = await startTestApp();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, password: 'petra@ifk-saar.example' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].path).toBe('password');
+    expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json().needed).toBe(true);
+  });
+
+  it('creates the first organisation from LOTSE_ADMIN_* without the browser, once', async () => {
+    t = await startTestApp({
+      bootstrapAdmin: {
+        email: 'ops@example.org',
+        password: 'operator passphrase',
+        organisationName: 'Netzwerk Saar',
+      },
+    });
+    const first = await bootstrapFromEnvironment(t.ctx, { demo: false });
+    expect(first).not.toBeNull();
+    const again = await bootstrapFromEnvironment(t.ctx, { demo: false });
+    expect(again).toBeNull();
+    const s = await login(t.app, 'ops@example.org', 'operator passphrase');
+    expect((await s.get('/api/auth/me')).json().organisation.name).toBe('Netzwerk Saar');
+  });
+});
+
+describe('configuration', () => {
+  it('stops with one line naming a wrong variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^Invalid environment variable PORT: /);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ LOTSE_ADMIN_EMAIL: 'a@example.org' })).toThrow(/LOTSE_ADMIN_PASSWORD/);
+  });
+
+  it('uses secure cookies when BASE_URL is https', () => {
+    expect(loadConfig({ BASE_URL: 'https://lotse.example.org/' })).toMatchObject({
+      secureCookies: true,
+      baseUrl: 'https://lotse.example.org',
+    });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      secureCookies: false,
+      baseUrl: 'http://localhost:3000',
+    });
+  });
+});

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import type { Role } from '../../contracts/auth';
+import { buildApp } from '../app';
+import { type Config, loadConfig } from '../config';
+import type { AppContext } from '../context';
+import { openDatabase } from '../db/client';
+import { users } from '../db/schema';
+import type { App } from '../lib/http';
+import { hashPassword } from '../lib/secrets';
+import { createOrganisationWithAdmin } from '../organisation/service';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/**
+ * A fresh database per test file: in-memory PGlite, or — with TEST_DATABASE_URL — a new
+ * PostgreSQL database that is dropped afterwards.
+ */
+async function openTestDatabase() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return openDatabase({});
+  const name = `lotse_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-'));
+  const config: Config = { ...loadConfig({ DATA_DIR: dataDir }), ...overrides };
+  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, version: 'test' };
+  const app = await buildApp(ctx);
+  return {
+    app,
+    ctx,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}`;
+
+/** An organisation with an active admin whose password is PASSWORD. */
+export async function createOrganisation(ctx: AppContext, name = unique('Org')) {
+  const passwordHash = await hashPassword(PASSWORD);
+  const email = `${unique('admin')}@example.org`;
+  const { org, admin } = await ctx.db.transaction((tx) =>
+    createOrganisationWithAdmin(
+      tx,
+      { organisationName: name, adminName: `Admin of ${name}`, email, passwordHash },
+      { onlyIfFirst: false, ip: null },
+    ),
+  );
+  return { org, admin };
+}
+
+/** An active user with the given roles and the password PASSWORD. */
+export async function createUser(ctx: AppContext, organisationId: string, roles: Role[], name?: string) {
+  const [user] = await ctx.db
+    .insert(users)
+    .values({
+      organisationId,
+      roles,
+      name: name ?? unique(roles.join('+')),
+      email: `${unique(roles.join('-'))}@example.org`,
+      status: 'active',
+      passwordHash: await hashPassword(PASSWORD),
+    })
+    .returning();
+  return user!;
+}
+
+/** An HTTP client bound to one session: sends the cookie and the CSRF token like the web client. */
+export class Session {
+  constructor(
+    readonly app: App,
+    readonly cookie: string,
+    readonly csrfToken: string,
+    readonly user: { id: string; email: string },
+  ) {}
+
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    return this.app.inject({
+      method,
+      url,
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken, ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  }
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, payload?: unknown) => this.request('POST', url, payload ?? {});
+  patch = (url: string, payload: unknown) => this.request('PATCH', url, payload);
+  put = (url: string, payload: unknown) => this.request('PUT', url, payload);
+  delete = (url: string) => this.request('DELETE', url);
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'lotse_session');
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return `lotse_session=${cookie.value}`;
+}
+
+export async function login(app: App, email: string, password = PASSWORD, code?: string): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password, ...(code ? { code } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed ${response.statusCode}: ${response.body}`);
+  const body = response.json();
+  return new Session(app, sessionCookieOf(response), body.csrfToken, body.user);
+}

@@ -1,0 +1,84 @@
+import { idParams, pageOf, pageQuery } from '../../contracts/common';
+import { errorBodySchema } from '../../contracts/errors';
+import {
+  invitationResult,
+  inviteUserBody,
+  updateUserBody,
+  userListQuery,
+  userSchema,
+} from '../../contracts/users';
+import type { AppContext } from '../context';
+import { type App, actorOf } from '../lib/http';
+import * as usersService from './service';
+
+const tags = ['users'];
+const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+
+export function userRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Users of the organisation (admin)',
+        querystring: pageQuery.extend(userListQuery.shape),
+        response: { 200: pageOf(userSchema), ...errors },
+      },
+    },
+    async (request) => usersService.listUsers(ctx, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary:
+          'Invite a user by e-mail; without SMTP the one-time link is returned for the admin to hand over',
+        body: inviteUserBody,
+        response: { 200: invitationResult, ...errors },
+      },
+    },
+    async (request) => usersService.inviteUser(ctx, actorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One user (admin)',
+        params: idParams,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => usersService.getUser(ctx, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change name, roles or active state (admin); deactivating ends the sessions',
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => usersService.updateUser(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/link',
+    {
+      schema: {
+        tags,
+        summary: 'New invitation (invited users) or password-reset link (active users)',
+        params: idParams,
+        response: { 200: invitationResult, ...errors },
+      },
+    },
+    async (request) => usersService.sendAccountLink(ctx, actorOf(request), request.params.id),
+  );
+}
