@@ -24,13 +24,18 @@ export const auditActions = [
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
+export const auditActor = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export type AuditActor = z.infer<typeof auditActor>;
+
 export const auditEntry = z.object({
   id: z.string(),
   at: timestamp,
   action: z.string(),
-  actor: z.object({ id: z.uuid(), name: z.string(), email: z.string() }).nullable(),
+  actor: auditActor.nullable(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** A readable name of the entity where there is one (the user account concerned). */
+  entityLabel: z.string().nullable(),
   subject: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),

@@ -7,10 +7,7 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** The length rule; "not the e-mail" needs the e-mail and is checked on the server. */
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(256);
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(256);
 
 export const userStatusSchema = z.enum(['invited', 'active', 'deactivated']);
 export type UserStatus = z.infer<typeof userStatusSchema>;

@@ -18,7 +18,7 @@ export type User = z.infer<typeof userSchema>;
 
 const rolesField = z
   .array(roleSchema)
-  .min(1, 'at least one role')
+  .min(1)
   .max(5)
   .transform((r) => [...new Set(r)]);
 

@@ -5,6 +5,7 @@ export function presentAuditEntry(row: {
   entry: typeof auditLog.$inferSelect;
   actorName: string | null;
   actorEmail: string | null;
+  targetUserName: string | null;
 }): AuditEntry {
   const e = row.entry;
   return {
@@ -16,6 +17,7 @@ export function presentAuditEntry(row: {
       : null,
     entityType: e.entityType,
     entityId: e.entityId,
+    entityLabel: row.targetUserName,
     subject: e.subjectClientId ? { id: e.subjectClientId, label: e.subjectClientId } : null,
     ip: e.ip,
     details: e.details,

@@ -1,8 +1,9 @@
-import { auditPage, auditQuery } from '../../contracts/audit';
+import { z } from 'zod';
+import { auditActor, auditPage, auditQuery } from '../../contracts/audit';
 import { errorBodySchema } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
-import { searchAudit } from './service';
+import { auditActors, searchAudit } from './service';
 
 export function auditRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -16,5 +17,17 @@ export function auditRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => searchAudit(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/audit/users',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Users of the organisation, for the user filter of the audit log (admin, dpo)',
+        response: { 200: z.array(auditActor), 403: errorBodySchema },
+      },
+    },
+    async (request) => auditActors(ctx, actorOf(request)),
   );
 }

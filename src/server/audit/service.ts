@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AuditFilter } from '../../contracts/audit';
 import type { AppContext } from '../context';
 import { auditLog, users } from '../db/schema';
@@ -6,6 +7,8 @@ import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { presentAuditEntry } from './present';
+
+const targetUser = alias(users, 'target_user');
 
 /** Admins and the data protection officer read the trail; reading it is itself recorded. */
 export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFilter) {
@@ -19,9 +22,15 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ entry: auditLog, actorName: users.name, actorEmail: users.email })
+      .select({
+        entry: auditLog,
+        actorName: users.name,
+        actorEmail: users.email,
+        targetUserName: targetUser.name,
+      })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .leftJoin(targetUser, and(eq(auditLog.entityType, 'user'), eq(targetUser.id, auditLog.entityId)))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(query.limit)
@@ -31,4 +40,14 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
   const { limit, offset, ...filters } = query;
   await audit(ctx.db, actor, { action: 'audit.searched', details: { filters, offset } });
   return { items: rows.map(presentAuditEntry), total: total?.n ?? 0, limit, offset };
+}
+
+/** The users of the organisation, to filter the trail by; the DPO may see who acted, not manage them. */
+export async function auditActors(ctx: AppContext, actor: Actor) {
+  assertCan(actor, 'audit.read');
+  return ctx.db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.organisationId, actor.organisationId))
+    .orderBy(asc(users.name));
 }

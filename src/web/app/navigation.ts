@@ -1,0 +1,28 @@
+import { IconHome, IconSettings, IconShieldCheck, IconUserCircle, IconUsers } from '@tabler/icons-react';
+
+/** The navigation shows only features that exist and that the user may open. */
+export const navigation = [
+  { to: '/', label: 'nav.home', hint: 'home.cards.home', icon: IconHome },
+  {
+    to: '/admin/users',
+    label: 'nav.users',
+    hint: 'home.cards.users',
+    icon: IconUsers,
+    permission: 'users.manage',
+  },
+  {
+    to: '/admin/settings',
+    label: 'nav.settings',
+    hint: 'home.cards.settings',
+    icon: IconSettings,
+    permission: 'organisation.manage',
+  },
+  {
+    to: '/audit',
+    label: 'nav.audit',
+    hint: 'home.cards.audit',
+    icon: IconShieldCheck,
+    permission: 'audit.read',
+  },
+  { to: '/profile', label: 'nav.profile', hint: 'home.cards.profile', icon: IconUserCircle },
+] as const;

@@ -1,0 +1,109 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Me, SessionResponse } from '../../contracts/auth';
+import { setLanguage } from '../ui/i18n';
+import { ApiError, get, onSessionLost, post, setCsrfToken } from './api';
+
+export type SessionUser = Me & { permissions: string[] };
+
+interface SessionState {
+  /** undefined while loading, null when logged out. */
+  user: SessionUser | null | undefined;
+  setupNeeded: boolean | undefined;
+  /** Why the last session ended, for a message on the login page. */
+  lostReason: 'session_expired' | null;
+  signedIn(session: { user: SessionUser; csrfToken: string }): void;
+  updateUser(user: SessionUser): void;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [setupNeeded, setSetupNeeded] = useState<boolean | undefined>(undefined);
+  const [lostReason, setLostReason] = useState<'session_expired' | null>(null);
+  const queryClient = useQueryClient();
+
+  const adopt = useCallback((next: SessionUser) => {
+    setUser(next);
+    setLanguage(next.language);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    const setup = await get<{ needed: boolean }>('/api/setup').catch(() => ({ needed: false }));
+    setSetupNeeded(setup.needed);
+    if (setup.needed) {
+      setUser(null);
+      return;
+    }
+    try {
+      const session = await get<SessionResponse & { user: SessionUser }>('/api/auth/session');
+      setCsrfToken(session.csrfToken);
+      adopt(session.user);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setUser(null);
+      else throw error;
+    }
+  }, [adopt]);
+
+  useEffect(() => {
+    void refresh().catch(() => setUser(null));
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onSessionLost((error) => {
+        setCsrfToken(null);
+        setUser((current) => {
+          if (current && error.code === 'session_expired') setLostReason('session_expired');
+          return null;
+        });
+        queryClient.clear();
+      }),
+    [queryClient],
+  );
+
+  const value = useMemo<SessionState>(
+    () => ({
+      user,
+      setupNeeded,
+      lostReason,
+      signedIn(session) {
+        setCsrfToken(session.csrfToken);
+        setSetupNeeded(false);
+        setLostReason(null);
+        adopt(session.user);
+      },
+      updateUser: adopt,
+      async logout() {
+        await post('/api/auth/logout').catch(() => undefined);
+        setCsrfToken(null);
+        setUser(null);
+        queryClient.clear();
+      },
+      refresh,
+    }),
+    [user, setupNeeded, lostReason, adopt, refresh, queryClient],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The logged-in user inside protected pages. */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a logged-in user');
+  return user;
+}
+
+export function useCan(permission: string): boolean {
+  const { user } = useSession();
+  return Boolean(user?.permissions.includes(permission));
+}

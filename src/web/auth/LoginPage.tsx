@@ -1,0 +1,90 @@
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { loginBody, type SessionResponse } from '../../contracts/auth';
+import { ApiError, post } from '../app/api';
+import { type SessionUser, useSession } from '../app/session';
+import { ErrorAlert } from '../ui/errors';
+import { PublicFrame } from '../ui/PublicFrame';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { signedIn, lostReason } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [needsCode, setNeedsCode] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { email: params.get('email') ?? '', password: '', code: '' },
+    validate: schemaResolver(loginBody, { sync: true }),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await post<SessionResponse & { user: SessionUser }>('/api/auth/login', {
+        email: values.email,
+        password: values.password,
+        ...(needsCode && values.code ? { code: values.code } : {}),
+      });
+      signedIn(session);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : '/', { replace: true });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'totp_required') {
+        setNeedsCode(true);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <PublicFrame title={t('auth.loginTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {params.get('welcome') && <Alert color="green">{t('auth.passwordSetLogin')}</Alert>}
+          {lostReason === 'session_expired' && <Alert color="yellow">{t('errors.session_expired')}</Alert>}
+          <ErrorAlert error={error} />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          {needsCode && (
+            <TextInput
+              label={t('auth.code')}
+              description={t('auth.codeHelp')}
+              autoComplete="one-time-code"
+              inputMode="text"
+              autoFocus
+              required
+              {...form.getInputProps('code')}
+            />
+          )}
+          <Button type="submit" loading={busy} fullWidth>
+            {t('auth.login')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('auth.forgotPassword')}
+          </Text>
+        </Stack>
+      </form>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,42 @@
+import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { navigation } from '../app/navigation';
+import { useUser } from '../app/session';
+import { PageHeader } from '../ui/PageHeader';
+
+/** The start page: a greeting and the features this user can open. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const items = navigation.filter(
+    (i) => i.to !== '/' && (!('permission' in i) || user.permissions.includes(i.permission)),
+  );
+  return (
+    <Stack>
+      <PageHeader
+        title={t('home.greeting', { name: user.name })}
+        description={`${user.organisation.name} · ${user.roles.map((r) => t(`roles.${r}`)).join(', ')}`}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {items.map((item) => (
+          <UnstyledButton key={item.to} component={Link} to={item.to}>
+            <Card withBorder h="100%">
+              <Stack gap="xs">
+                <ThemeIcon variant="light" size="lg">
+                  <item.icon size={20} />
+                </ThemeIcon>
+                <Title order={2} size="h4">
+                  {t(item.label)}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t(item.hint)}
+                </Text>
+              </Stack>
+            </Card>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}

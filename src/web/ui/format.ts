@@ -1,0 +1,15 @@
+import i18n from './i18n';
+
+const locale = () => (i18n.language === 'de' ? 'de-DE' : 'en-GB');
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return new Date(iso.length === 10 ? `${iso}T00:00:00` : iso).toLocaleDateString(locale(), {
+    dateStyle: 'medium',
+  });
+}
