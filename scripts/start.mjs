@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// npm start: build the web client when needed, then run the server in this process.
-import { register } from 'tsx/esm/api';
+// npm start: build the web client and the server bundle when their sources changed, then run.
+import { buildServerIfNeeded } from './build-server.mjs';
 import { buildWebIfNeeded } from './build-web.mjs';
 
 buildWebIfNeeded();
-register();
-await import('../src/server/main.ts');
+await buildServerIfNeeded();
+await import('../dist/server/main.js');

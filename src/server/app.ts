@@ -2,23 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/routes';
 import { registerSessionHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
 import type { AppContext } from './context';
 import { type App, errorHandler } from './lib/http';
+import { securityHeaders } from './lib/security-headers';
+import { serializerCompiler } from './lib/serializer';
 import { organisationRoutes } from './organisation/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
@@ -60,23 +55,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets CSS variables through style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: ctx.config.secureCookies,
-  });
-  await app.register(fastifyCookie);
+  app.addHook('onRequest', securityHeaders(ctx.config.secureCookies));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -91,7 +70,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Served over plain http on a LAN too; the upgrade directive would break it there.
+    transformStaticCSP: (csp) =>
+      ctx.config.secureCookies ? csp : csp.replace('upgrade-insecure-requests;', ''),
+  });
 
   registerSessionHook(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>

@@ -1,11 +1,13 @@
 import type { Config } from './config';
-import type { DatabaseKind, Db } from './db/client';
+import type { Database, DatabaseKind, Db } from './db/client';
 
 /** What every service gets: the database, the configuration, and facts about the running app. */
 export interface AppContext {
   db: Db;
   config: Config;
   databaseKind: DatabaseKind;
+  /** NOTIFY messages from every app process on the database (cache invalidation). */
+  subscribe: Database['subscribe'];
   version: string;
 }
 

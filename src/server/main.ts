@@ -45,7 +45,13 @@ async function main() {
     unlock();
     fail(`cannot open the database: ${(error as Error).message}`);
   });
-  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, version };
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    databaseKind: database.kind,
+    subscribe: database.subscribe,
+    version,
+  };
 
   const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo }).catch((error) => {
     unlock();

@@ -7,6 +7,8 @@ import {
   createUser,
   login,
   PASSWORD,
+  Session,
+  startSecondApp,
   startTestApp,
   type TestApp,
 } from '../testing/harness';
@@ -35,9 +37,11 @@ describe('health and conventions', () => {
 
   it('sends security headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    // Personal data must not sit in browser or proxy caches.
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('answers unknown API paths with a 404 error body', async () => {
@@ -321,4 +325,32 @@ describe('deactivated accounts', () => {
     });
     expect(res.statusCode).toBe(401);
   });
+});
+
+describe('several app processes on one PostgreSQL', () => {
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'end a deactivated user’s session in every process at once',
+    async () => {
+      const second = await startSecondApp(t);
+      try {
+        const { admin, org } = await createOrganisation(t.ctx);
+        const user = await createUser(t.ctx, org.id, ['counsellor']);
+        const here = await login(t.app, user.email);
+        // The same session, served by the other process (its cache now holds it).
+        const there = new Session(second.app, here.cookie, here.csrfToken, here.user);
+        expect((await there.get('/api/auth/me')).statusCode).toBe(200);
+        const a = await login(t.app, admin.email);
+        await a.patch(`/api/users/${user.id}`, { version: user.version, active: false });
+        // The NOTIFY reaches the other process within moments of the commit.
+        let status = 200;
+        for (let i = 0; i < 50 && status === 200; i++) {
+          status = (await there.get('/api/auth/me')).statusCode;
+          if (status === 200) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(status).toBe(401);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });

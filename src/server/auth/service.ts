@@ -9,8 +9,10 @@ import { audit, auditSystem } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '../lib/secrets';
 import { totpEnrolmentRequired } from './present';
+import { invalidateSessions, sessionCache } from './session-cache';
 
 export { presentMe } from './present';
+export { invalidateSessions } from './session-cache';
 
 import { verifySecondFactor } from './totp';
 
@@ -192,8 +194,33 @@ export async function createSession(
 
 export type ResolvedSession = { actor: Actor; csrfToken: string } | 'expired' | null;
 
-/** Looks up the session behind a cookie on every request; ends it when idle too long. */
+/**
+ * The session behind a cookie when memory already holds it and nothing needs writing: the hot
+ * path of every authenticated request, answered without a promise or a query.
+ */
+export function cachedSession(ctx: AppContext, token: string, ip: string): ResolvedSession | undefined {
+  const cached = sessionCache(ctx).get(tokenHash(token));
+  if (!cached || Date.now() - cached.lastSeenAt > TOUCH_AFTER_MS) return undefined;
+  return { actor: { ...cached.actor, ip }, csrfToken: cached.csrfToken };
+}
+
+/** Looks up the session behind a cookie; ends it when idle too long. */
 export async function resolveSession(ctx: AppContext, token: string, ip: string): Promise<ResolvedSession> {
+  const hash = tokenHash(token);
+  const cache = sessionCache(ctx);
+  const cached = cache.get(hash);
+  // A cached session that looks idle may have been kept alive by another process: ask the database.
+  if (cached && Date.now() - cached.lastSeenAt <= ctx.config.sessionIdleMinutes * 60_000) {
+    if (Date.now() - cached.lastSeenAt > TOUCH_AFTER_MS) {
+      cached.lastSeenAt = Date.now();
+      await ctx.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(cached.lastSeenAt) })
+        .where(eq(sessions.id, cached.actor.sessionId));
+    }
+    return { actor: { ...cached.actor, ip }, csrfToken: cached.csrfToken };
+  }
+  cache.delete(hash);
   const [row] = await ctx.db
     .select({
       sessionId: sessions.id,
@@ -213,39 +240,43 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, sessions.organisationId))
-    .where(eq(sessions.tokenHash, tokenHash(token)));
+    .where(eq(sessions.tokenHash, hash));
   if (!row) return null;
   const idleMs = Date.now() - row.lastSeenAt.getTime();
   if (row.status !== 'active' || idleMs > ctx.config.sessionIdleMinutes * 60_000) {
     await ctx.db.delete(sessions).where(eq(sessions.id, row.sessionId));
     return 'expired';
   }
+  let lastSeenAt = row.lastSeenAt.getTime();
   if (idleMs > TOUCH_AFTER_MS) {
-    await ctx.db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
+    lastSeenAt = Date.now();
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(lastSeenAt) })
+      .where(eq(sessions.id, row.sessionId));
   }
   const roles = row.roles as Role[];
   const totpEnabled = Boolean(row.totpSecret);
-  return {
-    csrfToken: row.csrfToken,
-    actor: {
-      userId: row.userId,
-      organisationId: row.organisationId,
-      organisationName: row.organisationName,
-      sessionId: row.sessionId,
-      email: row.email,
-      name: row.name,
-      roles,
-      language: row.language as Language,
-      totpEnabled,
-      totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, row.requireTotp),
-      ip,
-    },
+  const actor = {
+    userId: row.userId,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    sessionId: row.sessionId,
+    email: row.email,
+    name: row.name,
+    roles,
+    language: row.language as Language,
+    totpEnabled,
+    totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, row.requireTotp),
   };
+  cache.set(hash, { actor, csrfToken: row.csrfToken, lastSeenAt, cachedAt: Date.now() });
+  return { csrfToken: row.csrfToken, actor: { ...actor, ip } };
 }
 
 export async function logout(ctx: AppContext, actor: Actor) {
   await ctx.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, actor.sessionId));
+    await invalidateSessions(ctx, tx, { sessionId: actor.sessionId });
     await audit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
   });
 }
@@ -255,10 +286,13 @@ export async function updateProfile(
   actor: Actor,
   input: { name?: string; language?: Language },
 ) {
-  await ctx.db
-    .update(users)
-    .set({ ...input, updatedAt: new Date(), version: sql`${users.version} + 1` })
-    .where(eq(users.id, actor.userId));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: new Date(), updatedBy: actor.userId, version: sql`${users.version} + 1` })
+      .where(eq(users.id, actor.userId));
+    await invalidateSessions(ctx, tx, { userId: actor.userId });
+  });
   return { ...actor, ...input };
 }
 
@@ -280,6 +314,7 @@ export async function changePassword(
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), sql`${sessions.id} <> ${actor.sessionId}`));
+    await invalidateSessions(ctx, tx, { userId: actor.userId });
     await audit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: actor.userId });
   });
 }
@@ -334,6 +369,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
       .set({ passwordHash, status: 'active', updatedAt: new Date(), version: sql`${users.version} + 1` })
       .where(eq(users.id, row.user.id));
     await tx.delete(sessions).where(eq(sessions.userId, row.user.id));
+    await invalidateSessions(ctx, tx, { userId: row.user.id });
     await audit(
       tx,
       { userId: row.user.id, organisationId: row.org.id, ip: meta.ip },

@@ -9,6 +9,7 @@ import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { tokenHash, verifyPassword } from '../lib/secrets';
 import { totpEnrolmentRequired } from './present';
+import { invalidateSessions } from './session-cache';
 
 const RECOVERY_CODES = 10;
 
@@ -84,6 +85,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string) {
         codeHash: tokenHash(normaliseRecoveryCode(c)),
       })),
     );
+    await invalidateSessions(ctx, tx, { userId: user.id });
     await audit(tx, actor, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
   });
   return { recoveryCodes: codes };
@@ -100,6 +102,7 @@ export async function disableTotp(ctx: AppContext, actor: Actor, password: strin
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpPendingSecret: null }).where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await invalidateSessions(ctx, tx, { userId: user.id });
     await audit(tx, actor, { action: 'auth.totp_disabled', entityType: 'user', entityId: user.id });
   });
 }

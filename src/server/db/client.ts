@@ -17,10 +17,27 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * Receives NOTIFY messages of a channel, from this and every other app process on the same
+   * database (send them with `notify` inside the transaction that causes them).
+   */
+  subscribe(channel: string, onMessage: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
+// Beside this file in the sources, beside the bundle in dist/server (scripts/build-server.mjs copies them).
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const PGLITE_SHARED_BUFFERS = '16MB';
+
+function assertChannel(channel: string) {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+}
+
+/** Sends a message to every subscriber of the channel once the surrounding transaction commits. */
+export async function notify(db: Db, channel: string, payload: string) {
+  await db.execute(sql`SELECT pg_notify(${channel}, ${payload})`);
+}
+
 /** Serialises migrations when several app processes start against one PostgreSQL. */
 const MIGRATION_LOCK = 7_310_101;
 
@@ -49,17 +66,61 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       lockClient.release();
     }
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const listeners = new Map<string, ((payload: string) => void)[]>();
+    let listener: pg.Client | undefined;
+    let closed = false;
+    const connectListener = async (): Promise<void> => {
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      client.on('notification', (n) => {
+        for (const cb of listeners.get(n.channel) ?? []) cb(n.payload ?? '');
+      });
+      // A lost listener reconnects; subscribers treat the gap like a reset.
+      client.on('error', () => undefined);
+      client.on('end', () => {
+        if (closed) return;
+        for (const cbs of listeners.values()) for (const cb of cbs) cb('*');
+        setTimeout(() => void connectListener().catch(() => undefined), 1000).unref();
+      });
+      await client.connect();
+      for (const channel of listeners.keys()) await client.query(`LISTEN ${channel}`);
+      listener = client;
+    };
+    return {
+      db,
+      kind: 'postgres',
+      async subscribe(channel, onMessage) {
+        assertChannel(channel);
+        listeners.set(channel, [...(listeners.get(channel) ?? []), onMessage]);
+        if (!listener) await connectListener();
+        else await listener.query(`LISTEN ${channel}`);
+      },
+      async close() {
+        closed = true;
+        await listener?.end().catch(() => undefined);
+        await pool.end();
+      },
+    };
   }
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
+    // PGlite keeps shared buffers in WebAssembly memory, which never shrinks; the operating
+    // system's file cache serves the rest (see bench/RESULTS.md for the effect on memory and speed).
+    postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   });
   await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });
-  return { db: pgliteDb as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    async subscribe(channel, onMessage) {
+      assertChannel(channel);
+      await client.listen(channel, onMessage);
+    },
+    close: () => client.close(),
+  };
 }
 
 /** Raw SQL that returns rows, with the same result shape on both drivers. */

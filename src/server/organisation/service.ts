@@ -1,5 +1,6 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { UpdateOrganisationBody } from '../../contracts/organisation';
+import { invalidateSessions } from '../auth/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { organisations, outbox, users } from '../db/schema';
@@ -111,6 +112,7 @@ export async function updateOrganisationSettings(
         updatedBy: await nameOf(tx, current.updatedBy),
       });
     }
+    await invalidateSessions(ctx, tx, { organisationId: updated.id });
     await audit(tx, actor, {
       action: 'organisation.updated',
       entityType: 'organisation',

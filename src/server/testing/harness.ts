@@ -22,7 +22,7 @@ export const PASSWORD = 'correct horse battery staple';
  */
 async function openTestDatabase() {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openDatabase({});
+  if (!url) return { ...(await openDatabase({})), url: undefined };
   const name = `lotse_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -33,6 +33,7 @@ async function openTestDatabase() {
   const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 4 });
   return {
     ...database,
+    url: testUrl.toString(),
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });
@@ -47,19 +48,41 @@ export interface TestApp {
   app: App;
   ctx: AppContext;
   dataDir: string;
+  /** The PostgreSQL database of this app; undefined on PGlite. */
+  databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  return startApp(await openTestDatabase(), overrides);
+}
+
+/** A second app process on the same PostgreSQL database, as behind a load balancer. */
+export async function startSecondApp(first: TestApp): Promise<TestApp> {
+  if (!first.databaseUrl) throw new Error('a second app needs PostgreSQL');
+  const database = await openDatabase({ databaseUrl: first.databaseUrl, poolSize: 2 });
+  return startApp({ ...database, url: first.databaseUrl }, {});
+}
+
+async function startApp(
+  database: Awaited<ReturnType<typeof openTestDatabase>>,
+  overrides: Partial<Config>,
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-'));
   const config: Config = { ...loadConfig({ DATA_DIR: dataDir }), ...overrides };
-  const ctx: AppContext = { db: database.db, config, databaseKind: database.kind, version: 'test' };
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    databaseKind: database.kind,
+    subscribe: database.subscribe,
+    version: 'test',
+  };
   const app = await buildApp(ctx);
   return {
     app,
     ctx,
     dataDir,
+    databaseUrl: database.url,
     async close() {
       await app.close();
       await database.close();

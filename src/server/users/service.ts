@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/auth';
 import type { InviteUserBody, UpdateUserBody } from '../../contracts/users';
+import { invalidateSessions } from '../auth/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { sessions, users, userTokens } from '../db/schema';
@@ -193,6 +194,7 @@ export async function updateUser(
       // Deactivation ends every session of the user at once.
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
     }
+    await invalidateSessions(ctx, tx, { userId: user.id });
     const rolesChanged = body.roles && [...body.roles].sort().join() !== [...user.roles].sort().join();
     if (rolesChanged) {
       await audit(tx, actor, {

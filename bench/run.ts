@@ -1,0 +1,31 @@
+// npm run bench [-- --suite foundation|all] [--pg postgres://…]
+// Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
+import { runFoundation } from './foundation';
+import { arg, machine, postgresAvailable } from './lib';
+
+const suite = arg('suite', 'all')!;
+const pgUrl = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')!;
+const kinds: ('pglite' | 'postgres')[] = ['pglite'];
+if (await postgresAvailable(pgUrl)) kinds.push('postgres');
+else console.error(`PostgreSQL not reachable at ${pgUrl}; measuring PGlite only`);
+
+const lines: string[] = [`Run ${new Date().toISOString()} on ${machine()}`, ''];
+
+if (suite === 'foundation' || suite === 'all') {
+  lines.push(
+    '| database | start-up, new data | start-up, existing data | idle RSS | GET /api/health | GET /api/auth/me | bare Fastify route | me ÷ bare |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runFoundation(kind, pgUrl);
+    const fmt = (l: { rps: number; p50: number; p99: number; non2xx: number }) =>
+      `${l.rps} req/s (p50 ${l.p50} ms, p99 ${l.p99} ms${l.non2xx ? `, ${l.non2xx} non-2xx` : ''})`;
+    lines.push(
+      `| ${kind} | ${(r.startupFreshMs / 1000).toFixed(2)} s | ${(r.startupExistingMs / 1000).toFixed(2)} s | ${r.idleRssMiB} MiB | ${fmt(r.health)} | ${fmt(r.me)} | ${fmt(r.bare)} | ${(r.me.rps / r.bare.rps).toFixed(2)} |`,
+    );
+    console.error(`foundation on ${kind} done`);
+  }
+  lines.push('');
+}
+
+console.log(lines.join('\n'));
