@@ -20,7 +20,8 @@ export interface NewOrganisation {
   organisationName: string;
   adminName: string;
   email: string;
-  passwordHash: string;
+  /** Null creates the admin as invited, to set a password through a link. */
+  passwordHash: string | null;
   language?: 'de' | 'en';
 }
 
@@ -54,7 +55,7 @@ export async function createOrganisationWithAdmin(
       name: input.adminName,
       roles: ['admin'],
       language: input.language ?? 'de',
-      status: 'active',
+      status: input.passwordHash ? 'active' : 'invited',
       passwordHash: input.passwordHash,
     })
     .returning();

@@ -55,7 +55,12 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** A one-time link (invitation or password reset), mailed through the outbox. */
-async function issueAccountLink(ctx: AppContext, tx: Db, actor: Actor, user: typeof users.$inferSelect) {
+export async function issueAccountLink(
+  ctx: AppContext,
+  tx: Db,
+  sender: { organisationName: string; name: string },
+  user: typeof users.$inferSelect,
+) {
   const purpose = user.status === 'invited' ? 'invite' : 'password_reset';
   const token = randomToken();
   // A new link replaces every earlier one of the user.
@@ -74,9 +79,9 @@ async function issueAccountLink(ctx: AppContext, tx: Db, actor: Actor, user: typ
   const link = `${ctx.config.baseUrl}/invite#${token}`;
   const mail = accountLinkMail(purpose, user.language as 'de' | 'en', {
     name: user.name,
-    organisation: actor.organisationName,
+    organisation: sender.organisationName,
     link,
-    inviter: actor.name,
+    inviter: sender.name,
     days: LINK_DAYS,
   });
   await enqueueMail(tx, ctx.config, { organisationId: user.organisationId, to: user.email, ...mail });

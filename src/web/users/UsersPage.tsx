@@ -124,7 +124,7 @@ export function UsersPage() {
                     {t(`users.statuses.${u.status}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <TwoFactorBadge enabled={u.totpEnabled} />
                 </Table.Td>
                 <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
