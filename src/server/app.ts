@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { auditRoutes } from './audit/routes';
 import { registerSessionHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
+import { clientRoutes } from './clients/routes';
 import type { AppContext } from './context';
 import { type App, errorHandler } from './lib/http';
 import { securityHeaders } from './lib/security-headers';
@@ -78,6 +80,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ctx.config.secureCookies ? csp : csp.replace('upgrade-insecure-requests;', ''),
   });
 
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 10 },
+  });
   registerSessionHook(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
@@ -89,6 +94,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   userRoutes(app, ctx);
   organisationRoutes(app, ctx);
   auditRoutes(app, ctx);
+  clientRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (hasWeb) {

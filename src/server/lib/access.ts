@@ -11,6 +11,12 @@ const permissionRoles = {
   'organisation.manage': ['admin'],
   'outbox.read': ['admin'],
   'audit.read': ['admin', 'dpo'],
+  /** Case work: open cases, see the own and shared ones (counsellors) or all (leads). */
+  'cases.work': ['lead', 'counsellor'],
+  /** Reassign any case of the organisation, in bulk too. */
+  'cases.reassign': ['lead'],
+  /** Load reference occupations and other catalogues. */
+  'catalogues.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
@@ -48,4 +54,33 @@ export function requireAuthenticated(actor: Actor | null, expired = false): Acto
       : new AppError('unauthenticated', 'Please log in');
   }
   return actor;
+}
+
+/**
+ * Which cases an actor sees: leads all of their organisation; counsellors the cases they own or
+ * share; admin, dpo and partners none (partners see conference briefs, never the case file).
+ */
+export type CaseScope = 'organisation' | 'assigned' | 'none';
+
+export function caseScope(actor: Pick<Actor, 'roles'>): CaseScope {
+  if (hasRole(actor, 'lead')) return 'organisation';
+  if (hasRole(actor, 'counsellor')) return 'assigned';
+  return 'none';
+}
+
+/** Whether an actor may see (and work on) one case, given its owner and further counsellors. */
+export function canSeeCase(
+  actor: Pick<Actor, 'roles' | 'userId' | 'organisationId'>,
+  c: { organisationId: string; ownerId: string; counsellorIds: string[] },
+): boolean {
+  if (c.organisationId !== actor.organisationId) return false;
+  const scope = caseScope(actor);
+  if (scope === 'organisation') return true;
+  if (scope === 'assigned') return c.ownerId === actor.userId || c.counsellorIds.includes(actor.userId);
+  return false;
+}
+
+/** Hand a case to a colleague: leads any case, the owner their own. */
+export function canReassignCase(actor: Pick<Actor, 'roles' | 'userId'>, c: { ownerId: string }): boolean {
+  return can(actor, 'cases.reassign') || (hasRole(actor, 'counsellor') && c.ownerId === actor.userId);
 }

@@ -77,7 +77,8 @@ async function startApp(
     subscribe: database.subscribe,
     version: 'test',
   };
-  const app = await buildApp(ctx);
+  // Unexpected errors (500) are printed; expected ones are answered without a log line.
+  const app = await buildApp(ctx, { logger: { level: 'error' } });
   return {
     app,
     ctx,
@@ -168,4 +169,19 @@ export async function login(app: App, email: string, password = PASSWORD, code?:
   if (response.statusCode !== 200) throw new Error(`login failed ${response.statusCode}: ${response.body}`);
   const body = response.json();
   return new Session(app, sessionCookieOf(response), body.csrfToken, body.user);
+}
+
+/**
+ * The project's shared reference files (KldB, ESCO) live beside the repository in ../shared/data;
+ * LOTSE_SHARED_DATA points elsewhere. They are read from there, never copied into the project.
+ */
+export function sharedDataDir(): string {
+  const candidates = [
+    process.env.LOTSE_SHARED_DATA,
+    path.resolve(import.meta.dirname, '../../../../shared/data'),
+    '/work/shared/data',
+  ].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => fs.existsSync(path.join(p, 'kldb2010')));
+  if (!found) throw new Error(`reference data not found in ${candidates.join(', ')}`);
+  return found;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { roleSchema } from '../../contracts/auth';
 import { idParams, pageOf, pageQuery } from '../../contracts/common';
 import { errorBodySchema } from '../../contracts/errors';
 import {
@@ -80,5 +82,20 @@ export function userRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => usersService.sendAccountLink(ctx, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/colleagues',
+    {
+      schema: {
+        tags,
+        summary: 'Active counsellors and leads of the organisation (case owners, step owners)',
+        response: {
+          200: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(roleSchema) })),
+          ...errors,
+        },
+      },
+    },
+    async (request) => usersService.listColleagues(ctx, actorOf(request)),
   );
 }

@@ -227,3 +227,20 @@ export async function updateUser(
     return presentUser(updated!);
   });
 }
+
+/** Active counsellors and leads: who a case can be handed to, who can own a step. */
+export async function listColleagues(ctx: AppContext, actor: Actor) {
+  assertCan(actor, 'cases.work');
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.name, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.organisationId, actor.organisationId),
+        eq(users.status, 'active'),
+        sql`${users.roles} && ARRAY['counsellor','lead']::text[]`,
+      ),
+    )
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles as Role[] }));
+}

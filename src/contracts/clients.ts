@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { emailSchema, isoDate, pageOf, pageQuery, text, timestamp } from './common';
+import { countryCodes } from './reference';
+
+export const stages = [
+  'intake',
+  'profiling',
+  'planning',
+  'in_measures',
+  'job_search',
+  'placed',
+  'closed',
+] as const;
+export const stageSchema = z.enum(stages);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const closingOutcomes = [
+  'employed_matching',
+  'employed_below',
+  'in_training',
+  'moved_away',
+  'no_contact',
+  'other',
+] as const;
+export const closingOutcomeSchema = z.enum(closingOutcomes);
+
+export const genders = ['female', 'male', 'diverse', 'not_stated'] as const;
+export const referralSources = [
+  'self',
+  'social_environment',
+  'job_centre',
+  'employment_agency',
+  'internet',
+  'other_services',
+  'other',
+] as const;
+export const benefitTypes = ['sgb2', 'sgb3', 'asylblg', 'none'] as const;
+
+export const countryCode = z.enum(countryCodes as [string, ...string[]]);
+export const languageCode = z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code');
+export const districtCode = z.string().regex(/^\d{5}$/, 'five-digit district key');
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+
+/** Everything about the person; only names and intake date are required. */
+export const clientFields = {
+  givenNames: text(120),
+  familyName: text(120),
+  givenNamesOriginal: optionalText(120),
+  familyNameOriginal: optionalText(120),
+  birthDate: optionalDate,
+  gender: z
+    .enum(genders)
+    .nullish()
+    .transform((v) => v ?? null),
+  citizenships: z.array(countryCode).max(5).default([]),
+  birthCountry: countryCode.nullish().transform((v) => v ?? null),
+  languages: z.array(languageCode).max(20).default([]),
+  email: emailSchema.nullish().transform((v) => v ?? null),
+  phone: optionalText(40),
+  street: optionalText(200),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'five digits')
+    .nullish()
+    .transform((v) => v ?? null),
+  city: optionalText(120),
+  district: districtCode.nullish().transform((v) => v ?? null),
+  arrivalDate: optionalDate,
+  referralSource: z
+    .enum(referralSources)
+    .nullish()
+    .transform((v) => v ?? null),
+  benefits: z
+    .enum(benefitTypes)
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Social data from the job centre: shown masked, passed on only with a new legal basis. */
+  jobcentreCustomerNumber: optionalText(40),
+  currentEmployer: optionalText(200),
+  currentHoursPerWeek: z
+    .number()
+    .min(0)
+    .max(80)
+    .nullish()
+    .transform((v) => v ?? null),
+  currentJobBelowQualification: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
+  intakeDate: isoDate,
+  notes: optionalText(4000),
+};
+
+export const createClientBody = z.object({
+  ...clientFields,
+  /** Set to create the case although the duplicate check found a match. */
+  ignoreDuplicates: z.boolean().default(false),
+});
+export type CreateClientBody = z.input<typeof createClientBody>;
+
+export const updateClientBody = z.object(clientFields).partial().extend({ version: z.number().int() });
+export type UpdateClientBody = z.input<typeof updateClientBody>;
+
+export const userRef = z.object({ id: z.uuid(), name: z.string() });
+export type UserRef = z.infer<typeof userRef>;
+
+export const clientDetail = z.object({
+  id: z.uuid(),
+  caseCode: z.string(),
+  stage: stageSchema,
+  closingOutcome: closingOutcomeSchema.nullable(),
+  owner: userRef,
+  counsellors: z.array(userRef),
+  givenNames: z.string(),
+  familyName: z.string(),
+  givenNamesOriginal: z.string().nullable(),
+  familyNameOriginal: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  gender: z.enum(genders).nullable(),
+  citizenships: z.array(z.string()),
+  birthCountry: z.string().nullable(),
+  languages: z.array(z.string()),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  street: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+  district: z.string().nullable(),
+  arrivalDate: z.string().nullable(),
+  referralSource: z.enum(referralSources).nullable(),
+  benefits: z.enum(benefitTypes).nullable(),
+  jobcentreCustomerNumber: z.string().nullable(),
+  currentEmployer: z.string().nullable(),
+  currentHoursPerWeek: z.number().nullable(),
+  currentJobBelowQualification: z.boolean().nullable(),
+  intakeDate: z.string(),
+  notes: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  updatedBy: z.string().nullable(),
+  version: z.number().int(),
+  /** What the viewer may do with this case. */
+  canEdit: z.boolean(),
+  canReassign: z.boolean(),
+});
+export type ClientDetail = z.infer<typeof clientDetail>;
+
+export const duplicateCandidate = z.object({
+  id: z.uuid(),
+  caseCode: z.string(),
+  name: z.string(),
+  birthDate: z.string().nullable(),
+  owner: z.string(),
+  reason: z.enum(['name_and_birth_date', 'email']),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+export const duplicateCheckBody = z.object({
+  givenNames: z.string().trim().max(120).default(''),
+  familyName: z.string().trim().max(120).default(''),
+  birthDate: isoDate.nullish(),
+  email: z.string().trim().max(254).nullish(),
+  excludeId: z.uuid().optional(),
+});
+
+export const clientSorts = [
+  'name',
+  '-name',
+  'intake',
+  '-intake',
+  'updated',
+  '-updated',
+  'stage',
+  '-stage',
+  'code',
+  '-code',
+] as const;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.array(item), item])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]));
+
+export const clientListQuery = pageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  stage: csv(stageSchema),
+  counsellorId: z.uuid().optional(),
+  occupationId: z.uuid().optional(),
+  country: countryCode.optional().describe('Country of a foreign qualification'),
+  outcome: z.string().max(40).optional().describe('Recognition outcome of any procedure'),
+  language: languageCode.optional().describe('Language skill (default: German) at or above minLevel'),
+  minLevel: z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']).optional(),
+  overdueSteps: z.coerce.boolean().optional(),
+  includeClosed: z.coerce.boolean().optional(),
+  sort: z.enum(clientSorts).default('name'),
+});
+export type ClientListQuery = z.input<typeof clientListQuery>;
+export type ClientListFilter = z.infer<typeof clientListQuery>;
+
+export const clientListItem = z.object({
+  id: z.uuid(),
+  caseCode: z.string(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  originalName: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  stage: stageSchema,
+  owner: userRef,
+  intakeDate: z.string(),
+  updatedAt: timestamp,
+  referenceOccupation: z.string().nullable(),
+  overdueSteps: z.number().int(),
+});
+export type ClientListItem = z.infer<typeof clientListItem>;
+export const clientPage = pageOf(clientListItem);
+export type ClientPage = z.infer<typeof clientPage>;
+
+export const transitionBody = z.object({
+  to: stageSchema,
+  version: z.number().int(),
+  reason: z.string().trim().max(1000).optional(),
+  outcome: closingOutcomeSchema.optional(),
+});
+export type TransitionBody = z.input<typeof transitionBody>;
+
+export const handoverBody = z.object({
+  toUserId: z.uuid(),
+  note: z.string().trim().max(2000).optional(),
+  keepPreviousOwner: z.boolean().default(true),
+  version: z.number().int(),
+});
+export const counsellorsBody = z.object({ userIds: z.array(z.uuid()).max(20), version: z.number().int() });
+export const bulkReassignBody = z.object({
+  clientIds: z.array(z.uuid()).min(1).max(500),
+  toUserId: z.uuid(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const savedFilter = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+});
+export type SavedFilter = z.infer<typeof savedFilter>;
+export const savedFilterBody = z.object({ name: text(80), query: z.record(z.string(), z.unknown()) });
+
+export const timelineEntry = z.object({
+  at: timestamp,
+  kind: z.string(),
+  /** Codes the web translates (stages, outcomes, purposes); the title is shown as it is. */
+  codes: z.array(z.string()),
+  title: z.string(),
+  detail: z.string().nullable(),
+  by: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { isoDate, text, timestamp } from './common';
+
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+const withVersion = <T extends z.ZodRawShape>(shape: T) =>
+  z.object(shape).partial().extend({ version: z.number().int() });
+
+export const objectiveStatuses = ['open', 'achieved', 'dropped'] as const;
+export const objectiveFields = {
+  text: text(1000),
+  targetDate: optionalDate,
+  status: z.enum(objectiveStatuses).default('open'),
+};
+export const objectiveBody = z.object(objectiveFields);
+export const objectiveUpdateBody = withVersion(objectiveFields);
+export const objective = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  targetDate: z.string().nullable(),
+  status: z.enum(objectiveStatuses),
+  version: z.number().int(),
+});
+export type Objective = z.infer<typeof objective>;
+
+export const stepFields = {
+  text: text(1000),
+  objectiveId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  /** A colleague in Lotse, or (when null) the person named in ownerNote, e.g. the client. */
+  ownerUserId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  ownerNote: optionalText(120),
+  dueDate: optionalDate,
+  done: z.boolean().default(false),
+};
+export const stepBody = z.object(stepFields);
+export const stepUpdateBody = withVersion(stepFields);
+export const step = z.object({
+  id: z.uuid(),
+  text: z.string(),
+  objectiveId: z.uuid().nullable(),
+  owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  ownerNote: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  doneAt: timestamp.nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+});
+export type Step = z.infer<typeof step>;
+
+export const plan = z.object({ objectives: z.array(objective), steps: z.array(step) });
+export type Plan = z.infer<typeof plan>;
+
+// --- contacts log ---
+
+export const contactKinds = ['session', 'coordination'] as const;
+export const sessionTypes = ['first', 'follow_up'] as const;
+export const channels = ['in_person', 'phone', 'video', 'email', 'chat'] as const;
+export const contactFields = {
+  kind: z.enum(contactKinds),
+  occurredOn: isoDate,
+  sessionType: z
+    .enum(sessionTypes)
+    .nullish()
+    .transform((v) => v ?? null),
+  channel: z
+    .enum(channels)
+    .nullish()
+    .transform((v) => v ?? null),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(600)
+    .nullish()
+    .transform((v) => v ?? null),
+  interpreter: z.boolean().default(false),
+  /** Coordination talks: the institution (free text until the directory exists) and topic/result. */
+  institutionName: optionalText(300),
+  institutionId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  topic: optionalText(500),
+  result: optionalText(4000),
+  summary: optionalText(8000),
+};
+export const contactBody = z.object(contactFields);
+export const contactUpdateBody = withVersion(contactFields);
+export const contact = z.object({
+  id: z.uuid(),
+  kind: z.enum(contactKinds),
+  occurredOn: z.string(),
+  sessionType: z.enum(sessionTypes).nullable(),
+  channel: z.enum(channels).nullable(),
+  durationMinutes: z.number().nullable(),
+  interpreter: z.boolean(),
+  institutionName: z.string().nullable(),
+  institutionId: z.uuid().nullable(),
+  topic: z.string().nullable(),
+  result: z.string().nullable(),
+  summary: z.string().nullable(),
+  by: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Contact = z.infer<typeof contact>;

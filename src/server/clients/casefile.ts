@@ -1,0 +1,155 @@
+import { asc, eq } from 'drizzle-orm';
+import type { TimelineEntry } from '../../contracts/clients';
+import type { AppContext } from '../context';
+import { caseTransitions, users } from '../db/schema';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { loadConsents } from './consent';
+import { listDocuments } from './documents';
+import { contactKind, objectiveKind, stepKind } from './plan';
+import { experienceKind, languageKind, qualificationKind, residenceKind } from './profile';
+import { procedureKind } from './recognition';
+import { loadCase, presentCase } from './record';
+
+/**
+ * The whole case file in one answer: one access check, one audit entry, one round trip, and the
+ * web client's tabs stay in step with each other.
+ */
+export async function getCaseFile(ctx: AppContext, actor: Actor, id: string) {
+  const { row, counsellorIds } = await loadCase(ctx.db, actor, id);
+  const db = ctx.db;
+  const [
+    client,
+    residence,
+    qualifications,
+    experience,
+    languages,
+    procedures,
+    objectives,
+    steps,
+    contacts,
+    consent,
+    documents,
+    transitions,
+  ] = await Promise.all([
+    presentCase(db, actor, row, counsellorIds),
+    residenceKind.load(db, id),
+    qualificationKind.load(db, id),
+    experienceKind.load(db, id),
+    languageKind.load(db, id),
+    procedureKind.load(db, id),
+    objectiveKind.load(db, id),
+    stepKind.load(db, id),
+    contactKind.load(db, id),
+    loadConsents(db, id),
+    listDocuments(db, id),
+    db
+      .select({ t: caseTransitions, by: users.name })
+      .from(caseTransitions)
+      .leftJoin(users, eq(users.id, caseTransitions.userId))
+      .where(eq(caseTransitions.clientId, id))
+      .orderBy(asc(caseTransitions.at)),
+  ]);
+  await audit(db, actor, { action: 'client.read', entityType: 'client', entityId: id, subjectClientId: id });
+  const stageHistory = transitions.map(({ t, by }) => ({
+    from: t.fromStage,
+    to: t.toStage,
+    reason: t.reason,
+    outcome: t.outcome,
+    at: t.at.toISOString(),
+    by: by ?? null,
+  }));
+  const timeline: TimelineEntry[] = [
+    ...stageHistory.map((t) => ({
+      at: t.at,
+      kind: 'stage',
+      codes: [t.from ?? '', t.to, t.outcome ?? ''],
+      title: '',
+      detail: t.reason,
+      by: t.by,
+    })),
+    ...contacts.map((c) => ({
+      at: `${c.occurredOn}T12:00:00.000Z`,
+      kind: c.kind === 'session' ? 'session' : 'coordination',
+      codes: [c.sessionType ?? '', c.channel ?? ''],
+      title: c.kind === 'session' ? '' : (c.institutionName ?? ''),
+      detail: c.summary ?? c.topic ?? null,
+      by: c.by,
+    })),
+    ...procedures.flatMap((p) =>
+      (
+        [
+          ['procedure_submitted', p.submittedOn],
+          ['procedure_complete', p.documentsCompleteOn],
+          ['procedure_decided', p.decidedOn],
+        ] as const
+      )
+        .filter(([, d]) => d)
+        .map(([kind, d]) => ({
+          at: `${d}T12:00:00.000Z`,
+          kind,
+          codes: [p.type, kind === 'procedure_decided' ? p.outcome : ''],
+          title: p.referenceOccupation?.title ?? p.qualificationTitle ?? '',
+          detail: null,
+          by: null,
+        })),
+    ),
+    ...steps
+      .filter((s) => s.doneAt)
+      .map((s) => ({
+        at: s.doneAt!,
+        kind: 'step_done',
+        codes: [],
+        title: s.text,
+        detail: null,
+        by: s.owner?.name ?? s.ownerNote,
+      })),
+    ...consent.consents.flatMap((c) => [
+      {
+        at: `${c.givenOn}T12:00:00.000Z`,
+        kind: 'consent_given',
+        codes: c.purposes,
+        title: '',
+        detail: c.institutions.join(', ') || null,
+        by: c.recordedBy,
+      },
+      ...(c.withdrawnAt
+        ? [
+            {
+              at: c.withdrawnAt,
+              kind: 'consent_withdrawn',
+              codes: c.purposes,
+              title: '',
+              detail: null,
+              by: null,
+            },
+          ]
+        : []),
+    ]),
+    ...documents.map((d) => ({
+      at: d.uploadedAt,
+      kind: 'document',
+      codes: [d.category],
+      title: d.filename,
+      detail: null,
+      by: d.uploadedBy,
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+
+  return {
+    client,
+    residence,
+    qualifications,
+    experience,
+    languages,
+    procedures,
+    plan: { objectives, steps },
+    contacts,
+    consent,
+    documents,
+    stageHistory,
+    timeline,
+  };
+}
+
+export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

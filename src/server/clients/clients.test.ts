@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrganisation,
+  createUser,
+  login,
+  type Session,
+  startTestApp,
+  type TestApp,
+} from '../testing/harness';
+
+let t: TestApp;
+let org: Awaited<ReturnType<typeof createOrganisation>>;
+let aylin: Session;
+let jonas: Session;
+let lead: Session;
+
+const person = (over: Record<string, unknown> = {}) => ({
+  givenNames: 'Anna',
+  familyName: 'Müller',
+  intakeDate: '2026-03-02',
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  org = await createOrganisation(t.ctx);
+  aylin = await login(t.app, (await createUser(t.ctx, org.org.id, ['counsellor'], 'Aylin Demir')).email);
+  jonas = await login(t.app, (await createUser(t.ctx, org.org.id, ['counsellor'], 'Jonas Becker')).email);
+  lead = await login(t.app, (await createUser(t.ctx, org.org.id, ['lead'], 'Miriam Kessler')).email);
+});
+afterAll(() => t.close());
+
+async function create(s: Session, body: Record<string, unknown>) {
+  const res = await s.post('/api/clients', body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe('opening a case', () => {
+  it('needs only names and intake date, gives a case code, and starts at intake', async () => {
+    const c = await create(
+      aylin,
+      person({ birthDate: '1988-05-14', citizenships: ['SY'], languages: ['ara', 'deu'] }),
+    );
+    expect(c.caseCode).toMatch(/^2026-\d{4}$/);
+    expect(c.stage).toBe('intake');
+    expect(c.owner.name).toBe('Aylin Demir');
+    expect(c.citizenships).toEqual(['SY']);
+  });
+
+  it('names every invalid field', async () => {
+    const res = await aylin.post('/api/clients', {
+      givenNames: '',
+      intakeDate: '02.03.2026',
+      citizenships: ['Syrien'],
+      email: 'nope',
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['givenNames', 'familyName', 'intakeDate', 'citizenships.0', 'email']),
+    );
+  });
+
+  it('warns of a duplicate (same name and birth date, or same e-mail) and creates it when told to', async () => {
+    await create(
+      aylin,
+      person({
+        givenNames: 'Olha',
+        familyName: 'Kovalenko',
+        birthDate: '1990-01-02',
+        email: 'olha@example.org',
+      }),
+    );
+    const again = await jonas.post(
+      '/api/clients',
+      person({ givenNames: 'Olha', familyName: 'Kovalenko', birthDate: '1990-01-02' }),
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('duplicate');
+    expect(again.json().error.details.candidates[0]).toMatchObject({
+      name: 'Olha Kovalenko',
+      owner: 'Aylin Demir',
+      reason: 'name_and_birth_date',
+    });
+    const byMail = await jonas.post(
+      '/api/clients',
+      person({ givenNames: 'O.', familyName: 'K.', email: 'OLHA@example.org' }),
+    );
+    expect(byMail.json().error.details.candidates[0].reason).toBe('email');
+    const forced = await jonas.post(
+      '/api/clients',
+      person({
+        givenNames: 'Olha',
+        familyName: 'Kovalenko',
+        birthDate: '1990-01-02',
+        ignoreDuplicates: true,
+      }),
+    );
+    expect(forced.statusCode).toBe(200);
+  });
+});
+
+describe('who sees a case', () => {
+  it('the owner, shared counsellors and leads; not other counsellors, admins, the dpo or partners', async () => {
+    const c = await create(aylin, person({ givenNames: 'Private', familyName: 'Case' }));
+    expect((await aylin.get(`/api/clients/${c.id}`)).statusCode).toBe(200);
+    expect((await lead.get(`/api/clients/${c.id}`)).statusCode).toBe(200);
+    expect((await jonas.get(`/api/clients/${c.id}`)).statusCode).toBe(404);
+    for (const role of ['admin', 'dpo', 'partner'] as const) {
+      const s = await login(t.app, (await createUser(t.ctx, org.org.id, [role])).email);
+      expect((await s.get(`/api/clients/${c.id}`)).statusCode, role).toBe(403);
+      expect((await s.get('/api/clients')).statusCode, role).toBe(403);
+    }
+    const other = await createOrganisation(t.ctx);
+    const stranger = await login(t.app, (await createUser(t.ctx, other.org.id, ['lead'])).email);
+    expect((await stranger.get(`/api/clients/${c.id}`)).statusCode).toBe(404);
+    expect((await stranger.patch(`/api/clients/${c.id}`, { version: 1, phone: '1' })).statusCode).toBe(404);
+
+    // Shared with Jonas, he sees it too.
+    const jonasId = (await jonas.get('/api/auth/me')).json().id;
+    expect(
+      (await aylin.put(`/api/clients/${c.id}/counsellors`, { userIds: [jonasId], version: c.version }))
+        .statusCode,
+    ).toBe(200);
+    expect((await jonas.get(`/api/clients/${c.id}`)).statusCode).toBe(200);
+    const list = (await jonas.get('/api/clients?q=private')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(c.id);
+  });
+
+  it('records every read of the case file in the audit log', async () => {
+    const c = await create(aylin, person({ givenNames: 'Audit', familyName: 'Trail' }));
+    await lead.get(`/api/clients/${c.id}`);
+    const admin = await login(t.app, org.admin.email);
+    const trail = (await admin.get(`/api/audit?subjectId=${c.id}`)).json();
+    const actions = trail.items.map(
+      (e: { action: string; actor: { name: string } }) => `${e.action}:${e.actor.name}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['client.created:Aylin Demir', 'client.read:Miriam Kessler']),
+    );
+  });
+});
+
+describe('search', () => {
+  it('finds names accent- and case-insensitively, across scripts, and by case code', async () => {
+    const mueller = await create(
+      lead,
+      person({ givenNames: 'Jürgen', familyName: 'Müller-Lüdenscheidt', birthDate: '1970-01-01' }),
+    );
+    const serhii = await create(
+      lead,
+      person({
+        givenNames: 'Serhii',
+        familyName: 'Kovalenko',
+        givenNamesOriginal: 'Сергій',
+        familyNameOriginal: 'Коваленко',
+      }),
+    );
+    const mohammed = await create(
+      lead,
+      person({
+        givenNames: 'Mohammad',
+        familyName: 'Al-Hassan',
+        givenNamesOriginal: 'محمد',
+        familyNameOriginal: 'الحسن',
+      }),
+    );
+    const ids = async (q: string) =>
+      (await lead.get(`/api/clients?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    expect(await ids('muller')).toContain(mueller.id);
+    expect(await ids('JÜRGEN müll')).toContain(mueller.id);
+    expect(await ids('Sergii')).toContain(serhii.id);
+    expect(await ids('Сергій')).toContain(serhii.id);
+    expect(await ids('Коваленко')).toContain(serhii.id);
+    expect(await ids('Mohammed')).toContain(mohammed.id);
+    expect(await ids('محمد')).toContain(mohammed.id);
+    expect(await ids(mueller.caseCode)).toEqual([mueller.id]);
+    expect(await ids('Zzyzx')).toEqual([]);
+  });
+
+  it('filters by stage, paginates and sorts, and rejects bad parameters', async () => {
+    const page = (await lead.get('/api/clients?limit=2&offset=0&sort=-name')).json();
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBeGreaterThan(2);
+    const names = page.items.map((i: { familyName: string }) => i.familyName);
+    expect([...names].sort().reverse()).toEqual(names);
+    expect((await lead.get('/api/clients?stage=placed')).json().total).toBe(0);
+    const bad = await lead.get('/api/clients?limit=1000&stage=flying');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['limit', 'stage']);
+  });
+});
+
+describe('concurrent edits', () => {
+  it('refuses a stale version with 409 and says who changed it when', async () => {
+    const c = await create(aylin, person({ givenNames: 'Stale', familyName: 'Version' }));
+    expect(
+      (await lead.patch(`/api/clients/${c.id}`, { version: c.version, phone: '0681 123' })).statusCode,
+    ).toBe(200);
+    const stale = await aylin.patch(`/api/clients/${c.id}`, { version: c.version, city: 'Saarlouis' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect(stale.json().error.message).toContain('Miriam Kessler');
+    const fresh = (await aylin.get(`/api/clients/${c.id}`)).json().client;
+    expect(fresh.phone).toBe('0681 123');
+    expect(fresh.city).toBeNull();
+  });
+});

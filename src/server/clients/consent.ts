@@ -1,0 +1,164 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { ConsentBody, ConsentOverview, SharingSummary } from '../../contracts/consent';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import { consents, documents, users } from '../db/schema';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { AppError, invalidField, notFound } from '../lib/errors';
+import { todayInGermany } from './deadlines';
+import { loadCase } from './record';
+
+type ConsentRow = typeof consents.$inferSelect;
+
+/** Valid at this moment: given, not expired, not withdrawn. Every share asks this at the time of access. */
+export function isActive(
+  c: Pick<ConsentRow, 'givenOn' | 'validUntil' | 'withdrawnAt'>,
+  today = todayInGermany(),
+): boolean {
+  return !c.withdrawnAt && c.givenOn <= today && (!c.validUntil || c.validUntil >= today);
+}
+
+/** What may be shared with whom right now, in words a counsellor can act on. */
+export function sharingSummary(rows: ConsentRow[], today = todayInGermany()): SharingSummary {
+  const active = rows.filter((c) => isActive(c, today));
+  const has = (p: string) => active.filter((c) => c.purposes.includes(p));
+  const conference = has('conference_sharing');
+  return {
+    counsellingRecord: has('counselling_record').length > 0,
+    conferences: {
+      allowed: conference.length > 0,
+      // Identified only if some active consent says so; otherwise pseudonymised.
+      scope:
+        conference.length === 0
+          ? null
+          : conference.some((c) => c.scope === 'identified')
+            ? 'identified'
+            : 'pseudonymised',
+    },
+    institutions: has('institution_sharing').flatMap((c) =>
+      c.institutions.map((name) => ({
+        name,
+        scope: c.scope as 'pseudonymised' | 'identified',
+        dataCategories: c.dataCategories,
+        until: c.validUntil,
+      })),
+    ),
+    employers: has('employer_profile').flatMap((c) =>
+      c.institutions.map((name) => ({ name, until: c.validUntil })),
+    ),
+  };
+}
+
+export async function loadConsents(db: Db, clientId: string): Promise<ConsentOverview> {
+  const rows = await db
+    .select({ c: consents, by: users.name })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.createdBy))
+    .where(eq(consents.clientId, clientId))
+    .orderBy(desc(consents.givenOn), desc(consents.createdAt));
+  const today = todayInGermany();
+  return {
+    consents: rows.map(({ c, by }) => ({
+      id: c.id,
+      purposes: c.purposes as ConsentOverview['consents'][number]['purposes'],
+      institutions: c.institutions,
+      institutionIds: c.institutionIds,
+      dataCategories: c.dataCategories as ConsentOverview['consents'][number]['dataCategories'],
+      scope: c.scope as 'pseudonymised' | 'identified',
+      formLanguage: c.formLanguage,
+      givenOn: c.givenOn,
+      validUntil: c.validUntil,
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+      evidenceDocumentId: c.evidenceDocumentId,
+      notes: c.notes,
+      active: isActive(c, today),
+      recordedBy: by ?? null,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    sharing: sharingSummary(
+      rows.map((r) => r.c),
+      today,
+    ),
+  };
+}
+
+export async function recordConsent(ctx: AppContext, actor: Actor, clientId: string, body: ConsentBody) {
+  const b = body as Required<ConsentBody>;
+  const sharesOutside = b.purposes.some((p) => p === 'institution_sharing' || p === 'employer_profile');
+  // A consent to share must name who receives the data (DOMAIN.md: blanket consents are invalid).
+  if (sharesOutside && b.institutions.length === 0 && b.institutionIds.length === 0) {
+    throw invalidField('institutions', 'name the receiving institutions or employers');
+  }
+  if (sharesOutside && b.dataCategories.length === 0)
+    throw invalidField('dataCategories', 'name the data categories');
+  if (b.validUntil && b.validUntil < b.givenOn)
+    throw invalidField('validUntil', 'cannot be before the consent was given');
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    if (b.evidenceDocumentId) {
+      const [doc] = await tx
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.id, b.evidenceDocumentId), eq(documents.clientId, clientId)));
+      if (!doc) throw invalidField('evidenceDocumentId', 'not a document of this case');
+    }
+    const [row] = await tx
+      .insert(consents)
+      .values({
+        organisationId: actor.organisationId,
+        clientId,
+        purposes: b.purposes,
+        institutions: b.institutions,
+        institutionIds: b.institutionIds,
+        dataCategories: b.dataCategories,
+        scope: b.scope,
+        formLanguage: b.formLanguage,
+        givenOn: b.givenOn,
+        validUntil: b.validUntil,
+        evidenceDocumentId: b.evidenceDocumentId,
+        notes: b.notes,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: consents.id });
+    await audit(tx, actor, {
+      action: 'consent.recorded',
+      entityType: 'consent',
+      entityId: row!.id,
+      subjectClientId: clientId,
+      details: { purposes: b.purposes, scope: b.scope },
+    });
+  });
+  return loadConsents(ctx.db, clientId);
+}
+
+/** Withdrawal is one action and takes effect at once: every later check finds the consent inactive. */
+export async function withdrawConsent(ctx: AppContext, actor: Actor, clientId: string, consentId: string) {
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [row] = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, consentId), eq(consents.clientId, clientId)));
+    if (!row) throw notFound('consent');
+    if (row.withdrawnAt) throw new AppError('conflict', 'This consent has already been withdrawn');
+    await tx
+      .update(consents)
+      .set({
+        withdrawnAt: sql`now()`,
+        withdrawnBy: actor.userId,
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`${consents.version} + 1`,
+      })
+      .where(and(eq(consents.id, consentId), isNull(consents.withdrawnAt)));
+    await audit(tx, actor, {
+      action: 'consent.withdrawn',
+      entityType: 'consent',
+      entityId: consentId,
+      subjectClientId: clientId,
+    });
+  });
+  return loadConsents(ctx.db, clientId);
+}

@@ -1,0 +1,129 @@
+import { and, asc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { AppContext } from '../context';
+import { queryRows } from '../db/client';
+import { clients, consents, nextSteps, recognitionProcedures, users } from '../db/schema';
+import { assertCan, caseScope } from '../lib/access';
+import type { Actor } from '../lib/actor';
+import { addDays, todayInGermany } from './deadlines';
+import { visibleCases } from './record';
+
+const RESIDENCE_WARNING_DAYS = 60;
+const CONSENT_WARNING_DAYS = 30;
+const STEP_HORIZON_DAYS = 14;
+const LIMIT = 50;
+
+/**
+ * What needs the counsellor's attention: steps due in the next two weeks or overdue, residence
+ * titles ending within 60 days, consents ending within 30 days, overdue recognition decisions.
+ * Counsellors see their own and shared cases; leads the organisation's.
+ */
+export async function dashboard(ctx: AppContext, actor: Actor) {
+  assertCan(actor, 'cases.work');
+  const today = todayInGermany();
+  const visible = and(visibleCases(actor), ne(clients.stage, 'closed'))!;
+  const caseRef = {
+    clientId: clients.id,
+    caseCode: clients.caseCode,
+    name: sql<string>`${clients.givenNames} || ' ' || ${clients.familyName}`,
+  };
+
+  const steps = await ctx.db
+    .select({
+      ...caseRef,
+      id: nextSteps.id,
+      text: nextSteps.text,
+      dueDate: nextSteps.dueDate,
+      owner: users.name,
+      ownerNote: nextSteps.ownerNote,
+    })
+    .from(nextSteps)
+    .innerJoin(clients, eq(clients.id, nextSteps.clientId))
+    .leftJoin(users, eq(users.id, nextSteps.ownerUserId))
+    .where(
+      and(
+        visible,
+        isNull(nextSteps.doneAt),
+        lte(nextSteps.dueDate, addDays(today, STEP_HORIZON_DAYS)),
+        // A lead sees the steps of the organisation; a counsellor those of their cases and those given to them.
+        caseScope(actor) === 'organisation'
+          ? undefined
+          : sql`(${nextSteps.ownerUserId} IS NULL OR ${nextSteps.ownerUserId} = ${actor.userId})`,
+      ),
+    )
+    .orderBy(asc(nextSteps.dueDate))
+    .limit(LIMIT);
+
+  const residence = await queryRows<{
+    client_id: string;
+    case_code: string;
+    name: string;
+    legal_basis: string;
+    valid_until: string;
+  }>(
+    ctx.db,
+    sql`SELECT * FROM (
+          SELECT DISTINCT ON (r.client_id) r.client_id, clients.case_code, clients.given_names || ' ' || clients.family_name AS name,
+                 r.legal_basis, r.valid_until::text AS valid_until
+          FROM residence_statuses r JOIN clients ON clients.id = r.client_id
+          WHERE ${visible}
+          ORDER BY r.client_id, r.valid_from DESC NULLS LAST, r.created_at DESC
+        ) latest
+        WHERE latest.valid_until IS NOT NULL AND latest.valid_until <= ${addDays(today, RESIDENCE_WARNING_DAYS)}
+        ORDER BY latest.valid_until LIMIT ${LIMIT}`,
+  );
+
+  const expiringConsents = await ctx.db
+    .select({ ...caseRef, id: consents.id, purposes: consents.purposes, validUntil: consents.validUntil })
+    .from(consents)
+    .innerJoin(clients, eq(clients.id, consents.clientId))
+    .where(
+      and(
+        visible,
+        isNull(consents.withdrawnAt),
+        sql`${consents.validUntil} BETWEEN ${today} AND ${addDays(today, CONSENT_WARNING_DAYS)}`,
+      ),
+    )
+    .orderBy(asc(consents.validUntil))
+    .limit(LIMIT);
+
+  const overdueDecisions = await ctx.db
+    .select({
+      ...caseRef,
+      id: recognitionProcedures.id,
+      dueOn: recognitionProcedures.decisionDueOn,
+      authority: recognitionProcedures.authorityName,
+    })
+    .from(recognitionProcedures)
+    .innerJoin(clients, eq(clients.id, recognitionProcedures.clientId))
+    .where(
+      and(
+        visible,
+        isNull(recognitionProcedures.decidedOn),
+        sql`${recognitionProcedures.decisionDueOn} < ${today}`,
+      ),
+    )
+    .orderBy(asc(recognitionProcedures.decisionDueOn))
+    .limit(LIMIT);
+
+  const stageCounts = await ctx.db
+    .select({ stage: clients.stage, n: sql<number>`count(*)::int` })
+    .from(clients)
+    .where(visibleCases(actor))
+    .groupBy(clients.stage);
+
+  return {
+    today,
+    steps: steps.map((s) => ({ ...s, overdue: Boolean(s.dueDate && s.dueDate < today) })),
+    residence: residence.map((r) => ({
+      clientId: r.client_id,
+      caseCode: r.case_code,
+      name: r.name,
+      legalBasis: r.legal_basis,
+      validUntil: r.valid_until,
+      expired: r.valid_until < today,
+    })),
+    consents: expiringConsents,
+    overdueDecisions,
+    stages: Object.fromEntries(stageCounts.map((s) => [s.stage, s.n])),
+  };
+}

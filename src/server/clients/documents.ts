@@ -1,0 +1,211 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, desc, eq } from 'drizzle-orm';
+import type { ClientDocument } from '../../contracts/documents';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import { consents, documents, users } from '../db/schema';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { AppError, notFound } from '../lib/errors';
+import { loadCase } from './record';
+
+/**
+ * Documents are stored as files under DATA_DIR/documents/<organisation>/, not in the database:
+ * PGlite keeps its working set in WebAssembly memory and one query at a time, so megabytes of
+ * certificates there would cost every other request; files stream straight to and from disk,
+ * and back-up is a copy of DATA_DIR. The row carries what the access check and the list need.
+ */
+const officeZip: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+};
+const officeOle: Record<string, string> = {
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+};
+
+/** The type by content (magic bytes), not by what the browser claims. */
+export function sniffType(head: Buffer, filename: string): string | null {
+  const ext = path.extname(filename).slice(1).toLowerCase();
+  const starts = (bytes: number[], offset = 0) => bytes.every((b, i) => head[offset + i] === b);
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (
+    head
+      .subarray(0, 6)
+      .toString('latin1')
+      .match(/^GIF8[79]a$/)
+  )
+    return 'image/gif';
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp';
+  if (starts([0x49, 0x49, 0x2a, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
+  if (starts([0x50, 0x4b, 0x03, 0x04]) && officeZip[ext]) return officeZip[ext]!;
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) && officeOle[ext]) return officeOle[ext]!;
+  return null;
+}
+
+function storagePath(ctx: AppContext, organisationId: string, key: string) {
+  return path.join(ctx.config.dataDir, 'documents', organisationId, key);
+}
+
+export async function listDocuments(db: Db, clientId: string): Promise<ClientDocument[]> {
+  const rows = await db
+    .select({ d: documents, by: users.name })
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.createdBy))
+    .where(eq(documents.clientId, clientId))
+    .orderBy(desc(documents.createdAt));
+  return rows.map(({ d, by }) => ({
+    id: d.id,
+    filename: d.filename,
+    mimeType: d.mimeType,
+    sizeBytes: d.sizeBytes,
+    category: d.category as ClientDocument['category'],
+    description: d.description,
+    uploadedBy: by ?? null,
+    uploadedAt: d.createdAt.toISOString(),
+  }));
+}
+
+export interface Upload {
+  filename: string;
+  stream: Readable & { truncated?: boolean };
+  category: string;
+  description: string | null;
+}
+
+export async function uploadDocument(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  upload: Upload,
+): Promise<ClientDocument> {
+  await loadCase(ctx.db, actor, clientId);
+  const key = randomUUID();
+  const target = storagePath(ctx, actor.organisationId, key);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.part`;
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let size = 0;
+  const inspect = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
+      size += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(upload.stream, inspect, fs.createWriteStream(temp, { mode: 0o600 }));
+    if (upload.stream.truncated) {
+      throw new AppError(
+        'payload_too_large',
+        `The file is larger than ${Math.round(ctx.config.uploadLimitBytes / 1048576)} MB`,
+      );
+    }
+    if (size === 0)
+      throw new AppError('validation_failed', 'The file is empty', {
+        fields: [{ path: 'file', message: 'is empty' }],
+      });
+    const mimeType = sniffType(head, upload.filename);
+    if (!mimeType) {
+      throw new AppError(
+        'unsupported_media_type',
+        'Only PDF, images (PNG, JPEG, GIF, WebP, TIFF) and office files are accepted',
+      );
+    }
+    await fs.promises.rename(temp, target);
+    const id = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(documents)
+        .values({
+          organisationId: actor.organisationId,
+          clientId,
+          filename: path.basename(upload.filename).slice(0, 200) || 'document',
+          mimeType,
+          sizeBytes: size,
+          sha256: hash.digest('hex'),
+          storageKey: key,
+          category: upload.category,
+          description: upload.description,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning({ id: documents.id });
+      await audit(tx, actor, {
+        action: 'document.uploaded',
+        entityType: 'document',
+        entityId: row!.id,
+        subjectClientId: clientId,
+      });
+      return row!.id;
+    });
+    return (await listDocuments(ctx.db, clientId)).find((d) => d.id === id)!;
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    await fs.promises.rm(target, { force: true });
+    throw error;
+  }
+}
+
+/** Every download passes the case's access check and is audited. */
+export async function openDocument(ctx: AppContext, actor: Actor, clientId: string, documentId: string) {
+  await loadCase(ctx.db, actor, clientId);
+  const [doc] = await ctx.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), eq(documents.clientId, clientId)));
+  if (!doc) throw notFound('document');
+  const file = storagePath(ctx, doc.organisationId, doc.storageKey);
+  if (!fs.existsSync(file)) throw notFound('document file');
+  await audit(ctx.db, actor, {
+    action: 'document.downloaded',
+    entityType: 'document',
+    entityId: doc.id,
+    subjectClientId: clientId,
+  });
+  return {
+    stream: fs.createReadStream(file),
+    filename: doc.filename,
+    mimeType: doc.mimeType,
+    size: doc.sizeBytes,
+  };
+}
+
+export async function deleteDocument(ctx: AppContext, actor: Actor, clientId: string, documentId: string) {
+  const key = await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [doc] = await tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, documentId), eq(documents.clientId, clientId)));
+    if (!doc) throw notFound('document');
+    const [evidence] = await tx
+      .select({ id: consents.id })
+      .from(consents)
+      .where(eq(consents.evidenceDocumentId, documentId));
+    if (evidence)
+      throw new AppError('conflict', 'This document is the evidence of a consent and is kept with it');
+    await tx.delete(documents).where(eq(documents.id, documentId));
+    await audit(tx, actor, {
+      action: 'document.deleted',
+      entityType: 'document',
+      entityId: documentId,
+      subjectClientId: clientId,
+    });
+    return doc.storageKey;
+  });
+  await fs.promises.rm(storagePath(ctx, actor.organisationId, key), { force: true });
+}

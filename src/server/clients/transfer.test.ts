@@ -1,0 +1,157 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrganisation,
+  createUser,
+  login,
+  type Session,
+  startTestApp,
+  type TestApp,
+} from '../testing/harness';
+
+let t: TestApp;
+let aylin: Session;
+let jonas: Session;
+
+function fileUpload(s: Session, url: string, name: string, data: Buffer) {
+  const boundary = 'lotse-import';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return s.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: s.cookie,
+      'x-csrf-token': s.csrfToken,
+    },
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const { org } = await createOrganisation(t.ctx);
+  aylin = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir')).email);
+  jonas = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Jonas Becker')).email);
+});
+afterAll(() => t.close());
+
+describe('importing a client list', () => {
+  const csv = [
+    'Nachname;Vorname;Geburtsdatum;Staatsangehörigkeit;E-Mail;Erstberatung',
+    'Haddad;Fatima;14.05.1988;SY;fatima@example.org;03.02.2026',
+    'Kovalenko;Olha;1990-01-02;UA;;2026-02-04',
+    ';Ohne Nachname;31.02.1990;Syrien;kaputt;',
+    'Haddad;Fatima;14.05.1988;SY;;',
+  ].join('\n');
+
+  it('suggests a mapping, shows every row’s problems in a dry run, and imports nothing while any row has an error', async () => {
+    const up = await fileUpload(aylin, '/api/clients/import', 'liste.csv', Buffer.from(csv));
+    expect(up.statusCode, up.body).toBe(200);
+    const { id, columns, rowCount, suggestedMapping } = up.json();
+    expect(columns[0]).toBe('Nachname');
+    expect(rowCount).toBe(4);
+    expect(suggestedMapping).toMatchObject({
+      familyName: 0,
+      givenNames: 1,
+      birthDate: 2,
+      citizenships: 3,
+      email: 4,
+      intakeDate: 5,
+    });
+
+    const check = (await aylin.post(`/api/clients/import/${id}/check`, { mapping: suggestedMapping })).json();
+    expect(check).toMatchObject({ rowCount: 4, validCount: 3, errorRows: 1, canCommit: false });
+    const row4 = check.problems
+      .filter((p: { row: number }) => p.row === 4)
+      .map((p: { field: string }) => p.field)
+      .sort();
+    expect(row4).toEqual(['birthDate', 'citizenships.0', 'email', 'familyName']);
+    expect(check.problems.find((p: { row: number }) => p.row === 5)).toMatchObject({
+      severity: 'warning',
+      message: 'same person as row 2',
+    });
+
+    const refused = await aylin.post(`/api/clients/import/${id}/commit`, { mapping: suggestedMapping });
+    expect(refused.statusCode).toBe(400);
+    expect((await aylin.get('/api/clients')).json().total).toBe(0);
+  });
+
+  it('commits all rows at once when they are valid, with warnings for duplicates already in Lotse', async () => {
+    await aylin.post('/api/clients', {
+      givenNames: 'Olha',
+      familyName: 'Kovalenko',
+      birthDate: '1990-01-02',
+      intakeDate: '2025-12-01',
+    });
+    const good = csv
+      .split('\n')
+      .filter((_, i) => i !== 3)
+      .join('\n');
+    const { id, suggestedMapping } = (
+      await fileUpload(aylin, '/api/clients/import', 'liste.csv', Buffer.from(good))
+    ).json();
+    const check = (await aylin.post(`/api/clients/import/${id}/check`, { mapping: suggestedMapping })).json();
+    expect(check.canCommit).toBe(true);
+    expect(check.problems.map((p: { message: string }) => p.message)).toContain(
+      'already in Lotse as case 2025-0001',
+    );
+    const done = await aylin.post(`/api/clients/import/${id}/commit`, { mapping: suggestedMapping });
+    expect(done.json()).toEqual({ imported: 3 });
+    const list = (await aylin.get('/api/clients?q=haddad')).json();
+    expect(list.total).toBe(2);
+    expect(list.items[0].birthDate).toBe('1988-05-14');
+    expect(
+      (await aylin.post(`/api/clients/import/${id}/commit`, { mapping: suggestedMapping })).statusCode,
+    ).toBe(409);
+    // Someone else's import is not theirs to commit.
+    const other = (await fileUpload(aylin, '/api/clients/import', 'x.csv', Buffer.from(good))).json();
+    expect(
+      (await jonas.post(`/api/clients/import/${other.id}/check`, { mapping: suggestedMapping })).statusCode,
+    ).toBe(404);
+  });
+
+  it('reads XLSX with real dates, and refuses other files', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tabelle1');
+    ws.addRow(['Vorname', 'Nachname', 'Geburtsdatum']);
+    ws.addRow(['Юлія', 'Шевченко', new Date(Date.UTC(1985, 6, 1))]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const up = (await fileUpload(aylin, '/api/clients/import', 'liste.xlsx', data)).json();
+    expect(up.sample[0]).toEqual(['Юлія', 'Шевченко', '1985-07-01']);
+    const res = await aylin.post(`/api/clients/import/${up.id}/commit`, { mapping: up.suggestedMapping });
+    expect(res.json()).toEqual({ imported: 1 });
+    expect((await aylin.get('/api/clients?q=shevchenko')).json().total).toBe(1);
+    expect((await fileUpload(aylin, '/api/clients/import', 'bild.png', Buffer.from('x'))).statusCode).toBe(
+      415,
+    );
+    const fresh = (await fileUpload(aylin, '/api/clients/import', 'liste.xlsx', data)).json();
+    const badMap = await aylin.post(`/api/clients/import/${fresh.id}/check`, { mapping: { familyName: 9 } });
+    expect(badMap.statusCode).toBe(400);
+  });
+});
+
+describe('exporting the case list', () => {
+  it('exports only the cases the user may see, as CSV and XLSX', async () => {
+    await jonas.post('/api/clients', { givenNames: 'Nur', familyName: 'Jonas', intakeDate: '2026-01-05' });
+    const res = await aylin.get('/api/clients/export?format=csv&q=haddad');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const text = res.body.replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('Haddad');
+    const all = (await aylin.get('/api/clients/export?format=csv')).body;
+    expect(all).not.toContain('Jonas;Nur');
+    const xlsx = await aylin.get('/api/clients/export?format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(1 + (await aylin.get('/api/clients')).json().total);
+  });
+});
