@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { demoClients } from './clients';
 import { demoUsers } from './users';
 
 export interface DemoLogin {
@@ -14,5 +15,10 @@ export interface DemoLogin {
  */
 export async function seedDemo(tx: Db, organisationId: string, passwordHash: string): Promise<DemoLogin[]> {
   const users = await demoUsers(tx, organisationId, passwordHash);
+  await demoClients(
+    tx,
+    organisationId,
+    users.counsellors.map((c) => c.id),
+  );
   return users.logins;
 }

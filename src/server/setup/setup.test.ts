@@ -54,7 +54,16 @@ describe('first-run set-up', () => {
     expect([...roles]).toEqual(expect.arrayContaining(['lead', 'counsellor', 'dpo']));
     // Demo accounts share the admin's password.
     const lead = logins.find((l) => l.roles.includes('lead'))!;
-    await login(t.app, lead.email, body.password);
+    const s = await login(t.app, lead.email, body.password);
+    // About forty fictional cases in every stage, with something due on the dashboard.
+    const all = (await s.get('/api/clients?includeClosed=true&limit=100')).json();
+    expect(all.total).toBe(40);
+    expect(new Set(all.items.map((c: { stage: string }) => c.stage)).size).toBe(7);
+    const dash = (await s.get('/api/dashboard')).json();
+    expect(dash.steps.length).toBeGreaterThan(0);
+    expect(dash.residence.length).toBeGreaterThan(0);
+    const one = (await s.get(`/api/clients/${all.items[0].id}`)).json();
+    expect(one.timeline.length).toBeGreaterThan(0);
   });
 
   it('rejects a weak password and names the field', async () => {

@@ -7,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
+import { Notifications } from './Notifications';
 import { navigation } from './navigation';
 import { useSession, useUser } from './session';
 
@@ -39,6 +40,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <Notifications />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -1,14 +1,30 @@
-import { IconHome, IconSettings, IconShieldCheck, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  IconBook,
+  IconFolders,
+  IconHome,
+  IconSettings,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 
 /** The navigation shows only features that exist and that the user may open. */
 export const navigation = [
   { to: '/', label: 'nav.home', hint: 'home.cards.home', icon: IconHome },
+  { to: '/cases', label: 'nav.cases', hint: 'home.cards.cases', icon: IconFolders, permission: 'cases.work' },
   {
     to: '/admin/users',
     label: 'nav.users',
     hint: 'home.cards.users',
     icon: IconUsers,
     permission: 'users.manage',
+  },
+  {
+    to: '/admin/occupations',
+    label: 'nav.occupations',
+    hint: 'home.cards.occupations',
+    icon: IconBook,
+    permission: 'catalogues.manage',
   },
   {
     to: '/admin/settings',

@@ -93,6 +93,31 @@ const router = createBrowserRouter([
       { index: true, lazy: page(() => import('../home/HomePage'), 'HomePage') },
       { path: 'profile', lazy: page(() => import('../auth/ProfilePage'), 'ProfilePage') },
       guarded(
+        'cases',
+        'cases.work',
+        page(() => import('../clients/CasesPage'), 'CasesPage'),
+      ),
+      guarded(
+        'cases/new',
+        'cases.work',
+        page(() => import('../clients/NewCasePage'), 'NewCasePage'),
+      ),
+      guarded(
+        'cases/import',
+        'cases.work',
+        page(() => import('../clients/ImportPage'), 'ImportPage'),
+      ),
+      guarded(
+        'cases/:id',
+        'cases.work',
+        page(() => import('../clients/CasePage'), 'CasePage'),
+      ),
+      guarded(
+        'admin/occupations',
+        'catalogues.manage',
+        page(() => import('../clients/OccupationsPage'), 'OccupationsPage'),
+      ),
+      guarded(
         'admin/users',
         'users.manage',
         page(() => import('../users/UsersPage'), 'UsersPage'),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navigation } from '../app/navigation';
 import { useUser } from '../app/session';
+import { Dashboard } from '../clients/Dashboard';
 import { PageHeader } from '../ui/PageHeader';
 
 /** The start page: a greeting and the features this user can open. */
@@ -12,6 +13,18 @@ export function HomePage() {
   const items = navigation.filter(
     (i) => i.to !== '/' && (!('permission' in i) || user.permissions.includes(i.permission)),
   );
+  // Case workers start with what needs their attention; everyone else with what they can open.
+  if (user.permissions.includes('cases.work')) {
+    return (
+      <Stack>
+        <PageHeader
+          title={t('home.greeting', { name: user.name })}
+          description={t('dashboard.description')}
+        />
+        <Dashboard />
+      </Stack>
+    );
+  }
   return (
     <Stack>
       <PageHeader

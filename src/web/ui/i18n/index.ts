@@ -1,5 +1,6 @@
 import 'dayjs/locale/de';
 import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
@@ -15,6 +16,9 @@ export function detectLanguage(): Language {
   if (stored === 'de' || stored === 'en') return stored;
   return navigator.languages?.some((l) => l.toLowerCase().startsWith('de')) ? 'de' : 'en';
 }
+
+// Dates typed as 31.12.2026 are parsed in the display format.
+dayjs.extend(customParseFormat);
 
 void i18n.use(initReactI18next).init({
   resources: { de: { translation: de }, en: { translation: en } },

@@ -1,0 +1,469 @@
+import { eq } from 'drizzle-orm';
+import { stages } from '../../contracts/clients';
+import { decisionDueOn } from '../clients/deadlines';
+import { searchKeys } from '../clients/record';
+import type { Db } from '../db/client';
+import {
+  caseCounters,
+  caseTransitions,
+  clients,
+  consents,
+  contacts,
+  languageSkills,
+  nextSteps,
+  objectives,
+  occupations,
+  qualifications,
+  recognitionProcedures,
+  residenceStatuses,
+} from '../db/schema';
+import { person, random } from './people';
+
+interface Profession {
+  code: string;
+  kind: 'academic' | 'vocational';
+  title: string;
+  translation: string;
+  isced: number;
+  regulated: boolean;
+  law: 'federal' | 'state' | null;
+  authority: string;
+  procedure: 'recognition' | 'zab';
+  differences: string;
+  compensation: string | null;
+}
+
+// Competent authorities of the fictional network: invented names for real kinds of bodies.
+const professions: Profession[] = [
+  {
+    code: '81302',
+    kind: 'academic',
+    title: 'Bachelor of Nursing',
+    translation: 'Bachelor Krankenpflege',
+    isced: 6,
+    regulated: true,
+    law: 'federal',
+    authority: 'Landesamt für Gesundheitsberufe Saar',
+    procedure: 'recognition',
+    differences: 'Praktische Einsätze in der Langzeit- und ambulanten Pflege fehlen',
+    compensation: 'knowledge_test',
+  },
+  {
+    code: '81404',
+    kind: 'academic',
+    title: 'Doctor of Medicine',
+    translation: 'Humanmedizin (Staatsexamen)',
+    isced: 7,
+    regulated: true,
+    law: 'federal',
+    authority: 'Approbationsstelle Saarbrücken',
+    procedure: 'recognition',
+    differences: 'Pharmakologie und Rechtsmedizin nicht gleichwertig',
+    compensation: 'knowledge_test',
+  },
+  {
+    code: '31104',
+    kind: 'academic',
+    title: 'Diploma in Civil Engineering',
+    translation: 'Diplom Bauingenieurwesen',
+    isced: 7,
+    regulated: true,
+    law: 'state',
+    authority: 'Ingenieurkammer Saarland-West',
+    procedure: 'recognition',
+    differences: 'Baurecht und Normen (DIN, Eurocode) fehlen',
+    compensation: 'adaptation_qualification',
+  },
+  {
+    code: '43414',
+    kind: 'academic',
+    title: 'Bachelor of Computer Science',
+    translation: 'Bachelor Informatik',
+    isced: 6,
+    regulated: false,
+    law: null,
+    authority: 'Zentralstelle für ausländisches Bildungswesen',
+    procedure: 'zab',
+    differences: '',
+    compensation: null,
+  },
+  {
+    code: '84124',
+    kind: 'academic',
+    title: 'Diploma in Mathematics Teaching',
+    translation: 'Lehramt Mathematik (Sekundarstufe)',
+    isced: 7,
+    regulated: true,
+    law: 'state',
+    authority: 'Landesprüfungsamt für Lehrämter Saar',
+    procedure: 'recognition',
+    differences: 'Zweites Unterrichtsfach fehlt',
+    compensation: 'adaptation_period',
+  },
+  {
+    code: '26212',
+    kind: 'vocational',
+    title: 'Electrician, vocational diploma',
+    translation: 'Elektriker (Berufsabschluss)',
+    isced: 4,
+    regulated: false,
+    law: 'federal',
+    authority: 'Anerkennungsstelle der Industrie- und Handelskammer Saar-Mitte',
+    procedure: 'recognition',
+    differences: 'Gebäudesystemtechnik und VDE-Vorschriften',
+    compensation: 'adaptation_qualification',
+  },
+  {
+    code: '81804',
+    kind: 'academic',
+    title: 'Master of Pharmacy',
+    translation: 'Pharmazie (Master)',
+    isced: 7,
+    regulated: true,
+    law: 'federal',
+    authority: 'Approbationsstelle Saarbrücken',
+    procedure: 'recognition',
+    differences: 'Pharmazeutische Technologie, deutsches Arzneimittelrecht',
+    compensation: 'knowledge_test',
+  },
+  {
+    code: '83112',
+    kind: 'vocational',
+    title: 'Preschool educator diploma',
+    translation: 'Erzieherin (Vorschule)',
+    isced: 5,
+    regulated: true,
+    law: 'state',
+    authority: 'Landesamt für Soziales und Jugend Saar',
+    procedure: 'recognition',
+    differences: 'Praxis in der Krippe (unter 3 Jahren)',
+    compensation: 'adaptation_period',
+  },
+  {
+    code: '72214',
+    kind: 'academic',
+    title: 'Bachelor of Accounting',
+    translation: 'Bachelor Rechnungswesen',
+    isced: 6,
+    regulated: false,
+    law: null,
+    authority: 'Zentralstelle für ausländisches Bildungswesen',
+    procedure: 'zab',
+    differences: '',
+    compensation: null,
+  },
+  {
+    code: '25104',
+    kind: 'academic',
+    title: 'Master of Mechanical Engineering',
+    translation: 'Master Maschinenbau',
+    isced: 7,
+    regulated: true,
+    law: 'state',
+    authority: 'Ingenieurkammer Saarland-West',
+    procedure: 'recognition',
+    differences: '',
+    compensation: null,
+  },
+  {
+    code: '29302',
+    kind: 'vocational',
+    title: 'Cook, vocational certificate',
+    translation: 'Koch (Berufsabschluss)',
+    isced: 3,
+    regulated: false,
+    law: 'federal',
+    authority: 'Handwerkskammer Saar-Ost, Anerkennungsberatung',
+    procedure: 'recognition',
+    differences: 'Hygienerecht, Kalkulation',
+    compensation: 'adaptation_qualification',
+  },
+  {
+    code: '81712',
+    kind: 'vocational',
+    title: 'Physiotherapy diploma',
+    translation: 'Physiotherapie',
+    isced: 5,
+    regulated: true,
+    law: 'federal',
+    authority: 'Landesamt für Gesundheitsberufe Saar',
+    procedure: 'recognition',
+    differences: 'Manuelle Therapie, Krankengymnastik am Gerät',
+    compensation: 'adaptation_period',
+  },
+];
+
+const residenceFor = (country: string, rng: ReturnType<typeof random>) =>
+  country === 'UA'
+    ? '§24 AufenthG'
+    : rng.pick([
+        '§16d Abs. 1 AufenthG',
+        '§18a AufenthG',
+        '§18b AufenthG',
+        '§25 AufenthG',
+        'Aufenthaltsgestattung',
+        '§9 AufenthG',
+      ]);
+
+const days = (base: Date, n: number) => new Date(base.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+const mix = [
+  0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5,
+  5, 6, 6, 6,
+];
+
+/**
+ * About forty fictional cases spread over every stage, with qualifications, recognition
+ * procedures, plans, contacts, residence titles and consents; dates are relative to today so
+ * that the dashboard always has something due.
+ */
+export async function demoClients(tx: Db, organisationId: string, counsellorIds: string[]) {
+  const rng = random(2026);
+  const today = new Date();
+  const occ = await tx
+    .select({ id: occupations.id, code: occupations.code })
+    .from(occupations)
+    .where(eq(occupations.scheme, 'builtin'));
+  const occupationId = new Map(occ.map((o) => [o.code, o.id]));
+  let seq = 0;
+  const codesByYear = new Map<number, number>();
+  const created: string[] = [];
+
+  for (let i = 0; i < mix.length; i++) {
+    const p = person(rng, today);
+    const stageIndex = mix[i]!;
+    const stage = stages[stageIndex]!;
+    const prof = rng.pick(professions);
+    const owner = counsellorIds[i % counsellorIds.length]!;
+    const intake = days(today, -(30 + stageIndex * 60 + rng.int(0, 50)));
+    const intakeYear = Number(intake.slice(0, 4));
+    const n = (codesByYear.get(intakeYear) ?? 0) + 1;
+    codesByYear.set(intakeYear, n);
+    seq++;
+    const caseCode = `${intakeYear}-${String(n).padStart(4, '0')}`;
+    const email = `${p.givenNames.split(' ')[0]}.${p.familyName}`
+      .normalize('NFKD')
+      .replace(/[^\w.]/g, '')
+      .toLowerCase();
+    const [row] = await tx
+      .insert(clients)
+      .values({
+        organisationId,
+        caseCode,
+        stage,
+        closingOutcome:
+          stage === 'closed' ? rng.pick(['employed_matching', 'employed_below', 'moved_away']) : null,
+        closedAt: stage === 'closed' ? new Date(days(today, -rng.int(5, 40))) : null,
+        ownerId: owner,
+        givenNames: p.givenNames,
+        familyName: p.familyName,
+        givenNamesOriginal: p.givenNamesOriginal,
+        familyNameOriginal: p.familyNameOriginal,
+        birthDate: p.birthDate,
+        gender: p.gender,
+        citizenships: [p.country],
+        birthCountry: p.country,
+        languages: p.languages,
+        email: `${email}${seq}@mail.example`,
+        phone: `0681 ${rng.int(100000, 999999)}`,
+        postcode: rng.pick(['66111', '66113', '66538', '66740', '66424', '66606', '66663']),
+        city: rng.pick(['Saarbrücken', 'Neunkirchen', 'Saarlouis', 'Homburg', 'St. Wendel', 'Merzig']),
+        district: rng.pick(['10041', '10042', '10043', '10044', '10045', '10046']),
+        arrivalDate: days(today, -rng.int(400, 2500)),
+        referralSource: rng.pick([
+          'self',
+          'job_centre',
+          'employment_agency',
+          'social_environment',
+          'other_services',
+        ]),
+        benefits: rng.pick(['sgb2', 'sgb2', 'sgb3', 'none']),
+        currentEmployer: rng.chance(0.4)
+          ? rng.pick(['Reinigungsdienst Saar GmbH', 'Lagerlogistik Homburg', 'Gastronomie am Markt'])
+          : null,
+        currentJobBelowQualification: null,
+        intakeDate: intake,
+        createdBy: owner,
+        updatedBy: owner,
+        ...searchKeys({ ...p, caseCode, email: null }),
+      })
+      .returning({ id: clients.id });
+    const clientId = row!.id;
+    created.push(clientId);
+    const base = { organisationId, clientId, createdBy: owner, updatedBy: owner };
+
+    // The path through the stages, each step a few weeks after the last.
+    let previous: string | null = null;
+    for (let s = 0; s <= stageIndex; s++) {
+      await tx.insert(caseTransitions).values({
+        organisationId,
+        clientId,
+        fromStage: previous,
+        toStage: stages[s]!,
+        at: new Date(`${days(new Date(`${intake}T10:00:00Z`), s * 45)}T10:00:00Z`),
+        userId: owner,
+        outcome: stages[s] === 'closed' ? 'employed_matching' : null,
+      });
+      previous = stages[s]!;
+    }
+
+    await tx.insert(contacts).values({
+      ...base,
+      kind: 'session',
+      occurredOn: intake,
+      sessionType: 'first',
+      channel: 'in_person',
+      durationMinutes: 90,
+      interpreter: p.languages[0] !== 'eng' && rng.chance(0.4),
+      summary: 'Erstgespräch: Bildungsweg, Berufserfahrung, Unterlagen besprochen.',
+    });
+    if (stageIndex >= 1) {
+      await tx.insert(contacts).values({
+        ...base,
+        kind: 'session',
+        occurredOn: days(today, -rng.int(3, 25)),
+        sessionType: 'follow_up',
+        channel: rng.pick(['in_person', 'phone', 'video']),
+        durationMinutes: 45,
+        summary: 'Folgegespräch zum Stand des Verfahrens.',
+      });
+    }
+    await tx.insert(consents).values({
+      ...base,
+      purposes: ['counselling_record', ...(rng.chance(0.7) ? ['conference_sharing'] : [])],
+      scope: rng.chance(0.5) ? 'identified' : 'pseudonymised',
+      formLanguage: p.languages[0]!,
+      givenOn: intake,
+      validUntil: days(today, rng.chance(0.15) ? rng.int(5, 28) : rng.int(120, 700)),
+    });
+
+    if (stageIndex >= 1 || rng.chance(0.5)) {
+      const [q] = await tx
+        .insert(qualifications)
+        .values({
+          ...base,
+          titleOriginal: prof.title,
+          titleTranslation: prof.translation,
+          country: p.country,
+          year: Number(p.birthDate.slice(0, 4)) + (prof.kind === 'academic' ? 24 : 20),
+          iscedLevel: prof.isced,
+          kind: prof.kind,
+          referenceOccupationId: occupationId.get(prof.code) ?? null,
+          regulated: prof.regulated,
+          law: prof.law,
+          anabinStatus: prof.kind === 'academic' ? 'h_plus' : null,
+        })
+        .returning({ id: qualifications.id });
+      const german = (['A2', 'B1', 'B1', 'B2', 'B2', 'C1', 'C1'] as const)[stageIndex]!;
+      await tx.insert(languageSkills).values([
+        { ...base, language: p.languages[0]!, level: 'native' },
+        {
+          ...base,
+          language: 'deu',
+          level: german,
+          evidence: stageIndex >= 3 ? 'telc' : 'placement_test',
+          assessedOn: days(today, -rng.int(30, 200)),
+        },
+      ]);
+      if (stageIndex >= 2) {
+        const submitted = days(new Date(`${intake}T00:00:00Z`), 40);
+        const complete =
+          stageIndex === 2 && rng.chance(0.4)
+            ? days(today, -rng.int(100, 130))
+            : days(new Date(`${submitted}T00:00:00Z`), 30);
+        const decided = stageIndex >= 3 ? days(new Date(`${complete}T00:00:00Z`), 80) : null;
+        const outcome = !decided
+          ? 'pending'
+          : prof.procedure === 'zab'
+            ? 'zab_comparable'
+            : prof.compensation
+              ? prof.regulated
+                ? 'compensation_required'
+                : 'partial'
+              : prof.regulated
+                ? 'equivalent'
+                : 'full';
+        await tx.insert(recognitionProcedures).values({
+          ...base,
+          type: prof.procedure,
+          qualificationId: q!.id,
+          referenceOccupationId: occupationId.get(prof.code) ?? null,
+          authorityName: prof.authority,
+          submittedOn: submitted,
+          receiptConfirmedOn: days(new Date(`${submitted}T00:00:00Z`), 14),
+          documentsCompleteOn: complete,
+          decisionDueOn: decisionDueOn({
+            documentsCompleteOn: complete,
+            accelerated: false,
+            extensionMonths: 0,
+            suspensions: [],
+          }),
+          decidedOn: decided,
+          outcome,
+          substantialDifferences: decided && prof.differences ? prof.differences : null,
+          compensationMeasure: decided ? prof.compensation : null,
+          checklist: [
+            { kind: 'application', label: null, present: true, certifiedCopy: false, translated: false },
+            { kind: 'certificate', label: null, present: true, certifiedCopy: true, translated: true },
+            {
+              kind: 'transcript',
+              label: null,
+              present: true,
+              certifiedCopy: true,
+              translated: stageIndex > 2,
+            },
+            {
+              kind: 'proof_of_experience',
+              label: null,
+              present: stageIndex > 2,
+              certifiedCopy: false,
+              translated: false,
+            },
+          ],
+        });
+      }
+    }
+
+    await tx.insert(residenceStatuses).values({
+      ...base,
+      legalBasis: residenceFor(p.country, rng),
+      validFrom: days(today, -rng.int(200, 600)),
+      validUntil: days(today, i % 6 === 0 ? rng.int(10, 55) : rng.int(120, 900)),
+      employmentPermission: rng.pick(['allowed', 'allowed', 'restricted']),
+    });
+
+    if (stage !== 'closed' && stage !== 'placed') {
+      const [o] = await tx
+        .insert(objectives)
+        .values({
+          ...base,
+          text: `Arbeit als ${prof.translation.split(' (')[0]} auf Niveau der Qualifikation`,
+          targetDate: days(today, rng.int(120, 400)),
+        })
+        .returning({ id: objectives.id });
+      await tx.insert(nextSteps).values([
+        {
+          ...base,
+          objectiveId: o!.id,
+          text: 'Beglaubigte Übersetzungen beim Übersetzungsbüro anfragen',
+          ownerUserId: owner,
+          dueDate: days(today, i % 4 === 0 ? -rng.int(2, 12) : rng.int(2, 13)),
+        },
+        {
+          ...base,
+          objectiveId: o!.id,
+          text: 'Lebenslauf auf Deutsch überarbeiten',
+          ownerNote: 'Klient:in',
+          dueDate: days(today, rng.int(10, 40)),
+        },
+      ]);
+    }
+  }
+  // Later cases of the same year continue the demo's numbering.
+  for (const [y, n] of codesByYear) {
+    await tx
+      .insert(caseCounters)
+      .values({ organisationId, year: y, last: n })
+      .onConflictDoUpdate({ target: [caseCounters.organisationId, caseCounters.year], set: { last: n } });
+  }
+  return created;
+}

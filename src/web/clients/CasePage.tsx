@@ -1,0 +1,126 @@
+import { Alert, Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../ui/errors';
+import { formatDate } from '../ui/format';
+import { enumLabel } from '../ui/labels';
+import { PageLoader } from '../ui/PageLoader';
+import { fullName, originalName, useCaseFile } from './api';
+import { CaseConsent } from './CaseConsent';
+import { CaseContacts } from './CaseContacts';
+import { CaseDocuments } from './CaseDocuments';
+import { CaseOverview } from './CaseOverview';
+import { CasePlan } from './CasePlan';
+import { CaseProfile } from './CaseProfile';
+import { CaseRecognition } from './CaseRecognition';
+import { CaseTeam } from './CaseTeam';
+import { CaseTimeline } from './CaseTimeline';
+import { StageControl } from './StageControl';
+
+const tabs = [
+  'overview',
+  'profile',
+  'recognition',
+  'plan',
+  'contacts',
+  'consent',
+  'documents',
+  'timeline',
+] as const;
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const file = useCaseFile(id);
+
+  if (file.isPending) return <PageLoader />;
+  if (file.error || !file.data) return <ErrorAlert error={file.error} />;
+  const c = file.data.client;
+  const overdueSteps = file.data.plan.steps.filter((s) => s.overdue).length;
+  const overdueProcedures = file.data.procedures.filter((p) => p.overdue).length;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/cases" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('cases.title')}
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={1} size="h2" data-testid="case-name">
+            {fullName(c)}
+          </Title>
+          {originalName(c) && (
+            <Text size="lg" c="dimmed" dir="auto">
+              {originalName(c)}
+            </Text>
+          )}
+          <Group gap="xs">
+            <Badge variant="outline">{c.caseCode}</Badge>
+            <Badge data-testid="case-stage">{enumLabel(t, 'stage', c.stage)}</Badge>
+            {c.closingOutcome && (
+              <Badge color="gray">{enumLabel(t, 'closingOutcome', c.closingOutcome)}</Badge>
+            )}
+            <Text size="sm" c="dimmed">
+              {t('case.intakeOn', { date: formatDate(c.intakeDate) })}
+            </Text>
+          </Group>
+        </Stack>
+        <CaseTeam client={c} />
+      </Group>
+      <StageControl client={c} history={file.data.stageHistory} />
+      {(overdueSteps > 0 || overdueProcedures > 0) && (
+        <Alert color="orange" variant="light">
+          {[
+            overdueSteps ? t('case.overdueSteps', { count: overdueSteps }) : null,
+            overdueProcedures ? t('case.overdueDecisions', { count: overdueProcedures }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Alert>
+      )}
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams({ tab: v ?? 'overview' }, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          {tabs.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {t(`case.tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <CaseOverview file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="profile" pt="md">
+          <CaseProfile file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recognition" pt="md">
+          <CaseRecognition file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <CasePlan file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <CaseContacts file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consent" pt="md">
+          <CaseConsent file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <CaseDocuments file={file.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="md">
+          <CaseTimeline file={file.data} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { Badge, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '../../contracts/casefile';
+import { objectiveBody, stepBody } from '../../contracts/plan';
+import { api } from '../app/api';
+import { notifyError } from '../ui/errors';
+import { formValues } from '../ui/fields';
+import { formatDate } from '../ui/format';
+import { enumLabel } from '../ui/labels';
+import { useRefreshCase } from './api';
+import { EntrySection } from './EntrySection';
+import { objectiveSpecs, stepSpecs } from './specs';
+
+export function CasePlan({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const id = file.client.id;
+  const refresh = useRefreshCase(id);
+  const toggle = async (s: CaseFile['plan']['steps'][number]) => {
+    try {
+      await api('PATCH', `/api/clients/${id}/steps/${s.id}`, { version: s.version, done: !s.doneAt });
+      await refresh();
+    } catch (e) {
+      notifyError(t, e);
+      await refresh();
+    }
+  };
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+      <EntrySection
+        clientId={id}
+        path="objectives"
+        title="case.objectives"
+        addLabel="case.addObjective"
+        emptyText="case.noObjectives"
+        items={file.plan.objectives}
+        specs={objectiveSpecs}
+        schema={objectiveBody}
+        toForm={(o) => formValues(objectiveSpecs, o, { status: 'open' })}
+        render={(o) => (
+          <Stack gap={2}>
+            <Group gap="xs">
+              <Badge color={o.status === 'achieved' ? 'green' : o.status === 'dropped' ? 'gray' : 'blue'}>
+                {enumLabel(t, 'objectiveStatus', o.status)}
+              </Badge>
+              {o.targetDate && (
+                <Text size="sm" c="dimmed">
+                  {t('case.target', { date: formatDate(o.targetDate) })}
+                </Text>
+              )}
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {o.text}
+            </Text>
+          </Stack>
+        )}
+      />
+      <EntrySection
+        clientId={id}
+        path="steps"
+        title="case.steps"
+        addLabel="case.addStep"
+        emptyText="case.noSteps"
+        items={file.plan.steps}
+        specs={stepSpecs}
+        schema={stepBody}
+        toForm={(s) =>
+          formValues(
+            stepSpecs,
+            s ? { ...s, ownerUserId: s.owner?.id ?? null, done: Boolean(s.doneAt) } : null,
+          )
+        }
+        render={(s) => (
+          <Group gap="sm" align="flex-start" wrap="nowrap">
+            <Checkbox
+              checked={Boolean(s.doneAt)}
+              onChange={() => toggle(s)}
+              aria-label={t('case.fields.done')}
+              mt={2}
+            />
+            <Stack gap={2}>
+              <Text size="sm" td={s.doneAt ? 'line-through' : undefined}>
+                {s.text}
+              </Text>
+              <Group gap="xs">
+                {s.dueDate && (
+                  <Badge color={s.overdue ? 'red' : 'gray'} variant={s.overdue ? 'filled' : 'light'}>
+                    {s.overdue
+                      ? t('case.overdueSince', { date: formatDate(s.dueDate) })
+                      : t('case.due', { date: formatDate(s.dueDate) })}
+                  </Badge>
+                )}
+                {(s.owner || s.ownerNote) && (
+                  <Text size="xs" c="dimmed">
+                    {s.owner?.name ?? s.ownerNote}
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          </Group>
+        )}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,272 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { post, upload } from '../app/api';
+import { ErrorAlert } from '../ui/errors';
+import { PageHeader } from '../ui/PageHeader';
+
+interface Uploaded {
+  id: string;
+  filename: string;
+  columns: string[];
+  rowCount: number;
+  sample: string[][];
+  suggestedMapping: Record<string, number>;
+}
+interface Checked {
+  rowCount: number;
+  validCount: number;
+  errorRows: number;
+  problems: { row: number; field: string; message: string; severity: 'error' | 'warning' }[];
+  canCommit: boolean;
+}
+
+const fields = [
+  'familyName',
+  'givenNames',
+  'familyNameOriginal',
+  'givenNamesOriginal',
+  'birthDate',
+  'gender',
+  'citizenships',
+  'birthCountry',
+  'languages',
+  'email',
+  'phone',
+  'street',
+  'postcode',
+  'city',
+  'district',
+  'arrivalDate',
+  'referralSource',
+  'benefits',
+  'intakeDate',
+  'notes',
+];
+
+/** Upload → map the columns → dry run with every row's problems → import all or nothing. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
+  const [mapping, setMapping] = useState<Record<string, number>>({});
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [imported, setImported] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const step = imported !== null ? 3 : checked ? 2 : uploaded ? 1 : 0;
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const columnOptions = (uploaded?.columns ?? []).map((c, i) => ({
+    value: String(i),
+    label: `${c || `#${i + 1}`}`,
+  }));
+
+  return (
+    <Stack maw={1100}>
+      <PageHeader title={t('import.title')} description={t('import.description')} />
+      <Stepper active={step} size="sm">
+        <Stepper.Step label={t('import.stepUpload')} />
+        <Stepper.Step label={t('import.stepMap')} />
+        <Stepper.Step label={t('import.stepCheck')} />
+        <Stepper.Step label={t('import.stepDone')} />
+      </Stepper>
+      <ErrorAlert error={error} />
+
+      {step === 0 && (
+        <Card withBorder>
+          <Group align="flex-end">
+            <FileInput
+              label={t('import.file')}
+              description={t('import.fileHelp')}
+              accept=".csv,.xlsx,.txt"
+              value={file}
+              onChange={setFile}
+              w={{ base: '100%', sm: 360 }}
+            />
+            <Button
+              leftSection={<IconFileImport size={16} />}
+              disabled={!file}
+              loading={busy}
+              onClick={() =>
+                run(async () => {
+                  const u = await upload<Uploaded>('/api/clients/import', file!);
+                  setUploaded(u);
+                  setMapping(u.suggestedMapping);
+                })
+              }
+            >
+              {t('import.upload')}
+            </Button>
+          </Group>
+        </Card>
+      )}
+
+      {uploaded && imported === null && (
+        <Card withBorder>
+          <Stack>
+            <Text size="sm">{t('import.rows', { count: uploaded.rowCount, file: uploaded.filename })}</Text>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              {fields.map((f) => (
+                <Select
+                  key={f}
+                  label={t(`case.fields.${f}`)}
+                  placeholder={t('import.notImported')}
+                  clearable
+                  data={columnOptions}
+                  value={mapping[f] === undefined ? null : String(mapping[f])}
+                  onChange={(v) => {
+                    setChecked(null);
+                    setMapping((m) => {
+                      const next = { ...m };
+                      if (v === null) delete next[f];
+                      else next[f] = Number(v);
+                      return next;
+                    });
+                  }}
+                  required={f === 'familyName' || f === 'givenNames'}
+                />
+              ))}
+            </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              {t('import.intakeDefault')}
+            </Text>
+            <Table.ScrollContainer minWidth={600}>
+              <Table withTableBorder fz="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    {uploaded.columns.map((c, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                      <Table.Th key={i}>{c}</Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {uploaded.sample.map((r, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
+                    <Table.Tr key={i}>
+                      {r.map((v, j) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                        <Table.Td key={j}>{v}</Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group>
+              <Button
+                variant="default"
+                loading={busy}
+                onClick={() =>
+                  run(async () =>
+                    setChecked(await post<Checked>(`/api/clients/import/${uploaded.id}/check`, { mapping })),
+                  )
+                }
+              >
+                {t('import.check')}
+              </Button>
+              {checked && (
+                <Button
+                  disabled={!checked.canCommit}
+                  loading={busy}
+                  onClick={() =>
+                    run(async () => {
+                      const r = await post<{ imported: number }>(
+                        `/api/clients/import/${uploaded.id}/commit`,
+                        { mapping },
+                      );
+                      setImported(r.imported);
+                      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+                    })
+                  }
+                >
+                  {t('import.commit', { count: checked.validCount })}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Card>
+      )}
+
+      {checked && imported === null && (
+        <Card withBorder data-testid="import-check">
+          <Stack>
+            <Group>
+              <Badge color="green">{t('import.valid', { count: checked.validCount })}</Badge>
+              <Badge color={checked.errorRows ? 'red' : 'gray'}>
+                {t('import.errorRows', { count: checked.errorRows })}
+              </Badge>
+            </Group>
+            {!checked.canCommit && <Alert color="red">{t('import.fixFirst')}</Alert>}
+            {checked.problems.length > 0 && (
+              <Table.ScrollContainer minWidth={500}>
+                <Table fz="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('import.row')}</Table.Th>
+                      <Table.Th>{t('import.field')}</Table.Th>
+                      <Table.Th>{t('import.problem')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {checked.problems.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: problems are positional
+                      <Table.Tr key={i}>
+                        <Table.Td>{p.row}</Table.Td>
+                        <Table.Td>
+                          {t(`case.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge size="xs" color={p.severity === 'error' ? 'red' : 'orange'} mr="xs">
+                            {t(`import.${p.severity}`)}
+                          </Badge>
+                          {p.message}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        </Card>
+      )}
+
+      {imported !== null && (
+        <Alert color="green" title={t('import.done', { count: imported })}>
+          <Button component={Link} to="/cases" mt="sm">
+            {t('cases.title')}
+          </Button>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

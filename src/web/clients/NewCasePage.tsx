@@ -1,0 +1,120 @@
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { type ClientDetail, createClientBody, type DuplicateCandidate } from '../../contracts/clients';
+import { ApiError, post } from '../app/api';
+import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
+import { formatDate } from '../ui/format';
+import { PageHeader } from '../ui/PageHeader';
+import { personSpecs } from './specs';
+
+/** Intake: a new case, warned of duplicates while typing and again on saving. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: formValues(personSpecs, null, { intakeDate: new Date().toISOString().slice(0, 10) }),
+    validate: resolver(createClientBody),
+  });
+
+  const v = form.values;
+  const [key] = useDebouncedValue(JSON.stringify([v.givenNames, v.familyName, v.birthDate, v.email]), 600);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the debounced key stands for the four fields
+  useEffect(() => {
+    void check();
+  }, [key]);
+
+  async function check() {
+    const v = form.getValues();
+    if (!((v.givenNames && v.familyName && v.birthDate) || v.email)) return;
+    try {
+      const found = await post<DuplicateCandidate[]>('/api/clients/duplicates', {
+        givenNames: v.givenNames,
+        familyName: v.familyName,
+        birthDate: v.birthDate || null,
+        email: v.email || null,
+      });
+      setDuplicates(found);
+      setConfirmed(false);
+    } catch {
+      // The check is a help; saving checks again.
+    }
+  }
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await post<ClientDetail>('/api/clients', {
+        ...cleanValues(values),
+        ignoreDuplicates: confirmed,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      navigate(`/cases/${created.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'duplicate') {
+        setDuplicates((e.details.candidates as DuplicateCandidate[]) ?? []);
+      } else if (!applyFieldErrors(form, e, t)) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <Stack maw={1000}>
+      <PageHeader title={t('cases.new')} description={t('cases.newHelp')} />
+      <form onSubmit={submit} noValidate>
+        <Card withBorder>
+          <Stack>
+            <ErrorAlert error={error} />
+            <Fields form={form} specs={personSpecs.map((s) => ({ ...s }))} />
+            {duplicates.length > 0 && (
+              <Alert color="orange" title={t('cases.duplicateTitle')} data-testid="duplicate-warning">
+                <Text size="sm">{t('cases.duplicateText')}</Text>
+                <List size="sm" mt="xs">
+                  {duplicates.map((d) => (
+                    <List.Item key={d.id}>
+                      <Anchor component={Link} to={`/cases/${d.id}`} target="_blank">
+                        {d.caseCode}
+                      </Anchor>{' '}
+                      {d.name}
+                      {d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} – {d.owner} (
+                      {t(`cases.duplicateReason.${d.reason}`)})
+                    </List.Item>
+                  ))}
+                </List>
+                <Button
+                  mt="sm"
+                  size="xs"
+                  variant={confirmed ? 'filled' : 'light'}
+                  color="orange"
+                  onClick={() => setConfirmed(true)}
+                >
+                  {confirmed ? t('cases.duplicateConfirmed') : t('cases.duplicateConfirm')}
+                </Button>
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="subtle" component={Link} to="/cases">
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={duplicates.length > 0 && !confirmed}>
+                {t('cases.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      </form>
+    </Stack>
+  );
+}
