@@ -60,7 +60,13 @@ describe('first steps in the browser', () => {
     const c = await counsellor.newPage();
     await c.goto(link);
     await c.getByRole('heading', { name: 'Willkommen bei Lotse' }).waitFor();
-    await c.getByText('Ihre Anmeldung: aylin.demir@ifk-saar.example').waitFor();
+    try {
+      await c.getByText('Ihre Anmeldung: aylin.demir@ifk-saar.example').waitFor({ timeout: 8000 });
+    } catch (e) {
+      await snap(c, 'dbg-invite');
+      console.log('URL', c.url(), await c.locator('body').innerText());
+      throw e;
+    }
     await field(c, 'Neues Passwort').fill('zu kurz');
     await field(c, 'Passwort wiederholen').fill('zu kurz');
     await c.getByRole('button', { name: 'Passwort festlegen' }).click();

@@ -120,3 +120,27 @@ export function field(
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return scope.getByRole('textbox', { name: new RegExp(`^${escaped}\\s*\\*?$`) });
 }
+
+type Scope = import('playwright-core').Page | import('playwright-core').Locator;
+
+/** Chooses an option of a Mantine Select / MultiSelect by its label. */
+export async function choose(
+  page: import('playwright-core').Page,
+  scope: Scope,
+  label: string,
+  option: string,
+  search?: string,
+) {
+  const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+  const input = scope.getByRole('textbox', { name }).or(scope.getByRole('combobox', { name })).first();
+  await input.click({ force: true });
+  if (search) await input.fill(search);
+  await page.getByRole('option', { name: option, exact: false }).first().click();
+}
+
+/** Types a date into a Mantine DateInput (display format of the interface language). */
+export async function typeDate(scope: Scope, label: string, value: string) {
+  const input = field(scope, label);
+  await input.fill(value);
+  await input.press('Tab');
+}

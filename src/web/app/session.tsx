@@ -1,5 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Me, SessionResponse } from '../../contracts/auth';
 import { setLanguage } from '../ui/i18n';
 import { ApiError, get, onSessionLost, post, setCsrfToken } from './api';
@@ -25,6 +34,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [setupNeeded, setSetupNeeded] = useState<boolean | undefined>(undefined);
   const [lostReason, setLostReason] = useState<'session_expired' | null>(null);
   const queryClient = useQueryClient();
+  const userRef = useRef<SessionUser | null | undefined>(undefined);
+  userRef.current = user;
 
   const adopt = useCallback((next: SessionUser) => {
     setUser(next);
@@ -55,11 +66,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionLost((error) => {
+        // Only a session that existed can be lost: the probe before login (and public pages such
+        // as an invitation link) answer 401 too, and must not wipe the queries of the page.
+        if (!userRef.current) return;
         setCsrfToken(null);
-        setUser((current) => {
-          if (current && error.code === 'session_expired') setLostReason('session_expired');
-          return null;
-        });
+        if (error.code === 'session_expired') setLostReason('session_expired');
+        setUser(null);
         queryClient.clear();
       }),
     [queryClient],

@@ -56,8 +56,8 @@ export function CasePage() {
             {fullName(c)}
           </Title>
           {originalName(c) && (
-            <Text size="lg" c="dimmed" dir="auto">
-              {originalName(c)}
+            <Text size="lg" c="dimmed">
+              <bdi>{originalName(c)}</bdi>
             </Text>
           )}
           <Group gap="xs">

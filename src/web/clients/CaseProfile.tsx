@@ -32,8 +32,8 @@ export function CaseProfile({ file }: { file: CaseFile }) {
         render={(q) => (
           <Stack gap={4}>
             <Group gap="xs">
-              <Text fw={500} dir="auto">
-                {q.titleOriginal}
+              <Text fw={500}>
+                <bdi>{q.titleOriginal}</bdi>
               </Text>
               {q.titleTranslation && <Text c="dimmed">({q.titleTranslation})</Text>}
             </Group>

@@ -307,8 +307,8 @@ export function CasesPage() {
                     {c.familyName}, {c.givenNames}
                   </Anchor>
                   {c.originalName && (
-                    <Text size="xs" c="dimmed" dir="auto">
-                      {c.originalName}
+                    <Text size="xs" c="dimmed">
+                      <bdi>{c.originalName}</bdi>
                     </Text>
                   )}
                 </Table.Td>

@@ -45,7 +45,7 @@ export function notifyError(t: TFunction, error: unknown) {
 }
 
 export function notifySaved(t: TFunction, message?: string) {
-  notifications.show({ color: 'green', message: message ?? t('common.saved') });
+  notifications.show({ color: 'green', message: message ?? t('common.saved'), autoClose: 2500 });
 }
 
 /** Puts the server's field errors on the form's inputs; returns whether any matched. */

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  choose,
+  field,
+  launchBrowser,
+  type RunningServer,
+  snap,
+  startServer,
+  textOf,
+  typeDate,
+} from './support';
+
+let server: RunningServer;
+let browser: Browser;
+const PASSWORD = 'lotse-demo-2026';
+
+beforeAll(async () => {
+  server = await startServer({
+    LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
+    LOTSE_ADMIN_PASSWORD: PASSWORD,
+    LOTSE_ORG_NAME: 'IFK Saar (Demo)',
+    LOTSE_DEMO: '1',
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${server.baseUrl}/login`);
+  await field(page, 'E-mail').fill(email);
+  await field(page, 'Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${server.baseUrl}/`);
+}
+
+async function saveDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function moveTo(
+  page: Page,
+  stage: string,
+  extra?: (dialog: import('playwright-core').Locator) => Promise<void>,
+) {
+  await page
+    .getByRole('button', { name: new RegExp(`^\\d?\\s*${stage}`) })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  await extra?.(dialog);
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await textOf(page.getByTestId('case-stage'), stage);
+}
+
+describe('a case from intake to closure', () => {
+  it('walks intake → profile → recognition → plan → consent → document → stages → placement → closure', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Olena's profile language is English, so the interface follows it after login.
+    await logIn(page, 'olena.shevchenko@ifk-saar.example');
+    await page.getByRole('heading', { name: 'Due and overdue steps' }).waitFor();
+
+    // Intake.
+    await page.getByRole('link', { name: 'Cases' }).first().click();
+    await page.getByRole('link', { name: 'New case' }).click();
+    await field(page, 'Given names').fill('Mariam');
+    await field(page, 'Family name').fill('Al-Khatib');
+    await field(page, 'Given names (original script)').fill('مريم');
+    await field(page, 'Family name (original script)').fill('الخطيب');
+    await typeDate(page, 'Date of birth', '12 Mar 1991');
+    await field(page, 'E-mail').fill('mariam.khatib@mail.example');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await textOf(page.getByTestId('case-name'), 'Mariam Al-Khatib');
+    await textOf(page.getByTestId('case-stage'), 'Intake');
+    const caseUrl = page.url();
+
+    // Profile: a qualification with a reference occupation, and German B2.
+    await page.getByRole('tab', { name: 'Qualifications' }).click();
+    await page.getByRole('button', { name: 'Add qualification' }).click();
+    let dialog = page.getByRole('dialog');
+    await field(dialog, 'Title (original)').fill('بكالوريوس صيدلة');
+    await field(dialog, 'Title (translation)').fill('Bachelor of Pharmacy');
+    await choose(page, dialog, 'Country', 'Syria', 'Syr');
+    await choose(page, dialog, 'Reference occupation', 'Apotheker', 'Apotheker');
+    await saveDialog(page);
+    await textOf(page.locator('main'), 'Apotheker/in');
+    await page.getByRole('button', { name: 'Add language' }).click();
+    dialog = page.getByRole('dialog');
+    await choose(page, dialog, 'Level', 'B2');
+    await saveDialog(page);
+    await textOf(page.locator('main'), 'German');
+
+    // Recognition procedure: the deadline follows from the documents-complete date.
+    await page.getByRole('tab', { name: 'Recognition' }).click();
+    await page.getByRole('button', { name: 'Add procedure' }).click();
+    dialog = page.getByRole('dialog');
+    await field(dialog, 'Competent authority').fill('Approbationsstelle Saarbrücken');
+    await typeDate(dialog, 'Documents complete', '3 Feb 2026');
+    await saveDialog(page);
+    await textOf(page.locator('main'), 'decision due 4 May 2026');
+
+    // Plan: an objective and a next step.
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByRole('button', { name: 'Add objective' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Text/ }).fill('Approbation als Apothekerin');
+    await saveDialog(page);
+    await page.getByRole('button', { name: 'Add step' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Text/ }).fill('Fachsprachprüfung anmelden');
+    await saveDialog(page);
+    await textOf(page.locator('main'), 'Fachsprachprüfung anmelden');
+
+    // Consent: conferences allowed, named institution.
+    await page.getByRole('tab', { name: 'Consent' }).click();
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    dialog = page.getByRole('dialog');
+    await choose(page, dialog, 'Purposes', 'Donor conferences');
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await textOf(page.getByTestId('sharing-now'), 'Discussing the case in donor conferences');
+    await snap(page, 'case-consent');
+
+    // A document.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(path.join(import.meta.dirname, 'fixtures/zeugnis.pdf'));
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await textOf(page.getByTestId('documents-table'), 'zeugnis.pdf');
+
+    // Through the stages to placement, one step back with a reason, then closure with an outcome.
+    await moveTo(page, 'Profiling');
+    await moveTo(page, 'Planning');
+    await moveTo(page, 'Intake', async (d) => {
+      await d.getByRole('button', { name: 'Move' }).click();
+      await textOf(d, 'a step back needs a reason');
+      await d.getByRole('textbox', { name: /^Reason/ }).fill('Zeugnis fehlt noch');
+    });
+    await moveTo(page, 'In measures');
+    await moveTo(page, 'Job search');
+    await moveTo(page, 'Placed');
+    await moveTo(page, 'Closed', async (d) => {
+      await choose(page, d, 'Outcome', 'Employed matching the qualification');
+    });
+
+    // The timeline tells the story.
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const timeline = await textOf(page.getByTestId('timeline'), 'Closed');
+    for (const entry of [
+      'Case opened',
+      'Planning → Intake',
+      'Zeugnis fehlt noch',
+      'Consent given',
+      'Document: zeugnis.pdf',
+    ]) {
+      expect(timeline).toContain(entry);
+    }
+    await snap(page, 'case-timeline');
+
+    // Closed cases leave the list unless asked for; the search finds her by the Arabic name.
+    await page.goto(`${server.baseUrl}/cases?includeClosed=true`);
+    await page.getByTestId('case-search').fill('مريم');
+    await textOf(page.getByTestId('cases-table'), 'Al-Khatib, Mariam');
+    expect(caseUrl).toContain('/cases/');
+    await context.close();
+  });
+});
