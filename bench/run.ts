@@ -1,5 +1,6 @@
 // npm run bench [-- --suite foundation|all] [--pg postgres://…]
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
+import { runClients } from './clients';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 
@@ -24,6 +25,26 @@ if (suite === 'foundation' || suite === 'all') {
       `| ${kind} | ${(r.startupFreshMs / 1000).toFixed(2)} s | ${(r.startupExistingMs / 1000).toFixed(2)} s | ${r.idleRssMiB} MiB | ${fmt(r.health)} | ${fmt(r.me)} | ${fmt(r.bare)} | ${(r.me.rps / r.bare.rps).toFixed(2)} |`,
     );
     console.error(`foundation on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'clients' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Clients suite: ${count} generated clients; server time from the Server-Timing header, requests one after another after a warm-up pass.`,
+    '',
+    '| database | seed | search as you type (p50 / p95 / max) | case list page | case file | import 10,000 rows (upload / dry run / commit) |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runClients(kind, count, pgUrl);
+    const l = (x: { n: number; p50: number; p95: number; max: number }) =>
+      `${x.p50} / **${x.p95}** / ${x.max} ms (n=${x.n})`;
+    lines.push(
+      `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.search)} | ${l(r.list)} | ${l(r.detail)} | **${r.importSeconds.total} s** (${r.importSeconds.upload} / ${r.importSeconds.check} / ${r.importSeconds.commit}) |`,
+    );
+    console.error(`clients on ${kind} done`);
   }
   lines.push('');
 }

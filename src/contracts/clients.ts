@@ -220,7 +220,10 @@ export const clientListItem = z.object({
   overdueSteps: z.number().int(),
 });
 export type ClientListItem = z.infer<typeof clientListItem>;
-export const clientPage = pageOf(clientListItem);
+export const clientPage = pageOf(clientListItem).extend({
+  /** The count stopped at `total`: there are more. */
+  totalCapped: z.boolean(),
+});
 export type ClientPage = z.infer<typeof clientPage>;
 
 export const transitionBody = z.object({

@@ -171,6 +171,10 @@ describe('search', () => {
         .json()
         .items.map((i: { id: string }) => i.id);
     expect(await ids('muller')).toContain(mueller.id);
+    // One or two letters match the beginning of a name.
+    expect(await ids('mü')).toContain(mueller.id);
+    expect(await ids('ller')).toContain(mueller.id);
+    expect(await ids('ll')).not.toContain(mueller.id);
     expect(await ids('JÜRGEN müll')).toContain(mueller.id);
     expect(await ids('Sergii')).toContain(serhii.id);
     expect(await ids('Сергій')).toContain(serhii.id);

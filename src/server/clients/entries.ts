@@ -6,6 +6,7 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
 import { assertVersion, loadCase } from './record';
+import { refreshCaseSummaries } from './summary';
 
 /** The columns every entry of a case file has. */
 type EntryColumns = {
@@ -43,6 +44,8 @@ export interface EntryKind<Item> {
   ): Record<string, unknown>;
   /** Refuses references to rows of another case or organisation. */
   checkReferences?(db: Db, actor: Actor, clientId: string, values: Record<string, unknown>): Promise<void>;
+  /** Keeps the case's summary columns in step (next due step, German level). */
+  summarises?: boolean;
 }
 
 async function loadEntry(
@@ -88,7 +91,7 @@ export function entryService<Item>(kind: EntryKind<Item>) {
           entityId: created!.id,
           subjectClientId: clientId,
         });
-        await touchCase(tx, actor, clientId);
+        await touchCase(tx, actor, clientId, kind as EntryKind<unknown>);
         return created!.id;
       });
       return (await kind.load(ctx.db, clientId, id))[0]!;
@@ -126,7 +129,7 @@ export function entryService<Item>(kind: EntryKind<Item>) {
           subjectClientId: clientId,
           details: { fields: Object.keys(changes) },
         });
-        await touchCase(tx, actor, clientId);
+        await touchCase(tx, actor, clientId, kind as EntryKind<unknown>);
       });
       return (await kind.load(ctx.db, clientId, id))[0]!;
     },
@@ -142,17 +145,18 @@ export function entryService<Item>(kind: EntryKind<Item>) {
           entityId: id,
           subjectClientId: clientId,
         });
-        await touchCase(tx, actor, clientId);
+        await touchCase(tx, actor, clientId, kind as EntryKind<unknown>);
       });
     },
   };
 }
 
 /** A change anywhere in the case file counts as activity on the case (list sort "last changed"). */
-async function touchCase(tx: Db, actor: Actor, clientId: string) {
+async function touchCase(tx: Db, actor: Actor, clientId: string, kind: EntryKind<unknown>) {
   await tx.execute(
     sql`UPDATE clients SET updated_at = now() WHERE id = ${clientId} AND organisation_id = ${actor.organisationId}`,
   );
+  if (kind.summarises) await refreshCaseSummaries(tx, [clientId]);
 }
 
 /** Keeps only the keys present in the body (an update changes only what it names). */

@@ -34,6 +34,7 @@ export const objectiveKind: EntryKind<{
 export const stepKind: EntryKind<Awaited<ReturnType<typeof loadSteps>>[number]> = {
   name: 'step',
   table: nextSteps,
+  summarises: true,
   load: (db, clientId, id) => loadSteps(db, clientId, id),
   prepare(body, existing) {
     const values = pick(body, ['text', 'objectiveId', 'ownerUserId', 'ownerNote', 'dueDate']);

@@ -138,6 +138,7 @@ type Level = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export const languageKind: EntryKind<ReturnType<typeof presentLanguage>> = {
   name: 'language',
   table: languageSkills,
+  summarises: true,
   async load(db, clientId, id) {
     const rows = await db
       .select()

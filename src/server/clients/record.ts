@@ -39,8 +39,9 @@ export function searchKeys(
     .filter(Boolean)
     .join(' ');
   return {
-    searchText: normalise(`${names} ${c.caseCode} ${c.email ?? ''}`),
-    searchSkeleton: skeleton(names),
+    searchText: `${normalise(`${names} ${c.caseCode} ${c.email ?? ''}`)} ${skeleton(names)}`,
+    familyKey: normalise(c.familyName),
+    givenKey: normalise(c.givenNames),
   };
 }
 

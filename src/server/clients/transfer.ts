@@ -9,7 +9,7 @@ import { csvField, parseCsv } from '../lib/csv';
 import { AppError, notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { todayInGermany } from './deadlines';
-import { caseFilter, queryCases } from './list';
+import { caseFilter, orderOf, selectCases } from './list';
 import { searchKeys } from './record';
 
 export const MAX_EXPORT_ROWS = 20_000;
@@ -38,7 +38,10 @@ export async function exportClients(
   format: 'csv' | 'xlsx',
 ) {
   assertCan(actor, 'cases.work');
-  const rows = await queryCases(ctx.db, caseFilter(actor, f), f.sort, MAX_EXPORT_ROWS + 1, 0);
+  const rows = await selectCases(ctx.db)
+    .where(caseFilter(actor, f))
+    .orderBy(...orderOf(f.sort))
+    .limit(MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) {
     throw new AppError('validation_failed', `More than ${MAX_EXPORT_ROWS} cases: narrow the filter`);
   }

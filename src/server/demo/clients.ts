@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { stages } from '../../contracts/clients';
 import { decisionDueOn } from '../clients/deadlines';
 import { searchKeys } from '../clients/record';
+import { refreshCaseSummaries } from '../clients/summary';
 import type { Db } from '../db/client';
 import {
   caseCounters,
@@ -458,6 +459,7 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
       ]);
     }
   }
+  await refreshCaseSummaries(tx, 'all', organisationId);
   // Later cases of the same year continue the demo's numbering.
   for (const [y, n] of codesByYear) {
     await tx

@@ -58,3 +58,8 @@ export function searchWords(term: string): { text: string; skeleton: string }[] 
 export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Escapes a word for a PostgreSQL regular expression. */
+export function regexEscape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+}

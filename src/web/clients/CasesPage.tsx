@@ -61,6 +61,8 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search, 250);
+  // Searching starts at the second letter: one letter matches nearly everyone.
+  const searchTerm = q.trim().length >= 2 ? q.trim() : '';
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
   const [reassignTo, setReassignTo] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function CasesPage() {
   const [saving, setSaving] = useState(false);
 
   const filter = Object.fromEntries(
-    filterKeys.map((k) => [k, k === 'q' ? q : (params.get(k) ?? undefined)]),
+    filterKeys.map((k) => [k, k === 'q' ? searchTerm : (params.get(k) ?? undefined)]),
   ) as Record<string, string | undefined>;
   const setFilter = (key: string, value: string | null | boolean) => {
     const next = new URLSearchParams(params);
@@ -113,7 +115,13 @@ export function CasesPage() {
     <Stack>
       <PageHeader
         title={t('cases.title')}
-        description={list.data ? t('cases.count', { count: list.data.total }) : undefined}
+        description={
+          list.data
+            ? list.data.totalCapped
+              ? t('cases.countCapped', { count: list.data.total })
+              : t('cases.count', { count: list.data.total })
+            : undefined
+        }
         actions={
           <>
             <Button

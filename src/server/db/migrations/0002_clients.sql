@@ -70,7 +70,10 @@ CREATE TABLE "clients" (
 	"closed_at" timestamp with time zone,
 	"notes" text,
 	"search_text" text DEFAULT '' NOT NULL,
-	"search_skeleton" text DEFAULT '' NOT NULL,
+	"family_key" text DEFAULT '' NOT NULL,
+	"given_key" text DEFAULT '' NOT NULL,
+	"next_step_due" date,
+	"german_level" integer,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_by" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -359,8 +362,12 @@ CREATE INDEX "clients_org_stage_idx" ON "clients" USING btree ("organisation_id"
 CREATE INDEX "clients_org_updated_idx" ON "clients" USING btree ("organisation_id","updated_at");--> statement-breakpoint
 CREATE INDEX "clients_org_birth_idx" ON "clients" USING btree ("organisation_id","birth_date");--> statement-breakpoint
 CREATE INDEX "clients_org_email_idx" ON "clients" USING btree ("organisation_id","email");--> statement-breakpoint
+CREATE INDEX "clients_org_intake_idx" ON "clients" USING btree ("organisation_id","intake_date");--> statement-breakpoint
+CREATE INDEX "clients_org_family_key_idx" ON "clients" USING btree ("organisation_id","family_key" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "clients_org_given_key_idx" ON "clients" USING btree ("organisation_id","given_key" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "clients_org_next_step_idx" ON "clients" USING btree ("organisation_id","next_step_due");--> statement-breakpoint
+CREATE INDEX "clients_org_german_idx" ON "clients" USING btree ("organisation_id","german_level");--> statement-breakpoint
 CREATE INDEX "clients_search_text_trgm" ON "clients" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "clients_search_skeleton_trgm" ON "clients" USING gin ("search_skeleton" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "consents_client_idx" ON "consents" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "consents_org_until_idx" ON "consents" USING btree ("organisation_id","valid_until");--> statement-breakpoint
 CREATE INDEX "contacts_client_idx" ON "contacts" USING btree ("client_id","occurred_on");--> statement-breakpoint

@@ -65,10 +65,20 @@ export const clients = pgTable(
     intakeDate: date('intake_date').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     notes: text('notes'),
-    /** Lower-case, unaccented, transliterated names, case code and e-mail (lib/search-text). */
+    /**
+     * Lower-case, unaccented, transliterated names, case code and e-mail, followed by the
+     * consonant skeletons of the names (lib/search-text): one trigram index serves both.
+     */
     searchText: text('search_text').notNull().default(''),
-    /** Consonant skeletons of the names, for transliteration variants. */
-    searchSkeleton: text('search_skeleton').notNull().default(''),
+    /** Normalised family and given names: one- and two-letter searches match their beginnings. */
+    familyKey: text('family_key').notNull().default(''),
+    givenKey: text('given_key').notNull().default(''),
+    /**
+     * Kept in step with the case's entries (clients/summary.ts) so that the list can filter on
+     * them with an index: the earliest due date of an open step, the German level (1 = A1 … 7 = native).
+     */
+    nextStepDue: date('next_step_due'),
+    germanLevel: integer('german_level'),
     ...created(),
   },
   (t) => [
@@ -79,8 +89,12 @@ export const clients = pgTable(
     index('clients_org_updated_idx').on(t.organisationId, t.updatedAt),
     index('clients_org_birth_idx').on(t.organisationId, t.birthDate),
     index('clients_org_email_idx').on(t.organisationId, t.email),
+    index('clients_org_intake_idx').on(t.organisationId, t.intakeDate),
+    index('clients_org_family_key_idx').on(t.organisationId, t.familyKey.op('text_pattern_ops')),
+    index('clients_org_given_key_idx').on(t.organisationId, t.givenKey.op('text_pattern_ops')),
+    index('clients_org_next_step_idx').on(t.organisationId, t.nextStepDue),
+    index('clients_org_german_idx').on(t.organisationId, t.germanLevel),
     index('clients_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
-    index('clients_search_skeleton_trgm').using('gin', t.searchSkeleton.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { freshPostgresDatabase, login, root, startLotse } from './lib';
+import { BENCH_LEAD, seed } from './seed';
+
+export interface Latency {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+function summarise(samples: number[]): Latency {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
+}
+
+/** Server time from the Server-Timing header of one request. */
+async function timed(url: string, cookie: string, init: RequestInit = {}) {
+  const res = await fetch(url, { ...init, headers: { cookie, ...(init.headers ?? {}) } });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${res.status} ${url}: ${body.slice(0, 200)}`);
+  const dur = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+  return { dur, body };
+}
+
+const typed = [
+  'Kovalenko',
+  'Shevchenko',
+  'Haddad',
+  'Al-Hassan',
+  'Nguyen',
+  'Rodriguez',
+  'Yilmaz',
+  'Ahmadi',
+  'Sergii',
+  'Mohammed',
+  'Коваленко',
+  'محمد',
+  'Müller',
+  'Papadopoulos',
+  'Gebremariam',
+];
+
+export interface ClientsResult {
+  database: 'pglite' | 'postgres';
+  clients: number;
+  seedSeconds: number | null;
+  search: Latency;
+  list: Latency;
+  detail: Latency;
+  importSeconds: { upload: number; check: number; commit: number; total: number };
+}
+
+async function measure(url: string, session: { cookie: string; csrfToken: string }) {
+  const c = session.cookie;
+  // Search as you type: every prefix of each name from two letters, as the list asks after each keystroke.
+  const search: number[] = [];
+  for (const name of typed) {
+    // The list searches from the second letter on (one letter matches nearly everyone).
+    for (let i = 2; i <= name.length; i++) {
+      search.push(
+        (await timed(`${url}/api/clients?q=${encodeURIComponent(name.slice(0, i))}&limit=20`, c)).dur,
+      );
+    }
+  }
+  // Case list pages: sorts, filters and deep pages.
+  const list: number[] = [];
+  const ids: string[] = [];
+  const variants = [
+    'sort=name',
+    'sort=-updated',
+    'sort=-intake',
+    'stage=planning',
+    'overdueSteps=true',
+    'language=deu&minLevel=B2',
+    'includeClosed=true&sort=code',
+  ];
+  for (let i = 0; i < 210; i++) {
+    const q = `${variants[i % variants.length]}&limit=50&offset=${(i * 37) % 2000}`;
+    const { dur, body } = await timed(`${url}/api/clients?${q}`, c);
+    list.push(dur);
+    for (const item of (JSON.parse(body) as { items: { id: string }[] }).items.slice(0, 2)) ids.push(item.id);
+  }
+  // Case file of many different cases.
+  const detail: number[] = [];
+  for (const id of ids.slice(0, 300)) detail.push((await timed(`${url}/api/clients/${id}`, c)).dur);
+  return { search: summarise(search), list: summarise(list), detail: summarise(detail) };
+}
+
+/** Importing 10,000 rows: upload, dry run, commit (wall time of each). */
+async function importRows(url: string, session: { cookie: string; csrfToken: string }) {
+  const lines = ['Nachname;Vorname;Geburtsdatum;E-Mail;Erstberatung'];
+  for (let i = 0; i < 10_000; i++)
+    lines.push(
+      `Import${i};Person;${String((i % 28) + 1).padStart(2, '0')}.0${(i % 9) + 1}.19${50 + (i % 50)};import${i}@mail.example;02.01.2026`,
+    );
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')]), 'zehntausend.csv');
+  const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+  const t0 = performance.now();
+  const up = await fetch(`${url}/api/clients/import`, { method: 'POST', body: form, headers });
+  const { id, suggestedMapping } = (await up.json()) as {
+    id: string;
+    suggestedMapping: Record<string, number>;
+  };
+  const t1 = performance.now();
+  const json = { ...headers, 'content-type': 'application/json' };
+  const check = (await (
+    await fetch(`${url}/api/clients/import/${id}/check`, {
+      method: 'POST',
+      body: JSON.stringify({ mapping: suggestedMapping }),
+      headers: json,
+    })
+  ).json()) as { canCommit: boolean };
+  if (!check.canCommit) throw new Error(`import check failed: ${JSON.stringify(check).slice(0, 300)}`);
+  const t2 = performance.now();
+  const commit = await fetch(`${url}/api/clients/import/${id}/commit`, {
+    method: 'POST',
+    body: JSON.stringify({ mapping: suggestedMapping }),
+    headers: json,
+  });
+  if (!commit.ok) throw new Error(`import commit failed: ${await commit.text()}`);
+  const t3 = performance.now();
+  const s = (a: number, b: number) => Math.round((b - a) / 100) / 10;
+  return { upload: s(t0, t1), check: s(t1, t2), commit: s(t2, t3), total: s(t0, t3) };
+}
+
+/**
+ * Search, list and case-file latency (server time) over a generated data set, and a 10,000-row
+ * import. The data set is generated once per database kind and size and kept in bench/.data
+ * (PGlite) or the database lotse_bench_<n> (PostgreSQL) for later runs.
+ */
+export async function runClients(
+  database: 'pglite' | 'postgres',
+  count: number,
+  pgAdminUrl?: string,
+): Promise<ClientsResult> {
+  let dataDir = path.join(root, `bench/.data/clients-${count}`);
+  let databaseUrl: string | undefined;
+  let seedSeconds: number | null = null;
+  const marker = path.join(dataDir, database === 'pglite' ? 'seeded' : 'seeded-pg');
+  if (database === 'postgres') {
+    const name = `lotse_bench_${count}`;
+    const u = new URL(pgAdminUrl!);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dataDir = path.join(root, `bench/.data/clients-${count}-pg`);
+    if (!fs.existsSync(path.join(dataDir, 'seeded-pg'))) await freshPostgresDatabase(pgAdminUrl!, name);
+  }
+  const seededMarker = database === 'postgres' ? path.join(dataDir, 'seeded-pg') : marker;
+  if (!fs.existsSync(seededMarker)) {
+    fs.rmSync(path.join(dataDir, 'pglite'), { recursive: true, force: true });
+    seedSeconds = (await seed({ clients: count, dataDir: databaseUrl ? undefined : dataDir, databaseUrl }))
+      .seconds;
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(seededMarker, new Date().toISOString());
+  }
+  // Measure on a copy (PGlite) so that the import does not grow the kept data set.
+  let runDir = dataDir;
+  if (database === 'pglite') {
+    runDir = `${dataDir}-run`;
+    fs.rmSync(runDir, { recursive: true, force: true });
+    fs.cpSync(dataDir, runDir, { recursive: true });
+  }
+  const app = await startLotse(runDir, databaseUrl);
+  try {
+    const session = await login(app.url, BENCH_LEAD.email, BENCH_LEAD.password);
+    await measure(app.url, session); // warm-up: caches, query plans
+    const m = await measure(app.url, session);
+    const importSeconds = await importRows(app.url, session);
+    if (databaseUrl) {
+      // Keep the PostgreSQL data set at its size for the next run.
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DELETE FROM clients WHERE case_code NOT LIKE 'B%'`);
+      await client.end();
+    }
+    return { database, clients: count, seedSeconds, ...m, importSeconds };
+  } finally {
+    await app.stop();
+    if (database === 'pglite') fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
