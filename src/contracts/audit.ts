@@ -20,6 +20,7 @@ export const auditActions = [
   'user.deactivated',
   'user.reactivated',
   'audit.searched',
+  'audit.person_lookup',
   'client.created',
   'client.read',
   'client.updated',

@@ -37,6 +37,7 @@ const envSchema = z.object({
       .default(120),
   ),
   UPLOAD_LIMIT_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(500).default(20)),
+  PGLITE_CACHE_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(8).max(4096).default(16)),
   LOTSE_ADMIN_EMAIL: z.preprocess(emptyAsUndefined, z.email().optional()),
   LOTSE_ADMIN_PASSWORD: z.preprocess(
     emptyAsUndefined,
@@ -59,6 +60,8 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   sessionIdleMinutes: number;
   uploadLimitBytes: number;
+  /** Buffer cache of the embedded database: more is faster on large data, and stays in memory. */
+  pgliteCacheMb: number;
   bootstrapAdmin: { email: string; password: string; organisationName: string } | undefined;
   /** Load demo data when LOTSE_ADMIN_* creates the first organisation (npm run demo). */
   demo: boolean;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     uploadLimitBytes: Math.round(e.UPLOAD_LIMIT_MB * 1024 * 1024),
+    pgliteCacheMb: e.PGLITE_CACHE_MB,
     bootstrapAdmin:
       e.LOTSE_ADMIN_EMAIL && e.LOTSE_ADMIN_PASSWORD
         ? {

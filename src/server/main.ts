@@ -41,6 +41,7 @@ async function main() {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
+    sharedBuffersMb: config.pgliteCacheMb,
   }).catch((error) => {
     unlock();
     fail(`cannot open the database: ${(error as Error).message}`);

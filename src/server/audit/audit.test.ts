@@ -74,3 +74,34 @@ describe('audit log', () => {
     await expect(t.ctx.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
   });
 });
+
+describe('audit log by person', () => {
+  it('lets the dpo find a person by name and see who read their case file, by case number', async () => {
+    const { org } = await createOrganisation(t.ctx);
+    const counsellor = await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir');
+    const dpo = await createUser(t.ctx, org.id, ['dpo']);
+    const c = await login(t.app, counsellor.email);
+    const created = (
+      await c.post('/api/clients', {
+        givenNames: 'Сергій',
+        familyName: 'Коваленко',
+        intakeDate: '2026-03-01',
+      })
+    ).json();
+    await c.get(`/api/clients/${created.id}`);
+
+    const s = await login(t.app, dpo.email);
+    const found = (await s.get('/api/audit/persons?q=Serhii')).json();
+    expect(found.map((p: { id: string }) => p.id)).toEqual([created.id]);
+    const trail = (await s.get(`/api/audit?subjectId=${created.id}`)).json();
+    expect(trail.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'client.created',
+      'client.read',
+    ]);
+    expect(trail.items[0].subject.label).toBe(created.caseCode);
+    // The lookup itself is on record; the dpo still cannot open the case file.
+    expect((await s.get(`/api/audit?action=audit.person_lookup&actorId=${dpo.id}`)).json().total).toBe(1);
+    expect((await s.get(`/api/clients/${created.id}`)).statusCode).toBe(403);
+    expect((await c.get('/api/audit/persons?q=Serhii')).statusCode).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@ export function presentAuditEntry(row: {
   actorName: string | null;
   actorEmail: string | null;
   targetUserName: string | null;
+  subjectCode: string | null;
 }): AuditEntry {
   const e = row.entry;
   return {
@@ -18,7 +19,10 @@ export function presentAuditEntry(row: {
     entityType: e.entityType,
     entityId: e.entityId,
     entityLabel: row.targetUserName,
-    subject: e.subjectClientId ? { id: e.subjectClientId, label: e.subjectClientId } : null,
+    // The case number, not the name: the trail shows who touched which case; names need a lookup.
+    subject: e.subjectClientId
+      ? { id: e.subjectClientId, label: row.subjectCode ?? e.subjectClientId }
+      : null,
     ip: e.ip,
     details: e.details,
   };

@@ -3,7 +3,7 @@ import { auditActor, auditPage, auditQuery } from '../../contracts/audit';
 import { errorBodySchema } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
-import { auditActors, searchAudit } from './service';
+import { auditActors, lookupPersons, searchAudit } from './service';
 
 export function auditRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -29,5 +29,30 @@ export function auditRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => auditActors(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/api/audit/persons',
+    {
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Find a person by name (any script) or case number, to filter the trail (admin, dpo; recorded)',
+        querystring: z.object({ q: z.string().trim().min(2).max(100) }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              caseCode: z.string(),
+              name: z.string(),
+              birthDate: z.string().nullable(),
+            }),
+          ),
+          400: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => lookupPersons(ctx, actorOf(request), request.query.q),
   );
 }

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AuditFilter } from '../../contracts/audit';
+import { nameSearch } from '../clients/service';
 import type { AppContext } from '../context';
-import { auditLog, users } from '../db/schema';
+import { auditLog, clients, users } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
@@ -27,10 +28,12 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
         actorName: users.name,
         actorEmail: users.email,
         targetUserName: targetUser.name,
+        subjectCode: clients.caseCode,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .leftJoin(targetUser, and(eq(auditLog.entityType, 'user'), eq(targetUser.id, auditLog.entityId)))
+      .leftJoin(clients, eq(clients.id, auditLog.subjectClientId))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(query.limit)
@@ -50,4 +53,33 @@ export async function auditActors(ctx: AppContext, actor: Actor) {
     .from(users)
     .where(eq(users.organisationId, actor.organisationId))
     .orderBy(asc(users.name));
+}
+
+/**
+ * Finds the person behind a data-subject request or a question about access: name in any script
+ * or case number. The data protection officer sees the name only here, and the lookup is recorded.
+ */
+export async function lookupPersons(ctx: AppContext, actor: Actor, q: string) {
+  assertCan(actor, 'audit.read');
+  const conditions = nameSearch(q);
+  if (conditions.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      id: clients.id,
+      caseCode: clients.caseCode,
+      givenNames: clients.givenNames,
+      familyName: clients.familyName,
+      birthDate: clients.birthDate,
+    })
+    .from(clients)
+    .where(and(eq(clients.organisationId, actor.organisationId), ...conditions))
+    .orderBy(asc(clients.familyName))
+    .limit(20);
+  await audit(ctx.db, actor, { action: 'audit.person_lookup', details: { q, results: rows.length } });
+  return rows.map((r) => ({
+    id: r.id,
+    caseCode: r.caseCode,
+    name: `${r.givenNames} ${r.familyName}`,
+    birthDate: r.birthDate,
+  }));
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import type { AppContext } from '../context';
 import { recoveryCodes, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
@@ -62,7 +61,11 @@ export async function setupTotp(ctx: AppContext, actor: Actor) {
   const secret = new Secret({ size: 20 }).base32;
   await ctx.db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, actor.userId));
   const otpauthUri = totpFor(actor.email, secret).toString();
-  return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
+  return {
+    secret,
+    otpauthUri,
+    qrCodeDataUrl: await (await import('qrcode')).default.toDataURL(otpauthUri, { margin: 1, width: 220 }),
+  };
 }
 
 export async function enableTotp(ctx: AppContext, actor: Actor, code: string) {

@@ -38,6 +38,7 @@ try {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
+    sharedBuffersMb: config.pgliteCacheMb,
   });
   const ctx: AppContext = {
     db: database.db,

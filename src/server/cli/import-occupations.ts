@@ -19,6 +19,7 @@ try {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: `${config.dataDir}/pglite`,
+    sharedBuffersMb: config.pgliteCacheMb,
   });
   try {
     const started = Date.now();

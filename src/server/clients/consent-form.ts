@@ -8,17 +8,26 @@ import { audit } from '../lib/audit';
 import { loadCase } from './record';
 
 const require = createRequire(import.meta.url);
-// pdfmake is CommonJS; its fonts ship with it (Roboto: Latin, Greek and Cyrillic).
-const pdfmake = require('pdfmake') as {
+type PdfMake = {
   addFonts(f: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (p: string) => boolean): void;
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 };
-const fontsDir = path.dirname(require.resolve('pdfmake/fonts/Roboto.js'));
-pdfmake.addFonts(require('pdfmake/fonts/Roboto.js'));
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontsDir));
+let pdfmakeInstance: PdfMake | undefined;
+
+/** pdfmake (CommonJS, with its Roboto fonts: Latin, Greek, Cyrillic) is loaded on the first form. */
+function pdfmake(): PdfMake {
+  if (!pdfmakeInstance) {
+    const instance = require('pdfmake') as PdfMake;
+    const fontsDir = path.dirname(require.resolve('pdfmake/fonts/Roboto.js'));
+    instance.addFonts(require('pdfmake/fonts/Roboto.js'));
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontsDir));
+    pdfmakeInstance = instance;
+  }
+  return pdfmakeInstance;
+}
 
 const texts = {
   de: {
@@ -184,7 +193,7 @@ export async function consentFormPdf(
       line(t.interpreter),
     ],
   };
-  const buffer = await pdfmake.createPdf(doc).getBuffer();
+  const buffer = await pdfmake().createPdf(doc).getBuffer();
   await audit(ctx.db, actor, {
     action: 'consent.form_printed',
     entityType: 'client',

@@ -12,30 +12,33 @@ import { todayInGermany } from './deadlines';
 import { presentListItem } from './present';
 import { visibleCases } from './record';
 
+/**
+ * A name search in any script: each typed word must match, as typed or by its transliteration
+ * skeleton, through one regular expression that the one trigram index answers (pg_trgm indexes
+ * alternations). One or two letters match the beginning of the family or given name instead
+ * (btree prefix indexes): the trigram index cannot find them, and everyone would match anyway.
+ */
+export function nameSearch(q: string): SQL[] {
+  const conditions: SQL[] = [];
+  for (const w of searchWords(q)) {
+    if (w.text.length < 3) {
+      const prefix = `${likeEscape(w.text)}%`;
+      conditions.push(or(sql`${clients.familyKey} LIKE ${prefix}`, sql`${clients.givenKey} LIKE ${prefix}`)!);
+    } else {
+      conditions.push(
+        w.skeleton.length >= MIN_SKELETON_LENGTH && w.skeleton !== w.text
+          ? sql`${clients.searchText} ~ ${`${regexEscape(w.text)}|${regexEscape(w.skeleton)}`}`
+          : sql`${clients.searchText} LIKE ${`%${likeEscape(w.text)}%`}`,
+      );
+    }
+  }
+  return conditions;
+}
+
 /** The conditions of the case list: visibility and the user's filters, and the name search apart. */
 function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
   const conditions: (SQL | undefined)[] = [visibleCases(actor)];
-  const search: SQL[] = [];
-  // The trigram index finds words of three letters or more; shorter ones are scanned for.
-  let indexable = true;
-  if (f.q) {
-    // Each word must match, as typed or by its transliteration skeleton: one regular expression,
-    // so that the one trigram index answers both (pg_trgm indexes alternations).
-    for (const w of searchWords(f.q)) {
-      if (w.text.length < 3) {
-        // One or two letters: the beginning of the family or given name (btree prefix indexes).
-        indexable = false;
-        const prefix = `${likeEscape(w.text)}%`;
-        search.push(or(sql`${clients.familyKey} LIKE ${prefix}`, sql`${clients.givenKey} LIKE ${prefix}`)!);
-      } else {
-        search.push(
-          w.skeleton.length >= MIN_SKELETON_LENGTH && w.skeleton !== w.text
-            ? sql`${clients.searchText} ~ ${`${regexEscape(w.text)}|${regexEscape(w.skeleton)}`}`
-            : sql`${clients.searchText} LIKE ${`%${likeEscape(w.text)}%`}`,
-        );
-      }
-    }
-  }
+  const search = f.q ? nameSearch(f.q) : [];
   if (f.stage?.length) conditions.push(inArray(clients.stage, f.stage));
   else if (!f.includeClosed) conditions.push(ne(clients.stage, 'closed'));
   if (f.counsellorId) {
@@ -71,7 +74,7 @@ function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
     );
   }
   if (f.overdueSteps) conditions.push(lt(clients.nextStepDue, todayInGermany()));
-  return { rest: conditions, search, indexable: indexable && search.length > 0 };
+  return { rest: conditions, search };
 }
 
 /** The WHERE clause of the case list: visibility first, then the user's filters. */
@@ -81,16 +84,18 @@ export function caseFilter(actor: Actor, f: Partial<ClientListFilter>): SQL {
 }
 
 /**
- * The same filter, planned for a page: a name search that the trigram index can answer runs
- * first (a materialised CTE), so that the planner does not walk the name index filtering row by
- * row, which it prefers when it underestimates how many names match.
+ * The rows a page is taken from. With a name search the matches are found first (a materialised
+ * CTE: trigram or prefix indexes), then filtered and sorted; otherwise the planner would walk the
+ * name index filtering row by row, which it prefers when it underestimates how few names match.
+ * The CTE is named "clients" in the outer query, so the same sort expressions serve both ways.
  */
-function plannedFilter(actor: Actor, f: Partial<ClientListFilter>) {
+function pageSource(actor: Actor, f: Partial<ClientListFilter>) {
   const c = conditionsOf(actor, f);
-  if (!c.indexable) return { prefix: sql``, where: and(...c.rest, ...c.search)! };
+  const where = and(...c.rest, ...c.search)!;
+  if (c.search.length === 0) return { prefix: sql``, from: sql`${clients} WHERE ${where}` };
   return {
-    prefix: sql`WITH hits AS MATERIALIZED (SELECT id FROM clients WHERE organisation_id = ${actor.organisationId} AND ${and(...c.search)}) `,
-    where: and(...c.rest, sql`${clients.id} IN (SELECT id FROM hits)`)!,
+    prefix: sql`WITH hits AS MATERIALIZED (SELECT id, family_name, given_names, updated_at, intake_date, stage, case_code FROM ${clients} WHERE ${where}) `,
+    from: sql`hits AS clients`,
   };
 }
 
@@ -151,18 +156,18 @@ const SEARCH_COUNT_LIMIT = 1_000;
 
 export async function listClients(ctx: AppContext, actor: Actor, f: ClientListFilter) {
   assertCan(actor, 'cases.work');
-  const { prefix, where } = plannedFilter(actor, f);
+  const { prefix, from } = pageSource(actor, f);
   const cap = f.q ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
   // First the ids of the page, then their rows: the per-row columns are computed for the page only
   // (in one query PostgreSQL would compute them for every row skipped by the offset, too).
   const [pageIds, counted] = await Promise.all([
     queryRows<{ id: string }>(
       ctx.db,
-      sql`${prefix}SELECT ${clients.id} AS id FROM ${clients} WHERE ${where} ORDER BY ${sql.join(orderOf(f.sort), sql`, `)} LIMIT ${f.limit} OFFSET ${f.offset}`,
+      sql`${prefix}SELECT ${clients.id} AS id FROM ${from} ORDER BY ${sql.join(orderOf(f.sort), sql`, `)} LIMIT ${f.limit} OFFSET ${f.offset}`,
     ),
     queryRows<{ n: number }>(
       ctx.db,
-      sql`${prefix}SELECT count(*)::int AS n FROM (SELECT 1 FROM ${clients} WHERE ${where} LIMIT ${cap + 1}) AS capped`,
+      sql`${prefix}SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} LIMIT ${cap + 1}) AS capped`,
     ),
   ]);
   const ids = pageIds.map((r) => r.id);

@@ -11,7 +11,7 @@ export { getCaseFile } from './casefile';
 export { isActive as isConsentActive, recordConsent, sharingSummary, withdrawConsent } from './consent';
 export { dashboard } from './dashboard';
 export { deleteDocument, openDocument, uploadDocument } from './documents';
-export { listClients } from './list';
+export { listClients, nameSearch } from './list';
 export { importOccupations, importOccupationsAs, occupationCounts, searchOccupations } from './occupations';
 export { createClient, findDuplicates, loadCase, updateClient } from './record';
 export { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';

@@ -1,5 +1,4 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { type ClientListFilter, createClientBody } from '../../contracts/clients';
 import type { AppContext } from '../context';
 import { auditLog, caseCounters, caseTransitions, clientImports, clients } from '../db/schema';
@@ -13,6 +12,9 @@ import { caseFilter, orderOf, selectCases } from './list';
 import { searchKeys } from './record';
 
 export const MAX_EXPORT_ROWS = 20_000;
+
+/** exceljs is large; it is loaded on the first import or export, not at start. */
+const loadExcel = async () => (await import('exceljs')).default;
 export const MAX_IMPORT_ROWS = 20_000;
 
 const exportColumns = [
@@ -86,6 +88,7 @@ export async function exportClients(
       filename: `lotse-cases-${stamp}.csv`,
     };
   }
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Cases');
   sheet.columns = exportColumns.map(([key, header]) => ({ header, key, width: 22 }));
@@ -171,6 +174,7 @@ export function suggestMapping(columns: string[]): Partial<Record<ImportField, n
 
 async function readSheet(filename: string, data: Buffer): Promise<string[][]> {
   if (/\.xlsx$/i.test(filename)) {
+    const ExcelJS = await loadExcel();
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,13 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import * as schema from './schema';
 
 /** Both drivers give a PgDatabase; a transaction is one too, so services take `Db` for either. */
@@ -27,7 +21,6 @@ export interface Database {
 
 // Beside this file in the sources, beside the bundle in dist/server (scripts/build-server.mjs copies them).
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-const PGLITE_SHARED_BUFFERS = '16MB';
 
 function assertChannel(channel: string) {
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
@@ -49,11 +42,20 @@ export interface OpenOptions {
   /** A pre-migrated PGlite data dir dump to start from (tests). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** PGlite only: its buffer cache lives in WebAssembly memory, which grows but never shrinks. */
+  sharedBuffersMb?: number;
 }
 
+/**
+ * Opens PGlite or PostgreSQL and applies the migrations. Each driver is loaded only when used,
+ * so that an installation on one does not keep the other in memory.
+ */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const { default: pgDriver } = await import('pg');
+    const { drizzle: drizzlePg } = await import('drizzle-orm/node-postgres');
+    const { migrate: migratePg } = await import('drizzle-orm/node-postgres/migrator');
+    const pool = new pgDriver.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not take the process down.
     pool.on('error', () => undefined);
     const lockClient = await pool.connect();
@@ -70,7 +72,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     let listener: pg.Client | undefined;
     let closed = false;
     const connectListener = async (): Promise<void> => {
-      const client = new pg.Client({ connectionString: options.databaseUrl });
+      const client = new pgDriver.Client({ connectionString: options.databaseUrl });
       client.on('notification', (n) => {
         for (const cb of listeners.get(n.channel) ?? []) cb(n.payload ?? '');
       });
@@ -101,13 +103,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       },
     };
   }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
     // PGlite keeps shared buffers in WebAssembly memory, which never shrinks; the operating
     // system's file cache serves the rest (see bench/RESULTS.md for the effect on memory and speed).
-    postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    postgresqlconf: [`shared_buffers=${options.sharedBuffersMb ?? 16}MB`],
   });
   await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
   const pgliteDb = drizzlePglite(client, { schema });

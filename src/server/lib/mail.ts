@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { jobs, outbox } from '../db/schema';
@@ -40,7 +40,8 @@ export async function deliverOutboxMessage(db: Db, config: Config, outboxId: str
   if (!config.smtpUrl) return;
   const [message] = await db.select().from(outbox).where(eq(outbox.id, outboxId));
   if (!message || message.sentAt) return;
-  transport ??= nodemailer.createTransport(config.smtpUrl);
+  // nodemailer is loaded when the first message goes out, not by installations without SMTP.
+  transport ??= (await import('nodemailer')).default.createTransport(config.smtpUrl);
   try {
     await transport.sendMail({
       from: config.mailFrom,

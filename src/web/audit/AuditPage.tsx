@@ -1,5 +1,6 @@
 import { Badge, Code, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ const toIso = (value: string | Date | null) => (value ? new Date(value).toISOStr
 export function AuditPage() {
   const { t } = useTranslation();
   const [actorId, setActorId] = useState<string | null>(null);
+  const [subjectId, setSubjectId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -25,10 +27,10 @@ export function AuditPage() {
     queryFn: () => get<AuditActor[]>('/api/audit/users'),
   });
   const trail = useQuery({
-    queryKey: ['audit', actorId, action, from, to, page],
+    queryKey: ['audit', actorId, subjectId, action, from, to, page],
     queryFn: () =>
       get<AuditPageData>(
-        `/api/audit${query({ actorId, action, from: toIso(from), to: toIso(to), limit: PAGE, offset: (page - 1) * PAGE })}`,
+        `/api/audit${query({ actorId, subjectId, action, from: toIso(from), to: toIso(to), limit: PAGE, offset: (page - 1) * PAGE })}`,
       ),
     placeholderData: keepPreviousData,
   });
@@ -44,6 +46,7 @@ export function AuditPage() {
     <Stack>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <Group gap="sm" wrap="wrap" align="flex-end">
+        <PersonSelect value={subjectId} onChange={reset(setSubjectId)} />
         <Select
           label={t('audit.user')}
           placeholder={t('audit.anyone')}
@@ -125,5 +128,44 @@ export function AuditPage() {
         <Pagination total={Math.ceil(trail.data.total / PAGE)} value={page} onChange={setPage} />
       )}
     </Stack>
+  );
+}
+
+interface Person {
+  id: string;
+  caseCode: string;
+  name: string;
+  birthDate: string | null;
+}
+
+/** Finds the person whose data a question is about (name in any script or case number); the lookup is recorded. */
+function PersonSelect({ value, onChange }: { value: string | null; onChange(id: string | null): void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 300);
+  const [chosen, setChosen] = useState<Person | null>(null);
+  const found = useQuery({
+    queryKey: ['audit-persons', q],
+    queryFn: () => get<Person[]>(`/api/audit/persons${query({ q })}`),
+    enabled: q.trim().length >= 2,
+  });
+  const items = [...(chosen ? [chosen] : []), ...(found.data ?? []).filter((p) => p.id !== chosen?.id)];
+  return (
+    <Select
+      label={t('audit.person')}
+      placeholder={t('audit.personSearch')}
+      searchable
+      clearable
+      filter={({ options }) => options}
+      nothingFoundMessage={q.length >= 2 ? t('common.nothingFound') : t('fields.typeToSearch')}
+      data={items.map((p) => ({ value: p.id, label: `${p.name} (${p.caseCode})` }))}
+      value={value}
+      onSearchChange={setSearch}
+      onChange={(id) => {
+        setChosen(items.find((p) => p.id === id) ?? null);
+        onChange(id);
+      }}
+      w={{ base: '100%', sm: 280 }}
+    />
   );
 }
