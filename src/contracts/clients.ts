@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { emailSchema, isoDate, pageOf, pageQuery, text, timestamp } from './common';
+import {
+  emailSchema,
+  isoDate,
+  optionalDate,
+  optionalText,
+  pageOf,
+  pageQuery,
+  text,
+  timestamp,
+} from './common';
 import { countryCodes } from './reference';
 
 export const stages = [
@@ -39,14 +48,6 @@ export const benefitTypes = ['sgb2', 'sgb3', 'asylblg', 'none'] as const;
 export const countryCode = z.enum(countryCodes as [string, ...string[]]);
 export const languageCode = z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code');
 export const districtCode = z.string().regex(/^\d{5}$/, 'five-digit district key');
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
 /** Everything about the person; only names and intake date are required. */
 export const clientFields = {

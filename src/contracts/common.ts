@@ -37,3 +37,19 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email())
   .transform((s) => s.toLowerCase());
+
+/** An optional text: empty becomes null, as stored. */
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** An optional ISO date (YYYY-MM-DD); missing becomes null. */
+export const optionalDate = isoDate.nullish().transform((v) => v ?? null);
+
+/** The update body of a versioned entry: any of its fields, and the version it was read at. */
+export const withVersion = <T extends z.ZodRawShape>(shape: T) =>
+  z.object(shape).partial().extend({ version: z.number().int() });

@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text, timestamp } from './common';
-
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
-const withVersion = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).partial().extend({ version: z.number().int() });
+import { isoDate, optionalDate, optionalText, text, timestamp, withVersion } from './common';
 
 export const objectiveStatuses = ['open', 'achieved', 'dropped'] as const;
 export const objectiveFields = {

@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { countryCode, languageCode } from './clients';
-import { isoDate, text, timestamp } from './common';
+import { isoDate, optionalDate, optionalText, text, timestamp, withVersion } from './common';
 import { cefrLevels, languageLevels } from './reference';
-
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
-const withVersion = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).partial().extend({ version: z.number().int() });
 
 // --- residence status (a history: each change is a new entry) ---
 

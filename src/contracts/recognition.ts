@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import { isoDate, text } from './common';
+import { isoDate, optionalDate, optionalText, text } from './common';
 import { occupation } from './profile';
-
-const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
 export const procedureTypes = ['recognition', 'zab'] as const;
 /** Outcomes of both kinds; the web offers the ones that fit the type and whether the occupation is regulated. */

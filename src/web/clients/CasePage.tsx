@@ -18,16 +18,17 @@ import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
 import { StageControl } from './StageControl';
 
-const tabs = [
-  'overview',
-  'profile',
-  'recognition',
-  'plan',
-  'contacts',
-  'consent',
-  'documents',
-  'timeline',
-] as const;
+const panels = {
+  overview: CaseOverview,
+  profile: CaseProfile,
+  recognition: CaseRecognition,
+  plan: CasePlan,
+  contacts: CaseContacts,
+  consent: CaseConsent,
+  documents: CaseDocuments,
+  timeline: CaseTimeline,
+} as const;
+const tabs = Object.keys(panels) as (keyof typeof panels)[];
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -96,30 +97,14 @@ export function CasePage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <CaseOverview file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="profile" pt="md">
-          <CaseProfile file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="recognition" pt="md">
-          <CaseRecognition file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="plan" pt="md">
-          <CasePlan file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="contacts" pt="md">
-          <CaseContacts file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="consent" pt="md">
-          <CaseConsent file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="documents" pt="md">
-          <CaseDocuments file={file.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="timeline" pt="md">
-          <CaseTimeline file={file.data} />
-        </Tabs.Panel>
+        {tabs.map((k) => {
+          const Panel = panels[k];
+          return (
+            <Tabs.Panel key={k} value={k} pt="md">
+              <Panel file={file.data} />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
     </Stack>
   );
