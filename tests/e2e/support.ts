@@ -133,9 +133,18 @@ export async function choose(
 ) {
   const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
   const input = scope.getByRole('textbox', { name }).or(scope.getByRole('combobox', { name })).first();
-  await input.click({ force: true });
+  const target = page.getByRole('option', { name: option, exact: false }).first();
+  // A MultiSelect with chosen values hides its input behind the pills: open it from the keyboard then.
+  await input.click({ timeout: 3000 }).catch(async () => {
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+  });
   if (search) await input.fill(search);
-  await page.getByRole('option', { name: option, exact: false }).first().click();
+  if (!(await target.isVisible().catch(() => false))) {
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+  }
+  await target.click();
 }
 
 /** Types a date into a Mantine DateInput (display format of the interface language). */
