@@ -40,6 +40,12 @@ export const auditActions = [
   'document.downloaded',
   'document.deleted',
   'occupations.imported',
+  'network.changed',
+  'measure.changed',
+  'client.measure_changed',
+  'client.opportunity_changed',
+  'client.disclosed',
+  'client.matched',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

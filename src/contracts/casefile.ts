@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clientDetail, stageSchema, timelineEntry } from './clients';
 import { consentOverview } from './consent';
 import { clientDocument } from './documents';
+import { caseNetwork } from './network';
 import { contact, plan } from './plan';
 import { experience, languageSkill, qualification, residenceEntry } from './profile';
 import { procedure } from './recognition';
@@ -29,5 +30,7 @@ export const caseFile = z.object({
     }),
   ),
   timeline: z.array(timelineEntry),
+  /** Measures, offers, involved institutions and disclosures (the network module). */
+  network: caseNetwork,
 });
 export type CaseFile = z.infer<typeof caseFile>;

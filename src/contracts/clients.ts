@@ -8,6 +8,7 @@ import {
   pageQuery,
   text,
   timestamp,
+  withVersion,
 } from './common';
 import { countryCodes } from './reference';
 
@@ -74,6 +75,11 @@ export const clientFields = {
     .transform((v) => v ?? null),
   city: optionalText(120),
   district: districtCode.nullish().transform((v) => v ?? null),
+  /** The sector of the case (the organisation's list): conferences and matching use it. */
+  sectorId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   arrivalDate: optionalDate,
   referralSource: z
     .enum(referralSources)
@@ -107,7 +113,7 @@ export const createClientBody = z.object({
 });
 export type CreateClientBody = z.input<typeof createClientBody>;
 
-export const updateClientBody = z.object(clientFields).partial().extend({ version: z.number().int() });
+export const updateClientBody = withVersion(clientFields);
 export type UpdateClientBody = z.input<typeof updateClientBody>;
 
 export const userRef = z.object({ id: z.uuid(), name: z.string() });
@@ -135,6 +141,7 @@ export const clientDetail = z.object({
   postcode: z.string().nullable(),
   city: z.string().nullable(),
   district: z.string().nullable(),
+  sectorId: z.uuid().nullable(),
   arrivalDate: z.string().nullable(),
   referralSource: z.enum(referralSources).nullable(),
   benefits: z.enum(benefitTypes).nullable(),

@@ -50,6 +50,23 @@ export const optionalText = (max = 200) =>
 /** An optional ISO date (YYYY-MM-DD); missing becomes null. */
 export const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
-/** The update body of a versioned entry: any of its fields, and the version it was read at. */
-export const withVersion = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).partial().extend({ version: z.number().int() });
+/**
+ * The update body of a versioned entry: any of its fields, and the version it was read at.
+ * Defaults are dropped: a field left out of a change must stay as it is, not be reset to its
+ * default (`partial()` alone would fill `[]` or `false` into every omitted field).
+ */
+export const withVersion = <T extends z.ZodRawShape>(shape: T) => {
+  const optional = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      ((field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType).optional(),
+    ]),
+  );
+  return z
+    .object(shape)
+    .partial()
+    .extend(optional as unknown as z.ZodRawShape)
+    .extend({ version: z.number().int() }) as unknown as z.ZodObject<
+    { [K in keyof T]: z.ZodOptional<T[K]> } & { version: z.ZodNumber }
+  >;
+};

@@ -17,6 +17,8 @@ export const errorStatus = {
   forbidden: 403,
   csrf_failed: 403,
   totp_enrolment_required: 403,
+  /** Sharing needs a valid consent for this purpose and recipient. */
+  consent_required: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, languageCode } from './clients';
-import { isoDate, optionalDate, optionalText, text, timestamp, withVersion } from './common';
+import { optionalDate, optionalText, text, timestamp, withVersion } from './common';
 import { cefrLevels, languageLevels } from './reference';
 
 // --- residence status (a history: each change is a new entry) ---

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalDate, optionalText, text } from './common';
+import { isoDate, optionalDate, optionalText, text, withVersion } from './common';
 import { occupation } from './profile';
 
 export const procedureTypes = ['recognition', 'zab'] as const;
@@ -118,7 +118,7 @@ export const procedureFields = {
   notes: optionalText(4000),
 };
 export const procedureBody = z.object(procedureFields);
-export const procedureUpdateBody = z.object(procedureFields).partial().extend({ version: z.number().int() });
+export const procedureUpdateBody = withVersion(procedureFields);
 export type ProcedureBody = z.input<typeof procedureBody>;
 
 export const procedure = z.object({

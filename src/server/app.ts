@@ -16,6 +16,9 @@ import type { AppContext } from './context';
 import { type App, errorHandler } from './lib/http';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
+import { measureRoutes } from './measures/routes';
+import { caseNetworkSection } from './measures/service';
+import { networkRoutes } from './network/routes';
 import { organisationRoutes } from './organisation/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
@@ -99,7 +102,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   userRoutes(app, ctx);
   organisationRoutes(app, ctx);
   auditRoutes(app, ctx);
-  clientRoutes(app, ctx);
+  clientRoutes(app, ctx, [caseNetworkSection]);
+  networkRoutes(app, ctx);
+  measureRoutes(app, ctx);
 
   const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (hasWeb) {

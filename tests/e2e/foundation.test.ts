@@ -64,7 +64,7 @@ describe('first steps in the browser', () => {
       await c.getByText('Ihre Anmeldung: aylin.demir@ifk-saar.example').waitFor({ timeout: 8000 });
     } catch (e) {
       await snap(c, 'dbg-invite');
-      console.log('URL', c.url(), await c.locator('body').innerText());
+      console.log('URL', c.url(), await c.locator('body').textContent());
       throw e;
     }
     await field(c, 'Neues Passwort').fill('zu kurz');

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TimelineEntry } from '../../contracts/clients';
 import type { AppContext } from '../context';
+import type { Db } from '../db/client';
 import { caseTransitions, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
@@ -12,12 +13,23 @@ import { procedureKind } from './recognition';
 import { loadCase, presentCase } from './record';
 
 /**
+ * A part of the case file that another domain keeps (measures and offers of the network): it is
+ * loaded with the rest, after the one access check, and adds its events to the timeline. The
+ * composition root (app.ts) passes the sections in, so this module depends on none of them.
+ */
+export interface CaseSection<K extends string = string, T = unknown> {
+  key: K;
+  load(db: Db, clientId: string): Promise<{ data: T; timeline: TimelineEntry[] }>;
+}
+
+/**
  * The whole case file in one answer: one access check, one audit entry, one round trip, and the
  * web client's tabs stay in step with each other.
  */
-export async function getCaseFile(ctx: AppContext, actor: Actor, id: string) {
+export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sections: CaseSection[] = []) {
   const { row, counsellorIds } = await loadCase(ctx.db, actor, id);
   const db = ctx.db;
+  const extra = Promise.all(sections.map((s) => s.load(db, id)));
   const [
     client,
     residence,
@@ -50,6 +62,7 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string) {
       .where(eq(caseTransitions.clientId, id))
       .orderBy(asc(caseTransitions.at)),
   ]);
+  const extras = await extra;
   await audit(db, actor, { action: 'client.read', entityType: 'client', entityId: id, subjectClientId: id });
   const stageHistory = transitions.map(({ t, by }) => ({
     from: t.fromStage,
@@ -134,6 +147,7 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string) {
       detail: null,
       by: d.uploadedBy,
     })),
+    ...extras.flatMap((e) => e.timeline),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
   return {
@@ -149,6 +163,7 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string) {
     documents,
     stageHistory,
     timeline,
+    ...Object.fromEntries(sections.map((s, i) => [s.key, extras[i]!.data])),
   };
 }
 

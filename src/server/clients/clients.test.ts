@@ -217,4 +217,15 @@ describe('concurrent edits', () => {
     expect(fresh.phone).toBe('0681 123');
     expect(fresh.city).toBeNull();
   });
+
+  it('changes only the fields sent: lists and flags left out keep their values', async () => {
+    const c = await create(
+      aylin,
+      person({ givenNames: 'Partial', citizenships: ['UA'], languages: ['ukr', 'rus'] }),
+    );
+    const changed = await aylin.patch(`/api/clients/${c.id}`, { version: c.version, phone: '0681 9' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().citizenships).toEqual(['UA']);
+    expect(changed.json().languages).toEqual(['ukr', 'rus']);
+  });
 });

@@ -6,6 +6,8 @@ import { consents, documents, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, invalidField, notFound } from '../lib/errors';
+import { normalise } from '../lib/search-text';
+import { assertInstitution } from '../network/service';
 import { todayInGermany } from './deadlines';
 import { loadCase } from './record';
 
@@ -103,13 +105,19 @@ export async function recordConsent(ctx: AppContext, actor: Actor, clientId: str
         .where(and(eq(documents.id, b.evidenceDocumentId), eq(documents.clientId, clientId)));
       if (!doc) throw invalidField('evidenceDocumentId', 'not a document of this case');
     }
+    // Recipients picked from the directory are also named in words: the signed form lists names.
+    const names = [...b.institutions];
+    for (const id of new Set(b.institutionIds)) {
+      const i = await assertInstitution(tx, actor, id, 'institutionIds');
+      if (i && !names.some((n) => normalise(n) === normalise(i.name))) names.push(i.name);
+    }
     const [row] = await tx
       .insert(consents)
       .values({
         organisationId: actor.organisationId,
         clientId,
         purposes: b.purposes,
-        institutions: b.institutions,
+        institutions: names,
         institutionIds: b.institutionIds,
         dataCategories: b.dataCategories,
         scope: b.scope,

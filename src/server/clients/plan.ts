@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contacts, nextSteps, objectives, users } from '../db/schema';
 import { invalidField } from '../lib/errors';
+import { assertInstitution } from '../network/service';
 import { todayInGermany } from './deadlines';
 import { type EntryKind, pick } from './entries';
 
@@ -106,6 +107,10 @@ export const contactKind: EntryKind<Awaited<ReturnType<typeof loadContacts>>[num
       throw invalidField('occurredOn', 'a contact cannot be in the future');
     }
     return values;
+  },
+  async checkReferences(db, actor, _clientId, values) {
+    const partner = await assertInstitution(db, actor, values.institutionId, 'institutionId');
+    if (partner && !values.institutionName) values.institutionName = partner.name;
   },
 };
 

@@ -37,6 +37,7 @@ export function presentClient(
     postcode: row.postcode,
     city: row.city,
     district: row.district,
+    sectorId: row.sectorId,
     arrivalDate: dateOf(row.arrivalDate),
     referralSource: row.referralSource as ClientDetail['referralSource'],
     benefits: row.benefits as ClientDetail['benefits'],

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { occupations, qualifications, recognitionProcedures } from '../db/schema';
 import { invalidField } from '../lib/errors';
+import { assertInstitution } from '../network/service';
 import { decisionDueOn, todayInGermany } from './deadlines';
 import { type EntryKind, pick } from './entries';
 import { presentProcedure } from './present';
@@ -72,8 +73,16 @@ export const procedureKind: EntryKind<ReturnType<typeof presentProcedure>> = {
     });
     return values;
   },
-  async checkReferences(db, _actor, clientId, values) {
+  async checkReferences(db, actor, clientId, values) {
     await assertOccupation(db, values.referenceOccupationId);
+    const authority = await assertInstitution(
+      db,
+      actor,
+      values.authorityInstitutionId,
+      'authorityInstitutionId',
+    );
+    // The name stays with the procedure, so the record reads the same if the directory entry changes.
+    if (authority && !values.authorityName) values.authorityName = authority.name;
     if (values.qualificationId) {
       const [q] = await db
         .select({ id: qualifications.id })

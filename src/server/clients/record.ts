@@ -6,9 +6,13 @@ import { caseCounters, caseTransitions, clientCounsellors, clients, users } from
 import { assertCan, canSeeCase, caseScope } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { AppError, notFound, versionConflict } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 import { normalise, skeleton } from '../lib/search-text';
+import { assertVersion } from '../lib/versioned';
+import { assertSectors } from '../network/service';
 import { presentClient } from './present';
+
+export { assertVersion };
 
 export type ClientRow = typeof clients.$inferSelect;
 
@@ -172,6 +176,7 @@ export async function createClient(ctx: AppContext, actor: Actor, body: CreateCl
     }
   }
   const row = await ctx.db.transaction(async (tx) => {
+    await assertSectors(tx, actor, fields.sectorId ? [fields.sectorId] : [], 'sectorId');
     const caseCode = await nextCaseCode(tx, actor.organisationId, fields.intakeDate);
     const values = fields as Omit<typeof clients.$inferInsert, 'organisationId' | 'caseCode' | 'ownerId'>;
     const [created] = await tx
@@ -204,25 +209,12 @@ export async function createClient(ctx: AppContext, actor: Actor, body: CreateCl
   return presentCase(ctx.db, actor, row, []);
 }
 
-/** Optimistic locking shared by every versioned row: the caller's version must still be current. */
-export async function assertVersion(
-  db: Db,
-  current: { version: number; updatedAt: Date; updatedBy: string | null },
-  sent: number,
-) {
-  if (current.version !== sent) {
-    const by = current.updatedBy
-      ? (await userRefs(db, [current.updatedBy])).get(current.updatedBy)?.name
-      : null;
-    throw versionConflict({ version: current.version, updatedAt: current.updatedAt, updatedBy: by ?? null });
-  }
-}
-
 export async function updateClient(ctx: AppContext, actor: Actor, id: string, body: UpdateClientBody) {
   const { version, ...changes } = body;
   const updated = await ctx.db.transaction(async (tx) => {
     const { row, counsellorIds } = await loadCase(tx, actor, id);
     await assertVersion(tx, row, version);
+    if (changes.sectorId) await assertSectors(tx, actor, [changes.sectorId], 'sectorId');
     const merged = { ...row, ...(changes as Partial<ClientRow>) };
     const [saved] = await tx
       .update(clients)

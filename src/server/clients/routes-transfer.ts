@@ -1,11 +1,9 @@
 import '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clientListQuery } from '../../contracts/clients';
 import { errorBodySchema } from '../../contracts/errors';
 import type { AppContext } from '../context';
-import { AppError } from '../lib/errors';
-import { type App, actorOf } from '../lib/http';
+import { type App, actorOf, uploadedFile } from '../lib/http';
 import * as clients from './service';
 import { checkImport, commitImport, exportClients, importFields, uploadImport } from './transfer';
 
@@ -26,21 +24,6 @@ const problem = z.object({
   message: z.string(),
   severity: z.enum(['error', 'warning']),
 });
-
-/** Reads the one uploaded file of a multipart request into memory (imports are small). */
-async function uploadedFile(request: FastifyRequest, limit: number) {
-  if (!request.isMultipart())
-    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
-  const file = await request.file({ limits: { fileSize: limit, files: 1 } });
-  if (!file)
-    throw new AppError('validation_failed', 'No file', {
-      fields: [{ path: 'file', message: 'is required' }],
-    });
-  const data = await file.toBuffer().catch(() => {
-    throw new AppError('payload_too_large', `The file is larger than ${Math.round(limit / 1048576)} MB`);
-  });
-  return { filename: file.filename, data };
-}
 
 export function transferRoutes(app: App, ctx: AppContext) {
   app.get(

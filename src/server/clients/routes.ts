@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseFile } from '../../contracts/casefile';
+import { type CaseFile, caseFile } from '../../contracts/casefile';
 import {
   bulkReassignBody,
   clientDetail,
@@ -84,7 +84,7 @@ const notification = z.object({
   read: z.boolean(),
 });
 
-export function clientRoutes(app: App, ctx: AppContext) {
+export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSection[] = []) {
   app.get(
     '/api/clients',
     {
@@ -135,7 +135,9 @@ export function clientRoutes(app: App, ctx: AppContext) {
         response: { 200: caseFile, ...errors },
       },
     },
-    async (request) => clients.getCaseFile(ctx, actorOf(request), request.params.id),
+    // The sections (app.ts) fill in the parts other domains keep, such as `network`.
+    async (request) =>
+      (await clients.getCaseFile(ctx, actorOf(request), request.params.id, sections)) as unknown as CaseFile,
   );
 
   app.patch(

@@ -7,9 +7,10 @@ import { contactKind, objectiveKind, stepKind } from './plan';
 import { experienceKind, languageKind, qualificationKind, residenceKind } from './profile';
 import { procedureKind } from './recognition';
 
-export { getCaseFile } from './casefile';
+export { type CaseSection, getCaseFile } from './casefile';
 export { isActive as isConsentActive, recordConsent, sharingSummary, withdrawConsent } from './consent';
 export { dashboard } from './dashboard';
+export { todayInGermany } from './deadlines';
 export { deleteDocument, openDocument, uploadDocument } from './documents';
 export { listClients, nameSearch } from './list';
 export { importOccupations, importOccupationsAs, occupationCounts, searchOccupations } from './occupations';

@@ -13,27 +13,6 @@ let t: TestApp;
 let aylin: Session;
 let jonas: Session;
 
-function fileUpload(s: Session, url: string, name: string, data: Buffer) {
-  const boundary = 'lotse-import';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return s.app.inject({
-    method: 'POST',
-    url,
-    payload,
-    headers: {
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-      cookie: s.cookie,
-      'x-csrf-token': s.csrfToken,
-    },
-  });
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   const { org } = await createOrganisation(t.ctx);
@@ -52,7 +31,7 @@ describe('importing a client list', () => {
   ].join('\n');
 
   it('suggests a mapping, shows every row’s problems in a dry run, and imports nothing while any row has an error', async () => {
-    const up = await fileUpload(aylin, '/api/clients/import', 'liste.csv', Buffer.from(csv));
+    const up = await aylin.upload('/api/clients/import', 'liste.csv', Buffer.from(csv));
     expect(up.statusCode, up.body).toBe(200);
     const { id, columns, rowCount, suggestedMapping } = up.json();
     expect(columns[0]).toBe('Nachname');
@@ -95,7 +74,7 @@ describe('importing a client list', () => {
       .filter((_, i) => i !== 3)
       .join('\n');
     const { id, suggestedMapping } = (
-      await fileUpload(aylin, '/api/clients/import', 'liste.csv', Buffer.from(good))
+      await aylin.upload('/api/clients/import', 'liste.csv', Buffer.from(good))
     ).json();
     const check = (await aylin.post(`/api/clients/import/${id}/check`, { mapping: suggestedMapping })).json();
     expect(check.canCommit).toBe(true);
@@ -111,7 +90,7 @@ describe('importing a client list', () => {
       (await aylin.post(`/api/clients/import/${id}/commit`, { mapping: suggestedMapping })).statusCode,
     ).toBe(409);
     // Someone else's import is not theirs to commit.
-    const other = (await fileUpload(aylin, '/api/clients/import', 'x.csv', Buffer.from(good))).json();
+    const other = (await aylin.upload('/api/clients/import', 'x.csv', Buffer.from(good))).json();
     expect(
       (await jonas.post(`/api/clients/import/${other.id}/check`, { mapping: suggestedMapping })).statusCode,
     ).toBe(404);
@@ -123,15 +102,13 @@ describe('importing a client list', () => {
     ws.addRow(['Vorname', 'Nachname', 'Geburtsdatum']);
     ws.addRow(['Юлія', 'Шевченко', new Date(Date.UTC(1985, 6, 1))]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
-    const up = (await fileUpload(aylin, '/api/clients/import', 'liste.xlsx', data)).json();
+    const up = (await aylin.upload('/api/clients/import', 'liste.xlsx', data)).json();
     expect(up.sample[0]).toEqual(['Юлія', 'Шевченко', '1985-07-01']);
     const res = await aylin.post(`/api/clients/import/${up.id}/commit`, { mapping: up.suggestedMapping });
     expect(res.json()).toEqual({ imported: 1 });
     expect((await aylin.get('/api/clients?q=shevchenko')).json().total).toBe(1);
-    expect((await fileUpload(aylin, '/api/clients/import', 'bild.png', Buffer.from('x'))).statusCode).toBe(
-      415,
-    );
-    const fresh = (await fileUpload(aylin, '/api/clients/import', 'liste.xlsx', data)).json();
+    expect((await aylin.upload('/api/clients/import', 'bild.png', Buffer.from('x'))).statusCode).toBe(415);
+    const fresh = (await aylin.upload('/api/clients/import', 'liste.xlsx', data)).json();
     const badMap = await aylin.post(`/api/clients/import/${fresh.id}/check`, { mapping: { familyName: 9 } });
     expect(badMap.statusCode).toBe(400);
   });

@@ -17,6 +17,10 @@ const permissionRoles = {
   'cases.reassign': ['lead'],
   /** Load reference occupations and other catalogues. */
   'catalogues.manage': ['admin', 'lead'],
+  /** The network directory, the measures catalogue and employers' offers: read and kept by the staff. */
+  'network.work': ['admin', 'lead', 'counsellor'],
+  /** The organisation's sectors. */
+  'sectors.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -1,3 +1,4 @@
+import '@fastify/multipart';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type {
   FastifyBaseLogger,
@@ -106,4 +107,19 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   return reply
     .status(errorStatus.internal)
     .send(body('internal', 'Something went wrong on our side; nothing was saved'));
+}
+
+/** Reads the one uploaded file of a multipart request into memory (imports are small). */
+export async function uploadedFile(request: FastifyRequest, limit: number) {
+  if (!request.isMultipart())
+    throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
+  const file = await request.file({ limits: { fileSize: limit, files: 1 } });
+  if (!file)
+    throw new AppError('validation_failed', 'No file', {
+      fields: [{ path: 'file', message: 'is required' }],
+    });
+  const data = await file.toBuffer().catch(() => {
+    throw new AppError('payload_too_large', `The file is larger than ${Math.round(limit / 1048576)} MB`);
+  });
+  return { filename: file.filename, data };
 }

@@ -152,6 +152,28 @@ export class Session {
   patch = (url: string, payload: unknown) => this.request('PATCH', url, payload);
   put = (url: string, payload: unknown) => this.request('PUT', url, payload);
   delete = (url: string) => this.request('DELETE', url);
+
+  /** Sends one file as multipart/form-data, the way the web client's upload fields do. */
+  upload(url: string, filename: string, data: Buffer | string, field = 'file') {
+    const boundary = 'lotse-upload';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.isBuffer(data) ? data : Buffer.from(data),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: this.cookie,
+        'x-csrf-token': this.csrfToken,
+      },
+    });
+  }
 }
 
 export function sessionCookieOf(response: LightMyRequestResponse): string {

@@ -28,7 +28,7 @@ function RequireSession({ children }: { children: ReactNode }) {
 /** Hides pages the user may not open; the server refuses them anyway. */
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
   const { user } = useSession();
-  return user?.permissions.includes(permission) ? <>{children}</> : <NoAccess />;
+  return user?.permissions.includes(permission) ? children : <NoAccess />;
 }
 
 function PublicOnly({ children }: { children: ReactNode }) {

@@ -14,19 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { organisations } from './organisations';
-
-const created = () => ({
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  createdBy: uuid('created_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by'),
-  version: integer('version').notNull().default(1),
-});
-const org = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import { created, org } from './columns';
 
 /** Client and case in one row: the case is the engagement with the person. */
 export const clients = pgTable(
@@ -79,6 +67,8 @@ export const clients = pgTable(
      */
     nextStepDue: date('next_step_due'),
     germanLevel: integer('german_level'),
+    /** The sector of the case (organisation's list), for conferences and matching. */
+    sectorId: uuid('sector_id'),
     ...created(),
   },
   (t) => [
@@ -94,6 +84,7 @@ export const clients = pgTable(
     index('clients_org_given_key_idx').on(t.organisationId, t.givenKey.op('text_pattern_ops')),
     index('clients_org_next_step_idx').on(t.organisationId, t.nextStepDue),
     index('clients_org_german_idx').on(t.organisationId, t.germanLevel),
+    index('clients_org_sector_idx').on(t.organisationId, t.sectorId),
     index('clients_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

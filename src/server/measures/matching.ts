@@ -1,0 +1,348 @@
+import { and, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Candidate, Suggestions } from '../../contracts/network';
+import { loadCase } from '../clients/service';
+import type { AppContext } from '../context';
+import { queryRows } from '../db/client';
+import {
+  clientMeasures,
+  clientOpportunities,
+  measures,
+  opportunities,
+  qualifications,
+  recognitionProcedures,
+} from '../db/schema';
+import { assertCan, caseScope } from '../lib/access';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { notFound } from '../lib/errors';
+import { normalise } from '../lib/search-text';
+import { presentOpportunity, selectOpportunities } from '../network/service';
+import { presentMeasures } from './catalogue';
+
+const levels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'];
+const rank = (l: string | null | undefined) => (l ? levels.indexOf(l) + 1 : 0);
+type Reason = { code: string; detail: string | null };
+
+/** Funding a client can draw on, by the benefits they receive (DOMAIN.md, funding). */
+const fundingByBenefits: Record<string, string[]> = {
+  sgb2: [
+    'training_voucher',
+    'activation_voucher',
+    'placement_budget',
+    'recognition_grant',
+    'recognition_grant_qualification',
+    'iq_programme',
+    'land_programme',
+  ],
+  sgb3: [
+    'training_voucher',
+    'activation_voucher',
+    'placement_budget',
+    'recognition_grant',
+    'recognition_grant_qualification',
+    'iq_programme',
+    'land_programme',
+  ],
+  asylblg: ['recognition_grant', 'iq_programme', 'land_programme'],
+  none: [
+    'recognition_grant',
+    'recognition_grant_qualification',
+    'iq_programme',
+    'land_programme',
+    'aufstiegs_bafoeg',
+    'employer',
+    'self_paid',
+  ],
+};
+
+/** What the case brings to matching: occupations, sector, German, district, benefits, what recognition asked for. */
+async function profileOf(ctx: AppContext, actor: Actor, clientId: string) {
+  const { row } = await loadCase(ctx.db, actor, clientId);
+  const [quals, procs, acquired, placed] = await Promise.all([
+    ctx.db
+      .select({ occ: qualifications.referenceOccupationId })
+      .from(qualifications)
+      .where(eq(qualifications.clientId, clientId)),
+    ctx.db
+      .select({
+        occ: recognitionProcedures.referenceOccupationId,
+        comp: recognitionProcedures.compensationMeasure,
+        diff: recognitionProcedures.substantialDifferences,
+      })
+      .from(recognitionProcedures)
+      .where(eq(recognitionProcedures.clientId, clientId)),
+    ctx.db
+      .select({ id: clientMeasures.measureId })
+      .from(clientMeasures)
+      .where(eq(clientMeasures.clientId, clientId)),
+    ctx.db
+      .select({ id: clientOpportunities.opportunityId })
+      .from(clientOpportunities)
+      .where(eq(clientOpportunities.clientId, clientId)),
+  ]);
+  const differences = procs.map((p) => p.diff ?? '').join(' ');
+  return {
+    client: row,
+    occupations: [
+      ...new Set(
+        [...quals.map((q) => q.occ), ...procs.map((p) => p.occ)].filter((x): x is string => Boolean(x)),
+      ),
+    ],
+    compensations: [...new Set(procs.map((p) => p.comp).filter((x): x is string => Boolean(x)))],
+    // Words of the substantial differences named in decisions, to find measures that close them.
+    differenceWords: [
+      ...new Set(
+        normalise(differences)
+          .split(' ')
+          .filter((w) => w.length >= 5),
+      ),
+    ],
+    acquired: acquired.map((a) => a.id),
+    placed: placed.map((p) => p.id),
+  };
+}
+
+const LIMIT = 15;
+
+/** Ranked measures and offers for one case, each with the reasons it was suggested (and its doubts). */
+export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: string): Promise<Suggestions> {
+  const p = await profileOf(ctx, actor, clientId);
+  const c = p.client;
+  const german = c.germanLevel ?? 0;
+  const funding = new Set(fundingByBenefits[c.benefits ?? 'none'] ?? []);
+
+  const measureMatch: (SQL | undefined)[] = [
+    p.occupations.length
+      ? sql`${measures.occupationIds} && ${sql`ARRAY[${sql.join(
+          p.occupations.map((o) => sql`${o}::uuid`),
+          sql`, `,
+        )}]`}`
+      : undefined,
+    c.sectorId ? sql`${c.sectorId}::uuid = ANY(${measures.sectorIds})` : undefined,
+    p.compensations.length
+      ? sql`${measures.compensates} && ${sql`ARRAY[${sql.join(
+          p.compensations.map((x) => sql`${x}`),
+          sql`, `,
+        )}]::text[]`}`
+      : undefined,
+    eq(measures.type, 'language_course'),
+  ];
+  const measureRows = await ctx.db
+    .select()
+    .from(measures)
+    .where(
+      and(
+        eq(measures.organisationId, actor.organisationId),
+        eq(measures.active, true),
+        p.acquired.length ? notInArray(measures.id, p.acquired) : undefined,
+        or(...measureMatch),
+      ),
+    );
+  const scoredMeasures = measureRows
+    .map((m) => {
+      const reasons: Reason[] = [];
+      const warnings: Reason[] = [];
+      let score = 0;
+      if (m.occupationIds.some((o) => p.occupations.includes(o))) {
+        score += 40;
+        reasons.push({ code: 'occupation', detail: null });
+      }
+      if (c.sectorId && m.sectorIds.includes(c.sectorId)) {
+        score += 20;
+        reasons.push({ code: 'sector', detail: null });
+      }
+      const comp = m.compensates.filter((x) => p.compensations.includes(x));
+      if (comp.length) {
+        score += 35;
+        reasons.push({ code: 'compensation', detail: comp.join(',') });
+      }
+      const text = normalise(`${m.title} ${m.description ?? ''}`);
+      const words = p.differenceWords.filter((w) => text.includes(w));
+      if (words.length) {
+        score += 10 + 2 * words.length;
+        reasons.push({ code: 'differences', detail: words.slice(0, 4).join(', ') });
+      }
+      if (m.type === 'language_course') {
+        const entry = rank(m.entryLevel);
+        const target = rank(m.targetLevel);
+        if (target && german >= target) return null; // already there
+        if (!entry || german >= entry) {
+          score += 25;
+          reasons.push({
+            code: 'language_step',
+            detail: `${levels[german - 1] ?? '–'} → ${m.targetLevel ?? '?'}`,
+          });
+        } else warnings.push({ code: 'language_below', detail: m.entryLevel });
+      } else if (m.minLanguageLevel && german < rank(m.minLanguageLevel)) {
+        score -= 25;
+        warnings.push({ code: 'language_below', detail: m.minLanguageLevel });
+      } else if (m.minLanguageLevel) {
+        reasons.push({ code: 'language_ok', detail: m.minLanguageLevel });
+      }
+      if (m.online) {
+        score += 5;
+        reasons.push({ code: 'online', detail: null });
+      } else if (c.district && m.district === c.district) {
+        score += 10;
+        reasons.push({ code: 'district', detail: null });
+      }
+      const fits = m.funders.filter((f) => funding.has(f));
+      if (fits.length) {
+        score += 10;
+        reasons.push({ code: 'funding', detail: fits.join(',') });
+      } else if (m.funders.length) warnings.push({ code: 'funding_unclear', detail: null });
+      return score > 0 ? { m, score, reasons, warnings } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, LIMIT);
+  const presented = await presentMeasures(
+    ctx.db,
+    actor.organisationId,
+    scoredMeasures.map((s) => s.m),
+  );
+
+  const oppMatch: (SQL | undefined)[] = [
+    p.occupations.length ? inArray(opportunities.occupationId, p.occupations) : undefined,
+    c.sectorId ? eq(opportunities.sectorId, c.sectorId) : undefined,
+  ];
+  const oppRows = oppMatch.some(Boolean)
+    ? await selectOpportunities(ctx.db).where(
+        and(
+          eq(opportunities.organisationId, actor.organisationId),
+          eq(opportunities.status, 'open'),
+          p.placed.length ? notInArray(opportunities.id, p.placed) : undefined,
+          or(...oppMatch),
+        ),
+      )
+    : [];
+  const scoredOpps = oppRows
+    .map((r) => {
+      const o = r.o;
+      const reasons: Reason[] = [];
+      const warnings: Reason[] = [];
+      let score = 0;
+      if (o.occupationId && p.occupations.includes(o.occupationId)) {
+        score += 40;
+        reasons.push({ code: 'occupation', detail: null });
+      }
+      if (c.sectorId && o.sectorId === c.sectorId) {
+        score += 20;
+        reasons.push({ code: 'sector', detail: null });
+      }
+      if (o.minLanguageLevel && german < rank(o.minLanguageLevel)) {
+        score -= 25;
+        warnings.push({ code: 'language_below', detail: o.minLanguageLevel });
+      } else if (o.minLanguageLevel) reasons.push({ code: 'language_ok', detail: o.minLanguageLevel });
+      if (c.district && o.district === c.district) {
+        score += 10;
+        reasons.push({ code: 'district', detail: null });
+      }
+      if (o.kind === 'internship' && (c.stage === 'in_measures' || c.stage === 'planning')) {
+        score += 5;
+        reasons.push({ code: 'stage_fits', detail: c.stage });
+      }
+      return { r, score, reasons, warnings };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, LIMIT);
+
+  await audit(ctx.db, actor, {
+    action: 'client.read',
+    entityType: 'client',
+    entityId: clientId,
+    subjectClientId: clientId,
+    details: { part: 'suggestions' },
+  });
+  return {
+    measures: scoredMeasures.map((s, i) => ({
+      measure: presented[i]!,
+      score: s.score,
+      reasons: s.reasons,
+      warnings: s.warnings,
+    })),
+    opportunities: scoredOpps.map((s) => ({
+      opportunity: presentOpportunity(s.r),
+      score: s.score,
+      reasons: s.reasons,
+      warnings: s.warnings,
+    })),
+  };
+}
+
+/**
+ * The cases an offer suits, for counsellors (their cases) and leads (all): only cases whose
+ * current consent lets the profile go to this employer, ranked by occupation, sector, German
+ * and district.
+ */
+export async function candidatesFor(
+  ctx: AppContext,
+  actor: Actor,
+  opportunityId: string,
+  today: string,
+): Promise<Candidate[]> {
+  assertCan(actor, 'cases.work');
+  const [row] = await selectOpportunities(ctx.db).where(eq(opportunities.id, opportunityId));
+  if (!row || row.o.organisationId !== actor.organisationId) throw notFound('opportunity');
+  const o = row.o;
+  const min = rank(o.minLanguageLevel);
+  const visible =
+    caseScope(actor) === 'organisation'
+      ? sql`TRUE`
+      : sql`(c.owner_id = ${actor.userId} OR EXISTS (SELECT 1 FROM client_counsellors cc WHERE cc.client_id = c.id AND cc.user_id = ${actor.userId}))`;
+  const byOccupation = o.occupationId
+    ? sql`c.id IN (SELECT q.client_id FROM qualifications q WHERE q.organisation_id = ${actor.organisationId} AND q.reference_occupation_id = ${o.occupationId})`
+    : sql`FALSE`;
+  const bySector = o.sectorId ? sql`c.sector_id = ${o.sectorId}` : sql`FALSE`;
+  const rows = await queryRows<{
+    id: string;
+    case_code: string;
+    name: string;
+    stage: string;
+    owner: string;
+    occ: boolean;
+    sector: boolean;
+    german: number | null;
+    district: string | null;
+    score: number;
+  }>(
+    ctx.db,
+    sql`SELECT c.id, c.case_code, c.given_names || ' ' || c.family_name AS name, c.stage, u.name AS owner,
+          (${byOccupation}) AS occ, (${bySector}) AS sector, c.german_level AS german, c.district,
+          (CASE WHEN ${byOccupation} THEN 40 ELSE 0 END) + (CASE WHEN ${bySector} THEN 20 ELSE 0 END)
+          + (CASE WHEN ${min} > 0 AND coalesce(c.german_level, 0) < ${min} THEN -25 ELSE 0 END)
+          + (CASE WHEN c.district IS NOT NULL AND c.district = ${o.district} THEN 10 ELSE 0 END) AS score
+        FROM clients c JOIN users u ON u.id = c.owner_id
+        WHERE c.organisation_id = ${actor.organisationId} AND c.stage NOT IN ('closed', 'placed') AND ${visible}
+          AND (${byOccupation} OR ${bySector})
+          AND NOT EXISTS (SELECT 1 FROM client_opportunities co WHERE co.client_id = c.id AND co.opportunity_id = ${o.id})
+          AND EXISTS (SELECT 1 FROM consents k WHERE k.client_id = c.id AND 'employer_profile' = ANY(k.purposes)
+                      AND k.withdrawn_at IS NULL AND k.given_on <= ${today} AND (k.valid_until IS NULL OR k.valid_until >= ${today})
+                      AND (${o.employerId}::uuid = ANY(k.institution_ids) OR lower(${row.employerName}) = ANY(SELECT lower(x) FROM unnest(k.institutions) x)))
+        ORDER BY score DESC, c.family_name, c.given_names
+        LIMIT 30`,
+  );
+  // Who suits an offer and has agreed to employer contacts is personal data: the read is logged.
+  await audit(ctx.db, actor, {
+    action: 'client.matched',
+    entityType: 'opportunity',
+    entityId: o.id,
+    details: { cases: rows.map((r) => r.case_code) },
+  });
+  return rows.map((r) => {
+    const reasons: Reason[] = [];
+    const warnings: Reason[] = [];
+    if (r.occ) reasons.push({ code: 'occupation', detail: null });
+    if (r.sector) reasons.push({ code: 'sector', detail: null });
+    if (min && (r.german ?? 0) < min) warnings.push({ code: 'language_below', detail: o.minLanguageLevel });
+    else if (min) reasons.push({ code: 'language_ok', detail: o.minLanguageLevel });
+    if (r.district && r.district === o.district) reasons.push({ code: 'district', detail: null });
+    reasons.push({ code: 'consent', detail: null });
+    return {
+      client: { id: r.id, caseCode: r.case_code, name: r.name, stage: r.stage, owner: r.owner },
+      score: Number(r.score),
+      reasons,
+      warnings,
+    };
+  });
+}

@@ -1,0 +1,382 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import {
+  type Acquisition,
+  type AcquisitionStatus,
+  acquisitionStatuses,
+  type Placement,
+  placementStatuses,
+} from '../../contracts/network';
+import { loadCase } from '../clients/service';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import {
+  clientMeasures,
+  clientOpportunities,
+  consents,
+  disclosures,
+  institutions,
+  measures,
+  opportunities,
+  users,
+} from '../db/schema';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { AppError, invalidField, notFound } from '../lib/errors';
+import { normalise } from '../lib/search-text';
+import { assertVersion } from '../lib/versioned';
+import { assertInstitution } from '../network/service';
+
+type History = { status: string; at: string; by: string | null }[];
+const finalAcquisition = new Set(['completed', 'dropped', 'rejected']);
+const finalPlacement = new Set(['started', 'declined']);
+
+/**
+ * A status may move forward along its path (skipping is allowed: a self-paid course needs no
+ * funding), or end early (dropped, rejected, declined); a final status stays.
+ */
+function assertMove(path: readonly string[], ends: string[], from: string, to: string, finals: Set<string>) {
+  if (from === to) return;
+  if (finals.has(from)) throw new AppError('conflict', `The status "${from}" is final`);
+  if (ends.includes(to)) return;
+  if (path.indexOf(to) < path.indexOf(from))
+    throw invalidField('status', `cannot go back from ${from} to ${to}`);
+}
+
+// --- measures acquired for a client ---
+
+export async function listAcquisitions(db: Db, clientId: string): Promise<Acquisition[]> {
+  const rows = await db
+    .select({ a: clientMeasures, title: measures.title, type: measures.type, provider: institutions.name })
+    .from(clientMeasures)
+    .innerJoin(measures, eq(measures.id, clientMeasures.measureId))
+    .leftJoin(institutions, eq(institutions.id, measures.providerId))
+    .where(eq(clientMeasures.clientId, clientId))
+    .orderBy(asc(clientMeasures.createdAt));
+  const funderIds = rows.map((r) => r.a.funderId).filter((x): x is string => Boolean(x));
+  const funders = funderIds.length
+    ? await db
+        .select({ id: institutions.id, name: institutions.name, type: institutions.type })
+        .from(institutions)
+        .where(
+          sql`${institutions.id} IN (${sql.join(
+            funderIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`,
+        )
+    : [];
+  const funder = new Map(funders.map((f) => [f.id, f]));
+  return rows.map(({ a, title, type, provider }) => ({
+    id: a.id,
+    measure: { id: a.measureId, title, type: type as never, provider },
+    status: a.status as AcquisitionStatus,
+    history: a.history as never,
+    funder: a.funderId ? ((funder.get(a.funderId) as never) ?? null) : null,
+    fundingType: a.fundingType as never,
+    amountCents: a.amountCents,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    outcomeNote: a.outcomeNote,
+    version: a.version,
+  }));
+}
+
+export async function addAcquisition(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  body: { measureId: string; note?: string | null },
+) {
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [m] = await tx
+      .select({ id: measures.id, org: measures.organisationId })
+      .from(measures)
+      .where(eq(measures.id, body.measureId));
+    if (!m || m.org !== actor.organisationId)
+      throw invalidField('measureId', 'not a measure of the catalogue');
+    const [row] = await tx
+      .insert(clientMeasures)
+      .values({
+        organisationId: actor.organisationId,
+        clientId,
+        measureId: body.measureId,
+        status: 'proposed',
+        history: [{ status: 'proposed', at: new Date().toISOString(), by: actor.name }],
+        outcomeNote: body.note ?? null,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: clientMeasures.id });
+    await audit(tx, actor, {
+      action: 'client.measure_changed',
+      entityType: 'client_measure',
+      entityId: row!.id,
+      subjectClientId: clientId,
+      details: { status: 'proposed' },
+    });
+  });
+  return listAcquisitions(ctx.db, clientId);
+}
+
+export async function updateAcquisition(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  id: string,
+  body: {
+    version: number;
+    status?: AcquisitionStatus | undefined;
+    funderId?: string | null | undefined;
+    fundingType?: string | null | undefined;
+    amountCents?: number | null | undefined;
+    startDate?: string | null | undefined;
+    endDate?: string | null | undefined;
+    outcomeNote?: string | null | undefined;
+  },
+) {
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [current] = await tx
+      .select()
+      .from(clientMeasures)
+      .where(and(eq(clientMeasures.id, id), eq(clientMeasures.clientId, clientId)));
+    if (!current) throw notFound('measure of the case');
+    await assertVersion(tx, current, body.version);
+    const { version: _v, ...changes } = body;
+    if (changes.status)
+      assertMove(
+        acquisitionStatuses.slice(0, 6),
+        ['dropped', 'rejected'],
+        current.status,
+        changes.status,
+        finalAcquisition,
+      );
+    if (changes.funderId) await assertInstitution(tx, actor, changes.funderId, 'funderId');
+    const status = changes.status ?? current.status;
+    if (status === 'funded' && !(changes.fundingType ?? current.fundingType))
+      throw invalidField('fundingType', 'say how the measure is funded');
+    const end = changes.endDate ?? current.endDate;
+    const start = changes.startDate ?? current.startDate;
+    if (start && end && end < start) throw invalidField('endDate', 'cannot be before the start');
+    const history =
+      changes.status && changes.status !== current.status
+        ? [
+            ...(current.history as History),
+            { status: changes.status, at: new Date().toISOString(), by: actor.name },
+          ]
+        : current.history;
+    await tx
+      .update(clientMeasures)
+      .set({
+        ...changes,
+        status,
+        history,
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`${clientMeasures.version} + 1`,
+      } as never)
+      .where(eq(clientMeasures.id, id));
+    await audit(tx, actor, {
+      action: 'client.measure_changed',
+      entityType: 'client_measure',
+      entityId: id,
+      subjectClientId: clientId,
+      details: { status, fields: Object.keys(changes) },
+    });
+  });
+  return listAcquisitions(ctx.db, clientId);
+}
+
+// --- employers' offers for a client ---
+
+export async function listPlacements(db: Db, clientId: string): Promise<Placement[]> {
+  const rows = await db
+    .select({
+      p: clientOpportunities,
+      title: opportunities.title,
+      kind: opportunities.kind,
+      employerId: institutions.id,
+      employer: institutions.name,
+      employerType: institutions.type,
+    })
+    .from(clientOpportunities)
+    .innerJoin(opportunities, eq(opportunities.id, clientOpportunities.opportunityId))
+    .innerJoin(institutions, eq(institutions.id, opportunities.employerId))
+    .where(eq(clientOpportunities.clientId, clientId))
+    .orderBy(asc(clientOpportunities.createdAt));
+  return rows.map(({ p, title, kind, employerId, employer, employerType }) => ({
+    id: p.id,
+    opportunity: {
+      id: p.opportunityId,
+      title,
+      kind: kind as never,
+      employer: { id: employerId, name: employer, type: employerType as never },
+    },
+    status: p.status as never,
+    history: p.history as never,
+    employerFeedback: p.employerFeedback,
+    version: p.version,
+  }));
+}
+
+export async function addPlacement(ctx: AppContext, actor: Actor, clientId: string, opportunityId: string) {
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [o] = await tx
+      .select({ org: opportunities.organisationId, status: opportunities.status })
+      .from(opportunities)
+      .where(eq(opportunities.id, opportunityId));
+    if (!o || o.org !== actor.organisationId)
+      throw invalidField('opportunityId', 'not an offer of the directory');
+    if (o.status !== 'open') throw invalidField('opportunityId', 'the offer is not open any more');
+    const [row] = await tx
+      .insert(clientOpportunities)
+      .values({
+        organisationId: actor.organisationId,
+        clientId,
+        opportunityId,
+        history: [{ status: 'suggested', at: new Date().toISOString(), by: actor.name }],
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: clientOpportunities.id });
+    if (!row) throw new AppError('conflict', 'This offer is already on the case');
+    await audit(tx, actor, {
+      action: 'client.opportunity_changed',
+      entityType: 'client_opportunity',
+      entityId: row.id,
+      subjectClientId: clientId,
+      details: { status: 'suggested' },
+    });
+  });
+  return listPlacements(ctx.db, clientId);
+}
+
+/** The active consent that lets the client's profile go to this employer, if any (checked at the moment of sharing). */
+export async function employerConsent(
+  db: Db,
+  clientId: string,
+  employer: { id: string; name: string },
+  today: string,
+) {
+  const rows = await db
+    .select()
+    .from(consents)
+    .where(
+      and(
+        eq(consents.clientId, clientId),
+        sql`'employer_profile' = ANY(${consents.purposes})`,
+        sql`${consents.withdrawnAt} IS NULL`,
+        sql`${consents.givenOn} <= ${today}`,
+        sql`(${consents.validUntil} IS NULL OR ${consents.validUntil} >= ${today})`,
+      ),
+    )
+    .orderBy(desc(consents.givenOn));
+  const name = normalise(employer.name);
+  return (
+    rows.find(
+      (c) => c.institutionIds.includes(employer.id) || c.institutions.some((n) => normalise(n) === name),
+    ) ?? null
+  );
+}
+
+export async function updatePlacement(
+  ctx: AppContext,
+  actor: Actor,
+  clientId: string,
+  id: string,
+  body: { version: number; status?: string | undefined; employerFeedback?: string | null | undefined },
+  today: string,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await loadCase(tx, actor, clientId);
+    const [current] = await tx
+      .select({ p: clientOpportunities, employerId: institutions.id, employerName: institutions.name })
+      .from(clientOpportunities)
+      .innerJoin(opportunities, eq(opportunities.id, clientOpportunities.opportunityId))
+      .innerJoin(institutions, eq(institutions.id, opportunities.employerId))
+      .where(and(eq(clientOpportunities.id, id), eq(clientOpportunities.clientId, clientId)));
+    if (!current) throw notFound('offer of the case');
+    const p = current.p;
+    await assertVersion(tx, p, body.version);
+    const status = body.status ?? p.status;
+    if (body.status)
+      assertMove(placementStatuses.slice(0, 5), ['declined'], p.status, body.status, finalPlacement);
+    // Passing the profile to the employer is a disclosure: it needs the client's consent for this purpose and this employer.
+    if (p.status === 'suggested' && !['suggested', 'declined'].includes(status)) {
+      const consent = await employerConsent(
+        tx,
+        clientId,
+        { id: current.employerId, name: current.employerName },
+        today,
+      );
+      if (!consent) {
+        throw new AppError(
+          'consent_required',
+          `No valid consent to pass the profile to ${current.employerName}`,
+          {
+            details: { employer: current.employerName },
+          },
+        );
+      }
+      await tx.insert(disclosures).values({
+        organisationId: actor.organisationId,
+        clientId,
+        institutionId: current.employerId,
+        recipientName: current.employerName,
+        purpose: 'employer_profile',
+        dataCategories: consent.dataCategories.length ? consent.dataCategories : ['qualifications'],
+        consentId: consent.id,
+        byUserId: actor.userId,
+      });
+      await audit(tx, actor, {
+        action: 'client.disclosed',
+        entityType: 'institution',
+        entityId: current.employerId,
+        subjectClientId: clientId,
+        details: { purpose: 'employer_profile', consent: consent.id },
+      });
+    }
+    const history =
+      status !== p.status
+        ? [...(p.history as History), { status, at: new Date().toISOString(), by: actor.name }]
+        : p.history;
+    await tx
+      .update(clientOpportunities)
+      .set({
+        status,
+        history,
+        ...(body.employerFeedback !== undefined ? { employerFeedback: body.employerFeedback } : {}),
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`${clientOpportunities.version} + 1`,
+      })
+      .where(eq(clientOpportunities.id, id));
+    await audit(tx, actor, {
+      action: 'client.opportunity_changed',
+      entityType: 'client_opportunity',
+      entityId: id,
+      subjectClientId: clientId,
+      details: { status },
+    });
+  });
+  return listPlacements(ctx.db, clientId);
+}
+
+export async function listDisclosures(db: Db, clientId: string) {
+  const rows = await db
+    .select({ d: disclosures, by: users.name })
+    .from(disclosures)
+    .leftJoin(users, eq(users.id, disclosures.byUserId))
+    .where(eq(disclosures.clientId, clientId))
+    .orderBy(desc(disclosures.at));
+  return rows.map(({ d, by }) => ({
+    id: d.id,
+    recipient: d.recipientName,
+    purpose: d.purpose,
+    dataCategories: d.dataCategories,
+    at: d.at.toISOString(),
+    by,
+  }));
+}

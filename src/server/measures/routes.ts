@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { idParams, pageOf } from '../../contracts/common';
+import { errorBodySchema } from '../../contracts/errors';
+import {
+  acquisition,
+  acquisitionBody,
+  acquisitionUpdateBody,
+  candidate,
+  measure,
+  measureBody,
+  measureQuery,
+  measureUpdateBody,
+  placement,
+  placementBody,
+  placementUpdateBody,
+  suggestions,
+} from '../../contracts/network';
+import { todayInGermany } from '../clients/service';
+import type { AppContext } from '../context';
+import { type App, actorOf } from '../lib/http';
+import * as measures from './service';
+
+const tags = ['measures'];
+const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const entryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
+
+export function measureRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/measures',
+    {
+      schema: {
+        tags,
+        summary: 'The measures catalogue: search, filter by type, sector, provider',
+        querystring: measureQuery,
+        response: { 200: pageOf(measure), ...errors },
+      },
+    },
+    async (request) => measures.listMeasures(ctx, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/measures',
+    {
+      schema: {
+        tags,
+        summary: 'Add a measure to the catalogue',
+        body: measureBody,
+        response: { 200: measure, ...errors },
+      },
+    },
+    async (request) => measures.saveMeasure(ctx, actorOf(request), null, request.body),
+  );
+  app.get(
+    '/api/measures/:id',
+    { schema: { tags, summary: 'One measure', params: idParams, response: { 200: measure, ...errors } } },
+    async (request) => measures.getMeasure(ctx, actorOf(request), request.params.id),
+  );
+  app.patch(
+    '/api/measures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a measure (version required)',
+        params: idParams,
+        body: measureUpdateBody,
+        response: { 200: measure, ...errors },
+      },
+    },
+    async (request) => measures.saveMeasure(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/clients/:id/suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'Ranked measures and offers for a case, with the reasons (audited)',
+        params: idParams,
+        response: { 200: suggestions, ...errors },
+      },
+    },
+    async (request) => measures.suggestionsFor(ctx, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/opportunities/:id/candidates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ranked cases for an offer: the caller’s cases (leads: all) whose consent lets the profile go to this employer (audited)',
+        params: idParams,
+        response: { 200: z.array(candidate), ...errors },
+      },
+    },
+    async (request) => measures.candidatesFor(ctx, actorOf(request), request.params.id, todayInGermany()),
+  );
+
+  app.post(
+    '/api/clients/:id/measures',
+    {
+      schema: {
+        tags,
+        summary: 'Propose a measure of the catalogue for the client',
+        params: idParams,
+        body: acquisitionBody,
+        response: { 200: z.array(acquisition), ...errors },
+      },
+    },
+    async (request) => measures.addAcquisition(ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.patch(
+    '/api/clients/:id/measures/:entryId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move a measure of the client on (applied, funding requested, funded, started, completed, dropped, rejected) or record funding and dates',
+        params: entryParams,
+        body: acquisitionUpdateBody,
+        response: { 200: z.array(acquisition), ...errors },
+      },
+    },
+    async (request) =>
+      measures.updateAcquisition(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.params.entryId,
+        request.body,
+      ),
+  );
+  app.post(
+    '/api/clients/:id/opportunities',
+    {
+      schema: {
+        tags,
+        summary: 'Suggest an offer to the client',
+        params: idParams,
+        body: placementBody,
+        response: { 200: z.array(placement), ...errors },
+      },
+    },
+    async (request) =>
+      measures.addPlacement(ctx, actorOf(request), request.params.id, request.body.opportunityId),
+  );
+  app.patch(
+    '/api/clients/:id/opportunities/:entryId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move an offer on; introducing the client to the employer needs consent and is logged as a disclosure',
+        params: entryParams,
+        body: placementUpdateBody,
+        response: { 200: z.array(placement), ...errors },
+      },
+    },
+    async (request) =>
+      measures.updatePlacement(
+        ctx,
+        actorOf(request),
+        request.params.id,
+        request.params.entryId,
+        request.body,
+        todayInGermany(),
+      ),
+  );
+}

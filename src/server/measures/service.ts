@@ -1,0 +1,63 @@
+/**
+ * Measures and offers for cases: the catalogue, acquiring a measure for a client, pursuing an
+ * employer's offer (with the consent check and disclosure log), and matching both ways.
+ */
+import type { CaseNetwork } from '../../contracts/network';
+import type { CaseSection } from '../clients/service';
+import type { Db } from '../db/client';
+import { involvedInstitutions } from '../network/service';
+import { listAcquisitions, listDisclosures, listPlacements } from './progress';
+
+export { getMeasure, listMeasures, saveMeasure } from './catalogue';
+export { candidatesFor, suggestionsFor } from './matching';
+export {
+  addAcquisition,
+  addPlacement,
+  employerConsent,
+  updateAcquisition,
+  updatePlacement,
+} from './progress';
+
+/** The network part of the case file, and its events for the case timeline. */
+export const caseNetworkSection: CaseSection<'network', CaseNetwork> = {
+  key: 'network',
+  async load(db: Db, clientId: string) {
+    const [acquisitions, placements, involved, disclosures] = await Promise.all([
+      listAcquisitions(db, clientId),
+      listPlacements(db, clientId),
+      involvedInstitutions(db, clientId),
+      listDisclosures(db, clientId),
+    ]);
+    const timeline = [
+      ...acquisitions.flatMap((a) =>
+        a.history.map((h) => ({
+          at: h.at,
+          kind: 'measure',
+          codes: [h.status],
+          title: a.measure.title,
+          detail: a.measure.provider,
+          by: h.by,
+        })),
+      ),
+      ...placements.flatMap((p) =>
+        p.history.map((h) => ({
+          at: h.at,
+          kind: 'opportunity',
+          codes: [h.status, p.opportunity.kind],
+          title: p.opportunity.title,
+          detail: p.opportunity.employer.name,
+          by: h.by,
+        })),
+      ),
+      ...disclosures.map((d) => ({
+        at: d.at,
+        kind: 'disclosure',
+        codes: [d.purpose, ...d.dataCategories],
+        title: d.recipient,
+        detail: null,
+        by: d.by,
+      })),
+    ];
+    return { data: { acquisitions, placements, involved, disclosures }, timeline };
+  },
+};

@@ -1,0 +1,397 @@
+import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type InstitutionType, institutionBody, institutionTypes } from '../../contracts/network';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import { institutionContacts, institutions } from '../db/schema';
+import { assertCan, assertInOrganisation } from '../lib/access';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { parseCsv } from '../lib/csv';
+import { AppError, invalidField, notFound } from '../lib/errors';
+import { likeEscape, normalise } from '../lib/search-text';
+import { loadForChange, writeChange } from '../lib/versioned';
+import { assertSectors, sectorNames } from './sectors';
+
+type Row = typeof institutions.$inferSelect;
+type ContactRow = typeof institutionContacts.$inferSelect;
+
+const keysOf = (i: { name: string; city?: string | null; email?: string | null }) => ({
+  searchText: normalise(`${i.name} ${i.city ?? ''} ${i.email ?? ''}`),
+});
+
+function presentContact(c: ContactRow) {
+  return {
+    id: c.id,
+    name: c.name,
+    function: c.function,
+    email: c.email,
+    phone: c.phone,
+    language: c.language,
+    consentToContact: c.consentToContact,
+    consentDate: c.consentDate,
+    version: c.version,
+  };
+}
+
+async function present(db: Db, row: Row) {
+  const [names, contacts] = await Promise.all([
+    sectorNames(db, row.organisationId),
+    db
+      .select()
+      .from(institutionContacts)
+      .where(eq(institutionContacts.institutionId, row.id))
+      .orderBy(asc(institutionContacts.name)),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as InstitutionType,
+    sectors: row.sectorIds.map((id) => ({ id, name: names.get(id) ?? '?' })),
+    district: row.district,
+    street: row.street,
+    postcode: row.postcode,
+    city: row.city,
+    website: row.website,
+    email: row.email,
+    phone: row.phone,
+    notes: row.notes,
+    contacts: contacts.map(presentContact),
+    version: row.version,
+  };
+}
+
+export async function loadInstitution(db: Db, actor: Actor, id: string) {
+  const [row] = await db.select().from(institutions).where(eq(institutions.id, id));
+  assertInOrganisation(actor, row, 'institution');
+  return row;
+}
+
+/** An institution of the organisation, optionally of certain types (e.g. a company for an offer). */
+export async function assertInstitution(
+  db: Db,
+  actor: Actor,
+  id: unknown,
+  field: string,
+  types?: InstitutionType[],
+) {
+  if (!id) return null;
+  const [row] = await db
+    .select({ id: institutions.id, name: institutions.name, type: institutions.type })
+    .from(institutions)
+    .where(and(eq(institutions.id, String(id)), eq(institutions.organisationId, actor.organisationId)));
+  if (!row) throw invalidField(field, 'not an institution of the directory');
+  if (types && !types.includes(row.type as InstitutionType))
+    throw invalidField(field, `must be of type ${types.join(' or ')}`);
+  return row;
+}
+
+export async function listInstitutions(
+  ctx: AppContext,
+  actor: Actor,
+  q: {
+    q?: string | undefined;
+    type?: InstitutionType[] | undefined;
+    sectorId?: string | undefined;
+    district?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  assertCan(actor, 'network.work');
+  const conditions: SQL[] = [eq(institutions.organisationId, actor.organisationId)];
+  for (const w of normalise(q.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)) {
+    conditions.push(sql`${institutions.searchText} LIKE ${`%${likeEscape(w)}%`}`);
+  }
+  if (q.type?.length) conditions.push(inArray(institutions.type, q.type));
+  if (q.sectorId) conditions.push(sql`${q.sectorId}::uuid = ANY(${institutions.sectorIds})`);
+  if (q.district) conditions.push(eq(institutions.district, q.district));
+  const where = and(...conditions);
+  const [rows, [total], names] = await Promise.all([
+    ctx.db
+      .select({
+        i: institutions,
+        contacts: sql<number>`(SELECT count(*)::int FROM institution_contacts c WHERE c.institution_id = "institutions"."id")`,
+      })
+      .from(institutions)
+      .where(where)
+      .orderBy(asc(institutions.name))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db.select({ n: count() }).from(institutions).where(where),
+    sectorNames(ctx.db, actor.organisationId),
+  ]);
+  return {
+    items: rows.map(({ i, contacts }) => ({
+      id: i.id,
+      name: i.name,
+      type: i.type as InstitutionType,
+      sectors: i.sectorIds.map((s) => names.get(s) ?? '?'),
+      city: i.city,
+      district: i.district,
+      contactCount: contacts,
+    })),
+    total: total?.n ?? 0,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+export async function getInstitution(ctx: AppContext, actor: Actor, id: string) {
+  assertCan(actor, 'network.work');
+  return present(ctx.db, await loadInstitution(ctx.db, actor, id));
+}
+
+type InstitutionInput = Omit<ReturnType<typeof institutionBody.parse>, 'ignoreDuplicates'>;
+
+/** Same name (normalised), or same e-mail or website, in the directory. */
+async function duplicatesOf(db: Db, actor: Actor, i: Partial<InstitutionInput>, exceptId?: string) {
+  const matches: SQL[] = [];
+  if (i.name) matches.push(sql`${institutions.searchText} LIKE ${`${likeEscape(normalise(i.name))}%`}`);
+  if (i.email) matches.push(eq(institutions.email, i.email));
+  if (i.website) matches.push(eq(institutions.website, i.website));
+  if (!matches.length) return [];
+  return db
+    .select({ id: institutions.id, name: institutions.name, city: institutions.city })
+    .from(institutions)
+    .where(
+      and(
+        eq(institutions.organisationId, actor.organisationId),
+        or(...matches),
+        exceptId ? ne(institutions.id, exceptId) : undefined,
+      ),
+    )
+    .limit(5);
+}
+
+export async function createInstitution(
+  ctx: AppContext,
+  actor: Actor,
+  body: InstitutionInput & { ignoreDuplicates?: boolean },
+) {
+  assertCan(actor, 'network.work');
+  const { ignoreDuplicates, ...values } = body;
+  const row = await ctx.db.transaction(async (tx) => {
+    await assertSectors(tx, actor, values.sectorIds);
+    if (!ignoreDuplicates) {
+      const candidates = await duplicatesOf(tx, actor, values);
+      if (candidates.length)
+        throw new AppError('duplicate', 'The directory has an institution like this', {
+          details: { candidates },
+        });
+    }
+    const [created] = await tx
+      .insert(institutions)
+      .values({
+        ...values,
+        ...keysOf(values),
+        organisationId: actor.organisationId,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning();
+    await audit(tx, actor, {
+      action: 'network.changed',
+      entityType: 'institution',
+      entityId: created!.id,
+      details: { created: created!.name },
+    });
+    return created!;
+  });
+  return present(ctx.db, row);
+}
+
+export async function updateInstitution(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: Partial<InstitutionInput> & { version: number },
+) {
+  assertCan(actor, 'network.work');
+  const { version, ...changes } = body;
+  await ctx.db.transaction(async (tx) => {
+    const current = await loadForChange(tx, actor, institutions, id, version, 'institution');
+    if (changes.sectorIds) await assertSectors(tx, actor, changes.sectorIds);
+    await writeChange(tx, actor, institutions, id, version, {
+      ...changes,
+      ...keysOf({ ...current, ...changes }),
+    });
+    await audit(tx, actor, {
+      action: 'network.changed',
+      entityType: 'institution',
+      entityId: id,
+      details: { fields: Object.keys(changes) },
+    });
+  });
+  return getInstitution(ctx, actor, id);
+}
+
+export async function saveContact(
+  ctx: AppContext,
+  actor: Actor,
+  institutionId: string,
+  contactId: string | null,
+  body: Record<string, unknown> & { version?: number },
+) {
+  assertCan(actor, 'network.work');
+  await ctx.db.transaction(async (tx) => {
+    await loadInstitution(tx, actor, institutionId);
+    const { version, ...values } = body;
+    if (contactId) {
+      const [exists] = await tx
+        .select({ id: institutionContacts.id })
+        .from(institutionContacts)
+        .where(
+          and(eq(institutionContacts.id, contactId), eq(institutionContacts.institutionId, institutionId)),
+        );
+      if (!exists) throw notFound('contact person');
+      await loadForChange(tx, actor, institutionContacts, contactId, version ?? -1, 'contact person');
+      await writeChange(tx, actor, institutionContacts, contactId, version ?? -1, values);
+    } else {
+      await tx.insert(institutionContacts).values({
+        ...(values as { name: string }),
+        organisationId: actor.organisationId,
+        institutionId,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      });
+    }
+    await audit(tx, actor, {
+      action: 'network.changed',
+      entityType: 'institution_contact',
+      entityId: institutionId,
+      details: { contact: contactId ? 'changed' : 'added' },
+    });
+  });
+  return getInstitution(ctx, actor, institutionId);
+}
+
+export async function deleteContact(ctx: AppContext, actor: Actor, institutionId: string, contactId: string) {
+  assertCan(actor, 'network.work');
+  await ctx.db.transaction(async (tx) => {
+    await loadInstitution(tx, actor, institutionId);
+    const removed = await tx
+      .delete(institutionContacts)
+      .where(and(eq(institutionContacts.id, contactId), eq(institutionContacts.institutionId, institutionId)))
+      .returning({ id: institutionContacts.id });
+    if (!removed.length) throw notFound('contact person');
+    await audit(tx, actor, {
+      action: 'network.changed',
+      entityType: 'institution_contact',
+      entityId: institutionId,
+      details: { contact: 'removed' },
+    });
+  });
+  return getInstitution(ctx, actor, institutionId);
+}
+
+/** Words of the German and English directory exports, and Lotse's codes, for the type column of an import. */
+const typeWords: [RegExp, InstitutionType][] = [
+  [/jobcenter|job centre/, 'job_centre'],
+  [/agentur|employment agency/, 'employment_agency'],
+  [/\bihk\b/, 'chamber_ihk'],
+  [/\bhwk\b|handwerkskammer/, 'chamber_hwk'],
+  [/kammer|chamber/, 'chamber_professional'],
+  [/sprach|language/, 'language_school'],
+  [/bildungstr|training|weiterbild/, 'training_provider'],
+  [/auslanderbeh|immigration/, 'immigration_authority'],
+  [/anerkennung|recognition|zab/, 'recognition_authority'],
+  [/beratung|counselling/, 'counselling_centre'],
+  [/unternehmen|firma|betrieb|company|arbeitgeber|employer/, 'company'],
+];
+
+function typeOf(value: string): InstitutionType | null {
+  const v = normalise(value);
+  if ((institutionTypes as readonly string[]).includes(v.replace(/ /g, '_')))
+    return v.replace(/ /g, '_') as InstitutionType;
+  return typeWords.find(([re]) => re.test(v))?.[1] ?? (v ? null : 'other');
+}
+
+/**
+ * Imports a directory from CSV (columns by heading: name, type, city/Ort, postcode/PLZ, street,
+ * website, e-mail, phone, notes). All rows or none; names already in the directory are skipped.
+ */
+export async function importInstitutions(ctx: AppContext, actor: Actor, text: string) {
+  assertCan(actor, 'network.work');
+  const [header, ...rows] = parseCsv(text);
+  if (!header || rows.length === 0)
+    throw new AppError('validation_failed', 'The file has no rows below its header');
+  const col = (re: RegExp) => header.findIndex((h) => re.test(normalise(h)));
+  const cols = {
+    name: col(/^(name|einrichtung|institution|organisation)/),
+    type: col(/^(typ|type|art)/),
+    city: col(/^(ort|stadt|city|town)/),
+    postcode: col(/^(plz|postleitzahl|postcode|zip)/),
+    street: col(/^(strasse|straße|street|adresse|address)/),
+    website: col(/^(website|web|internet|homepage)/),
+    email: col(/mail/),
+    phone: col(/^(telefon|phone|tel)/),
+    notes: col(/^(notiz|bemerkung|notes?)/),
+  };
+  if (cols.name < 0)
+    throw new AppError('validation_failed', 'No column for the name', {
+      fields: [{ path: 'file', message: 'a "Name" column is needed' }],
+    });
+  const problems: { row: number; field: string; message: string }[] = [];
+  const valid: InstitutionInput[] = [];
+  rows.forEach((r, i) => {
+    const get = (c: number) => (c >= 0 ? (r[c] ?? '').trim() : '');
+    const type = typeOf(get(cols.type));
+    if (!type) problems.push({ row: i + 2, field: 'type', message: `unknown type "${get(cols.type)}"` });
+    const parsed = institutionBody.safeParse({
+      name: get(cols.name),
+      type: type ?? 'other',
+      city: get(cols.city) || null,
+      postcode: get(cols.postcode) || null,
+      street: get(cols.street) || null,
+      website: get(cols.website) || null,
+      email: get(cols.email) || null,
+      phone: get(cols.phone) || null,
+      notes: get(cols.notes) || null,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push({ row: i + 2, field: issue.path.join('.'), message: issue.message });
+    } else if (type) {
+      const { ignoreDuplicates: _ignore, ...values } = parsed.data;
+      valid.push(values);
+    }
+  });
+  if (problems.length) {
+    throw new AppError(
+      'validation_failed',
+      `${new Set(problems.map((p) => p.row)).size} rows have errors; nothing was imported`,
+      { details: { problems: problems.slice(0, 200) } },
+    );
+  }
+  return ctx.db.transaction(async (tx) => {
+    const existing = new Set(
+      (
+        await tx
+          .select({ name: institutions.name })
+          .from(institutions)
+          .where(eq(institutions.organisationId, actor.organisationId))
+      ).map((r) => normalise(r.name)),
+    );
+    const fresh = valid.filter((v) => !existing.has(normalise(v.name)));
+    if (fresh.length) {
+      await tx.insert(institutions).values(
+        fresh.map((v) => ({
+          ...v,
+          ...keysOf(v),
+          organisationId: actor.organisationId,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })),
+      );
+    }
+    await audit(tx, actor, {
+      action: 'network.changed',
+      entityType: 'institution',
+      details: { imported: fresh.length, skipped: valid.length - fresh.length },
+    });
+    return { imported: fresh.length, skipped: valid.length - fresh.length };
+  });
+}

@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createOrganisation,
+  createUser,
+  login,
+  type Session,
+  startTestApp,
+  type TestApp,
+} from '../testing/harness';
+
+let t: TestApp;
+let admin: Session;
+let lead: Session;
+let aylin: Session;
+let dpo: Session;
+let partner: Session;
+let stranger: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const { org } = await createOrganisation(t.ctx);
+  const other = await createOrganisation(t.ctx);
+  admin = await login(t.app, (await createUser(t.ctx, org.id, ['admin'])).email);
+  lead = await login(t.app, (await createUser(t.ctx, org.id, ['lead'], 'Miriam Kessler')).email);
+  aylin = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir')).email);
+  dpo = await login(t.app, (await createUser(t.ctx, org.id, ['dpo'])).email);
+  partner = await login(t.app, (await createUser(t.ctx, org.id, ['partner'])).email);
+  stranger = await login(t.app, (await createUser(t.ctx, other.org.id, ['lead'])).email);
+});
+afterAll(() => t.close());
+
+async function ok(res: { statusCode: number; body: string; json: () => unknown }) {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Record<string, unknown> & { id: string; version: number };
+}
+
+describe('sectors', () => {
+  it('start with the usual eight and can be extended by leads and admins, not counsellors', async () => {
+    const list = (await aylin.get('/api/sectors')).json();
+    expect(list.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['Gesundheit und Pflege', 'IT', 'Handwerk', 'Gastgewerbe']),
+    );
+    expect(list).toHaveLength(8);
+    expect((await aylin.post('/api/sectors', { name: 'Logistik' })).statusCode).toBe(403);
+    const added = await ok(await lead.post('/api/sectors', { name: 'Logistik' }));
+    expect((await admin.get('/api/sectors')).json().map((s: { name: string }) => s.name)).toContain(
+      'Logistik',
+    );
+    const again = await admin.post('/api/sectors', { name: 'Logistik' });
+    expect(again.statusCode).toBe(409);
+    const off = await ok(await admin.put(`/api/sectors/${added.id}`, { name: 'Logistik', active: false }));
+    expect(off.active).toBe(false);
+    // Another organisation has its own list.
+    expect((await stranger.get('/api/sectors')).json().map((s: { name: string }) => s.name)).not.toContain(
+      'Logistik',
+    );
+    expect(
+      (await stranger.put(`/api/sectors/${added.id}`, { name: 'Gekapert', active: true })).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('the institution directory', () => {
+  let health: string;
+  beforeAll(async () => {
+    health = (await aylin.get('/api/sectors'))
+      .json()
+      .find((s: { name: string }) => s.name === 'Gesundheit und Pflege').id;
+  });
+
+  it('keeps institutions with sectors and contact persons, and finds them by name, city, type and sector', async () => {
+    const created = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'Jobcenter Saarbrücken',
+        type: 'job_centre',
+        sectorIds: [health],
+        district: '10041',
+        city: 'Saarbrücken',
+        website: 'https://jobcenter-sb.example',
+        email: 'kontakt@jobcenter-sb.example',
+      }),
+    );
+    const withContact = await ok(
+      await aylin.post(`/api/institutions/${created.id}/contacts`, {
+        name: 'Petra Schmitt',
+        function: 'Integrationsfachkraft',
+        email: 'p.schmitt@jobcenter-sb.example',
+        language: 'deu',
+        consentToContact: true,
+        consentDate: '2026-10-01',
+      }),
+    );
+    expect(withContact.contacts).toEqual([
+      expect.objectContaining({ name: 'Petra Schmitt', consentToContact: true }),
+    ]);
+    expect(withContact.sectors).toEqual([{ id: health, name: 'Gesundheit und Pflege' }]);
+    await ok(
+      await lead.post('/api/institutions', {
+        name: 'Pflegeschule Homburg',
+        type: 'training_provider',
+        city: 'Homburg',
+      }),
+    );
+
+    const byCity = (await aylin.get('/api/institutions?q=saarbrucken')).json();
+    expect(byCity.items.map((i: { name: string }) => i.name)).toEqual(['Jobcenter Saarbrücken']);
+    expect(byCity.items[0].contactCount).toBe(1);
+    const byType = (await aylin.get('/api/institutions?type=training_provider')).json();
+    expect(byType.items.map((i: { name: string }) => i.name)).toContain('Pflegeschule Homburg');
+    expect(byType.items.map((i: { name: string }) => i.name)).not.toContain('Jobcenter Saarbrücken');
+    const bySector = (await aylin.get(`/api/institutions?sectorId=${health}`)).json();
+    expect(bySector.items.map((i: { name: string }) => i.name)).toEqual(['Jobcenter Saarbrücken']);
+  });
+
+  it('warns of a duplicate by name or e-mail, and adds it when told to', async () => {
+    const dup = await aylin.post('/api/institutions', { name: 'jobcenter saarbrücken', type: 'job_centre' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('duplicate');
+    expect(dup.json().error.details.candidates[0].name).toBe('Jobcenter Saarbrücken');
+    const byMail = await aylin.post('/api/institutions', {
+      name: 'JC SB Außenstelle',
+      type: 'job_centre',
+      email: 'kontakt@jobcenter-sb.example',
+    });
+    expect(byMail.statusCode).toBe(409);
+    await ok(
+      await aylin.post('/api/institutions', {
+        name: 'JC SB Außenstelle',
+        type: 'job_centre',
+        email: 'kontakt@jobcenter-sb.example',
+        ignoreDuplicates: true,
+      }),
+    );
+  });
+
+  it('names each invalid field and loses nothing on a version conflict', async () => {
+    const bad = await aylin.post('/api/institutions', {
+      name: '',
+      type: 'bank',
+      website: 'www.x',
+      postcode: '123',
+      sectorIds: ['nope'],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['name', 'type', 'website', 'postcode', 'sectorIds.0']),
+    );
+    const unknownSector = await aylin.post('/api/institutions', {
+      name: 'Irgendwo',
+      type: 'other',
+      sectorIds: ['5b1f7c8e-0000-4000-8000-000000000000'],
+    });
+    expect(unknownSector.statusCode).toBe(400);
+
+    const i = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'IHK Saarland',
+        type: 'chamber_ihk',
+        city: 'Saarbrücken',
+      }),
+    );
+    const first = await ok(
+      await lead.patch(`/api/institutions/${i.id}`, {
+        version: i.version,
+        notes: 'IHK FOSA zuständig für Berufe der IHK',
+      }),
+    );
+    expect(first.notes).toContain('FOSA');
+    // Only the changed field moves: the city stays.
+    expect(first.city).toBe('Saarbrücken');
+    const stale = await aylin.patch(`/api/institutions/${i.id}`, {
+      version: i.version,
+      notes: 'überschrieben?',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect((await aylin.get(`/api/institutions/${i.id}`)).json().notes).toContain('FOSA');
+  });
+
+  it('changes and removes contact persons', async () => {
+    const i = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'Agentur für Arbeit Neunkirchen',
+        type: 'employment_agency',
+      }),
+    );
+    const added = await ok(await aylin.post(`/api/institutions/${i.id}/contacts`, { name: 'Herr Lang' }));
+    const c = (added.contacts as { id: string; version: number }[])[0]!;
+    const changed = await ok(
+      await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, {
+        version: c.version,
+        phone: '06821 123',
+      }),
+    );
+    expect((changed.contacts as { phone: string }[])[0]!.phone).toBe('06821 123');
+    expect(
+      (await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, { version: c.version, phone: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    const removed = await ok(await aylin.delete(`/api/institutions/${i.id}/contacts/${c.id}`));
+    expect(removed.contacts).toEqual([]);
+    expect((await aylin.delete(`/api/institutions/${i.id}/contacts/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it('imports a CSV directory: all rows or none, names already there are skipped', async () => {
+    const good = [
+      'Name;Typ;Ort;PLZ;E-Mail',
+      'Handwerkskammer des Saarlandes;HWK;Saarbrücken;66111;info@hwk.example',
+      'Sprachschule Lingua Saar;Sprachschule;Saarlouis;66740;',
+      'Jobcenter Saarbrücken;Jobcenter;Saarbrücken;66115;',
+    ].join('\n');
+    const res = await aylin.upload('/api/institutions/import', 'netz.csv', good);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ imported: 2, skipped: 1 });
+    const hwk = (await aylin.get('/api/institutions?q=handwerkskammer')).json().items[0];
+    expect(hwk.type).toBe('chamber_hwk');
+
+    const bad = [
+      'Name;Typ;PLZ',
+      'Bäckerei Klein;Unternehmen;66111',
+      'Niemand;Raumstation;66111',
+      'Falsch;Unternehmen;6611',
+    ].join('\n');
+    const refused = await aylin.upload('/api/institutions/import', 'netz.csv', bad);
+    expect(refused.statusCode).toBe(400);
+    expect(
+      refused.json().error.details.problems.map((p: { row: number; field: string }) => `${p.row}:${p.field}`),
+    ).toEqual(['3:type', '4:postcode']);
+    expect((await aylin.get('/api/institutions?q=backerei')).json().total).toBe(0);
+    expect((await aylin.upload('/api/institutions/import', 'x.csv', 'Ort\nSaarlouis')).statusCode).toBe(400);
+  });
+
+  it('is the staff’s: DPO and partners are refused, another organisation sees nothing', async () => {
+    const i = (await aylin.get('/api/institutions?q=ihk')).json().items[0];
+    expect((await dpo.get('/api/institutions')).statusCode).toBe(403);
+    expect((await partner.get('/api/institutions')).statusCode).toBe(403);
+    expect((await partner.post('/api/institutions', { name: 'X', type: 'other' })).statusCode).toBe(403);
+    expect((await stranger.get(`/api/institutions/${i.id}`)).statusCode).toBe(404);
+    expect((await stranger.get('/api/institutions?q=ihk')).json().total).toBe(0);
+    expect((await stranger.patch(`/api/institutions/${i.id}`, { version: 1, name: 'X' })).statusCode).toBe(
+      404,
+    );
+    expect((await admin.get(`/api/institutions/${i.id}`)).statusCode).toBe(200);
+  });
+
+  it('is what recognition procedures and coordination talks of a case point to', async () => {
+    const authority = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'Landesamt für Soziales – Anerkennung',
+        type: 'recognition_authority',
+      }),
+    );
+    const foreign = await ok(
+      await stranger.post('/api/institutions', { name: 'Fremdes Amt', type: 'recognition_authority' }),
+    );
+    const c = await ok(
+      await aylin.post('/api/clients', {
+        givenNames: 'Rana',
+        familyName: 'Haddad',
+        intakeDate: '2026-10-01',
+      }),
+    );
+    const proc = await ok(
+      await aylin.post(`/api/clients/${c.id}/procedures`, {
+        type: 'recognition',
+        authorityInstitutionId: authority.id,
+      }),
+    );
+    expect(proc.authorityInstitutionId).toBe(authority.id);
+    expect(proc.authorityName).toBe('Landesamt für Soziales – Anerkennung');
+    const wrong = await aylin.post(`/api/clients/${c.id}/procedures`, {
+      type: 'recognition',
+      authorityInstitutionId: foreign.id,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0].path).toBe('authorityInstitutionId');
+    const talk = await ok(
+      await aylin.post(`/api/clients/${c.id}/contacts`, {
+        kind: 'coordination',
+        occurredOn: '2026-11-02',
+        institutionId: authority.id,
+        topic: 'Fehlende Unterlagen',
+      }),
+    );
+    expect(talk.institutionName).toBe('Landesamt für Soziales – Anerkennung');
+    const file = (await aylin.get(`/api/clients/${c.id}`)).json();
+    expect(file.network.involved).toEqual([
+      {
+        institution: {
+          id: authority.id,
+          name: 'Landesamt für Soziales – Anerkennung',
+          type: 'recognition_authority',
+        },
+        roles: expect.arrayContaining(['authority', 'coordination']),
+        lastContact: { on: '2026-11-02', topic: 'Fehlende Unterlagen', result: null },
+      },
+    ]);
+  });
+});
+
+describe('employers’ offers', () => {
+  it('belong to a company of the directory and are filtered by kind and status', async () => {
+    const company = await ok(
+      await aylin.post('/api/institutions', { name: 'Klinikum Saarbrücken gGmbH', type: 'company' }),
+    );
+    const agency = (await aylin.get('/api/institutions?type=job_centre')).json().items[0];
+    const it1 = await ok(
+      await aylin.post('/api/opportunities', {
+        employerId: company.id,
+        kind: 'internship',
+        title: 'Praktikum Pflege (Anpassungszeit)',
+        minLanguageLevel: 'B1',
+        places: 2,
+      }),
+    );
+    expect(it1.employer).toEqual({ id: company.id, name: 'Klinikum Saarbrücken gGmbH', type: 'company' });
+    expect(it1.status).toBe('open');
+    const byAgency = await aylin.post('/api/opportunities', {
+      employerId: agency.id,
+      kind: 'job',
+      title: 'Stelle',
+    });
+    expect(byAgency.statusCode).toBe(400);
+    expect(byAgency.json().error.fields[0].path).toBe('employerId');
+    const closed = await ok(
+      await lead.patch(`/api/opportunities/${it1.id}`, { version: it1.version, status: 'filled' }),
+    );
+    expect(closed.status).toBe('filled');
+    expect(closed.minLanguageLevel).toBe('B1');
+    const open = (await aylin.get('/api/opportunities?status=open')).json();
+    expect(open.items.map((o: { id: string }) => o.id)).not.toContain(it1.id);
+    const found = (await aylin.get('/api/opportunities?q=klinikum')).json();
+    expect(found.items.map((o: { id: string }) => o.id)).toContain(it1.id);
+    expect((await stranger.get(`/api/opportunities/${it1.id}`)).statusCode).toBe(404);
+    expect((await dpo.get('/api/opportunities')).statusCode).toBe(403);
+  });
+});

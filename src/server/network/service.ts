@@ -1,0 +1,20 @@
+/** The network: sectors, the institution directory with contact persons, and employers' offers. */
+export {
+  assertInstitution,
+  createInstitution,
+  deleteContact,
+  getInstitution,
+  importInstitutions,
+  listInstitutions,
+  saveContact,
+  updateInstitution,
+} from './institutions';
+export { involvedInstitutions } from './involved';
+export {
+  getOpportunity,
+  listOpportunities,
+  presentOpportunity,
+  saveOpportunity,
+  selectOpportunities,
+} from './opportunities';
+export { assertSectors, defaultSectors, listSectors, saveSector, sectorNames } from './sectors';
