@@ -37,11 +37,26 @@ for (const file of files(path.join(root, 'src/web'))) {
     }
   }
 }
-// Spec field labels are built as case.fields.<name>.
-for (const [, name] of fs
-  .readFileSync(path.join(root, 'src/web/clients/specs.ts'), 'utf8')
-  .matchAll(/f\('([a-zA-Z]+)'/g)) {
-  if (!known.has(`case.fields.${name}`)) problems.push(`missing key case.fields.${name}`);
+// Spec field labels are built as <prefix>.fields.<name> by a helper of each spec file.
+for (const [file, helper, prefix] of [
+  ['src/web/clients/specs.ts', 'f', 'case.fields'],
+  ['src/web/network/specs.ts', 'f', 'network.fields'],
+  ['src/web/clients/CaseNetwork.tsx', 'field', 'progress.fields'],
+]) {
+  const re = new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g');
+  for (const [, name] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(re)) {
+    if (!known.has(`${prefix}.${name}`)) problems.push(`missing key ${prefix}.${name}`);
+  }
+}
+// Enum groups named in the code exist (their values are checked by eye and by the browser tests).
+for (const file of files(path.join(root, 'src/web'))) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const [, group] of text.matchAll(
+    /(?:enumLabel|enumOptions)\(t, '([a-zA-Z]+)'|enumGroup: '([a-zA-Z]+)'/g,
+  )) {
+    if (group && ![...known].some((k) => k.startsWith(`enums.${group}.`)))
+      problems.push(`${path.relative(root, file)}: missing enum group ${group}`);
+  }
 }
 if (problems.length) {
   console.error([...new Set(problems)].join('\n'));

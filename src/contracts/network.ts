@@ -251,6 +251,31 @@ export const acquisitionStatuses = [
   'rejected',
 ] as const;
 export const acquisitionStatus = z.enum(acquisitionStatuses);
+
+/**
+ * How a status may move: forward along its path (skipping is allowed: a self-paid course needs
+ * no funding), or to an early end; a final status stays.
+ */
+export interface StatusFlow {
+  path: readonly string[];
+  ends: readonly string[];
+  finals: readonly string[];
+}
+export const acquisitionFlow: StatusFlow = {
+  path: acquisitionStatuses.slice(0, 6),
+  ends: ['dropped', 'rejected'],
+  finals: ['completed', 'dropped', 'rejected'],
+};
+/** Why a move is not allowed, or null when it is. */
+export function moveProblem(flow: StatusFlow, from: string, to: string): 'final' | 'back' | null {
+  if (from === to) return null;
+  if (flow.finals.includes(from)) return 'final';
+  if (flow.ends.includes(to)) return null;
+  return flow.path.indexOf(to) < flow.path.indexOf(from) ? 'back' : null;
+}
+/** The statuses an entry may move to from its current one (itself included). */
+export const allowedStatuses = (flow: StatusFlow, from: string) =>
+  [...flow.path, ...flow.ends].filter((to) => moveProblem(flow, from, to) === null);
 export type AcquisitionStatus = z.infer<typeof acquisitionStatus>;
 export const acquisitionBody = z.object({
   measureId: z.uuid(),
@@ -347,6 +372,12 @@ export const placementStatuses = [
   'declined',
 ] as const;
 export const placementStatus = z.enum(placementStatuses);
+export type PlacementStatus = z.infer<typeof placementStatus>;
+export const placementFlow: StatusFlow = {
+  path: placementStatuses.slice(0, 5),
+  ends: ['declined'],
+  finals: ['started', 'declined'],
+};
 export const placementBody = z.object({ opportunityId: z.uuid() });
 export const placementUpdateBody = z.object({
   version: z.number().int(),
@@ -396,6 +427,8 @@ export const candidate = z.object({
     stage: z.string(),
     owner: z.string(),
   }),
+  /** Where the case stands with this offer, if it was suggested already. */
+  placement: z.enum(placementStatuses).nullable(),
   score: z.number(),
   reasons: z.array(reasonSchema),
   warnings: z.array(reasonSchema),

@@ -1,48 +1,9 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  field,
-  launchBrowser,
-  type RunningServer,
-  snap,
-  startServer,
-  textOf,
-  typeDate,
-} from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { choose, demoEnvironment, field, logIn, saveDialog, snap, textOf, typeDate } from './support';
 
-let server: RunningServer;
-let browser: Browser;
-const PASSWORD = 'lotse-demo-2026';
-
-beforeAll(async () => {
-  server = await startServer({
-    LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
-    LOTSE_ADMIN_PASSWORD: PASSWORD,
-    LOTSE_ORG_NAME: 'IFK Saar (Demo)',
-    LOTSE_DEMO: '1',
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await field(page, 'E-mail').fill(email);
-  await field(page, 'Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(`${server.baseUrl}/`);
-}
-
-async function saveDialog(page: Page) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+const env = demoEnvironment();
 
 async function moveTo(
   page: Page,
@@ -62,10 +23,10 @@ async function moveTo(
 
 describe('a case from intake to closure', () => {
   it('walks intake → profile → recognition → plan → consent → document → stages → placement → closure', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // Olena's profile language is English, so the interface follows it after login.
-    await logIn(page, 'olena.shevchenko@ifk-saar.example');
+    await logIn(page, env.server.baseUrl, 'olena.shevchenko@ifk-saar.example');
     await page.getByRole('heading', { name: 'Due and overdue steps' }).waitFor();
 
     // Intake.
@@ -169,7 +130,7 @@ describe('a case from intake to closure', () => {
     await snap(page, 'case-timeline');
 
     // Closed cases leave the list unless asked for; the search finds her by the Arabic name.
-    await page.goto(`${server.baseUrl}/cases?includeClosed=true`);
+    await page.goto(`${env.server.baseUrl}/cases?includeClosed=true`);
     await page.getByTestId('case-search').fill('مريم');
     await textOf(page.getByTestId('cases-table'), 'Al-Khatib, Mariam');
     expect(caseUrl).toContain('/cases/');

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -152,4 +153,46 @@ export async function typeDate(scope: Scope, label: string, value: string) {
   const input = field(scope, label);
   await input.fill(value);
   await input.press('Tab');
+}
+
+export const DEMO_PASSWORD = 'lotse-demo-2026';
+
+/** Lotse with the demo organisation (every demo login shares the admin's password). */
+export function startDemoServer() {
+  return startServer({
+    LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
+    LOTSE_ADMIN_PASSWORD: DEMO_PASSWORD,
+    LOTSE_ORG_NAME: 'IFK Saar (Demo)',
+    LOTSE_DEMO: '1',
+  });
+}
+
+/** Logs in through the login page (English labels) and waits for the home page. */
+export async function logIn(page: import('playwright-core').Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await field(page, 'E-mail').fill(email);
+  await field(page, 'Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** Saves the open dialog and waits until it has closed. */
+export async function saveDialog(page: import('playwright-core').Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A demo server and a browser for the tests of one file, started before and stopped after them. */
+export function demoEnvironment() {
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startDemoServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

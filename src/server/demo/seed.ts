@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { demoClients } from './clients';
+import { demoNetwork } from './network';
 import { demoUsers } from './users';
 
 export interface DemoLogin {
@@ -15,10 +16,8 @@ export interface DemoLogin {
  */
 export async function seedDemo(tx: Db, organisationId: string, passwordHash: string): Promise<DemoLogin[]> {
   const users = await demoUsers(tx, organisationId, passwordHash);
-  await demoClients(
-    tx,
-    organisationId,
-    users.counsellors.map((c) => c.id),
-  );
+  const counsellorIds = users.counsellors.map((c) => c.id);
+  await demoClients(tx, organisationId, counsellorIds);
+  await demoNetwork(tx, organisationId, counsellorIds);
   return users.logins;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Candidate, Suggestions } from '../../contracts/network';
+import type { Candidate, PlacementStatus, Suggestions } from '../../contracts/network';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
@@ -163,6 +163,9 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
         reasons.push({ code: 'differences', detail: words.slice(0, 4).join(', ') });
       }
       if (m.type === 'language_course') {
+        // A course of a field's language (medicine, engineering) is for that field only.
+        const forField = m.occupationIds.length > 0 || m.sectorIds.length > 0;
+        if (forField && !reasons.some((r) => r.code === 'occupation' || r.code === 'sector')) return null;
         const entry = rank(m.entryLevel);
         const target = rank(m.targetLevel);
         if (target && german >= target) return null; // already there
@@ -304,18 +307,19 @@ export async function candidatesFor(
     sector: boolean;
     german: number | null;
     district: string | null;
+    placement: string | null;
     score: number;
   }>(
     ctx.db,
     sql`SELECT c.id, c.case_code, c.given_names || ' ' || c.family_name AS name, c.stage, u.name AS owner,
           (${byOccupation}) AS occ, (${bySector}) AS sector, c.german_level AS german, c.district,
+          (SELECT co.status FROM client_opportunities co WHERE co.client_id = c.id AND co.opportunity_id = ${o.id}) AS placement,
           (CASE WHEN ${byOccupation} THEN 40 ELSE 0 END) + (CASE WHEN ${bySector} THEN 20 ELSE 0 END)
           + (CASE WHEN ${min} > 0 AND coalesce(c.german_level, 0) < ${min} THEN -25 ELSE 0 END)
           + (CASE WHEN c.district IS NOT NULL AND c.district = ${o.district} THEN 10 ELSE 0 END) AS score
         FROM clients c JOIN users u ON u.id = c.owner_id
         WHERE c.organisation_id = ${actor.organisationId} AND c.stage NOT IN ('closed', 'placed') AND ${visible}
           AND (${byOccupation} OR ${bySector})
-          AND NOT EXISTS (SELECT 1 FROM client_opportunities co WHERE co.client_id = c.id AND co.opportunity_id = ${o.id})
           AND EXISTS (SELECT 1 FROM consents k WHERE k.client_id = c.id AND 'employer_profile' = ANY(k.purposes)
                       AND k.withdrawn_at IS NULL AND k.given_on <= ${today} AND (k.valid_until IS NULL OR k.valid_until >= ${today})
                       AND (${o.employerId}::uuid = ANY(k.institution_ids) OR lower(${row.employerName}) = ANY(SELECT lower(x) FROM unnest(k.institutions) x)))
@@ -340,6 +344,7 @@ export async function candidatesFor(
     reasons.push({ code: 'consent', detail: null });
     return {
       client: { id: r.id, caseCode: r.case_code, name: r.name, stage: r.stage, owner: r.owner },
+      placement: (r.placement as PlacementStatus | null) ?? null,
       score: Number(r.score),
       reasons,
       warnings,

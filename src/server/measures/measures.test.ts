@@ -513,7 +513,14 @@ describe('cases for an offer', () => {
       expect.arrayContaining(['occupation', 'sector', 'district', 'consent']),
     );
     expect(top.warnings).toEqual([{ code: 'language_below', detail: 'B2' }]);
+    expect(top.placement).toBeNull();
     expect(silent.id).toBeTruthy();
+    // A case already suggested stays in the list, with where it stands.
+    await ok(await aylin.post(`/api/clients/${consenting.id}/opportunities`, { opportunityId: offer.id }));
+    const again = (await aylin.get(`/api/opportunities/${offer.id}/candidates`)).json();
+    expect(again.find((x: { client: { id: string } }) => x.client.id === consenting.id).placement).toBe(
+      'suggested',
+    );
 
     const all = (await lead.get(`/api/opportunities/${offer.id}/candidates`))
       .json()

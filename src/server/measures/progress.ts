@@ -2,9 +2,11 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import {
   type Acquisition,
   type AcquisitionStatus,
-  acquisitionStatuses,
+  acquisitionFlow,
+  moveProblem,
   type Placement,
-  placementStatuses,
+  placementFlow,
+  type StatusFlow,
 } from '../../contracts/network';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
@@ -27,19 +29,11 @@ import { assertVersion } from '../lib/versioned';
 import { assertInstitution } from '../network/service';
 
 type History = { status: string; at: string; by: string | null }[];
-const finalAcquisition = new Set(['completed', 'dropped', 'rejected']);
-const finalPlacement = new Set(['started', 'declined']);
-
-/**
- * A status may move forward along its path (skipping is allowed: a self-paid course needs no
- * funding), or end early (dropped, rejected, declined); a final status stays.
- */
-function assertMove(path: readonly string[], ends: string[], from: string, to: string, finals: Set<string>) {
-  if (from === to) return;
-  if (finals.has(from)) throw new AppError('conflict', `The status "${from}" is final`);
-  if (ends.includes(to)) return;
-  if (path.indexOf(to) < path.indexOf(from))
-    throw invalidField('status', `cannot go back from ${from} to ${to}`);
+/** Refuses a status move the flow does not allow (see the contract). */
+function assertMove(flow: StatusFlow, from: string, to: string) {
+  const problem = moveProblem(flow, from, to);
+  if (problem === 'final') throw new AppError('conflict', `The status "${from}" is final`);
+  if (problem === 'back') throw invalidField('status', `cannot go back from ${from} to ${to}`);
 }
 
 // --- measures acquired for a client ---
@@ -143,14 +137,7 @@ export async function updateAcquisition(
     if (!current) throw notFound('measure of the case');
     await assertVersion(tx, current, body.version);
     const { version: _v, ...changes } = body;
-    if (changes.status)
-      assertMove(
-        acquisitionStatuses.slice(0, 6),
-        ['dropped', 'rejected'],
-        current.status,
-        changes.status,
-        finalAcquisition,
-      );
+    if (changes.status) assertMove(acquisitionFlow, current.status, changes.status);
     if (changes.funderId) await assertInstitution(tx, actor, changes.funderId, 'funderId');
     const status = changes.status ?? current.status;
     if (status === 'funded' && !(changes.fundingType ?? current.fundingType))
@@ -301,8 +288,7 @@ export async function updatePlacement(
     const p = current.p;
     await assertVersion(tx, p, body.version);
     const status = body.status ?? p.status;
-    if (body.status)
-      assertMove(placementStatuses.slice(0, 5), ['declined'], p.status, body.status, finalPlacement);
+    if (body.status) assertMove(placementFlow, p.status, body.status);
     // Passing the profile to the employer is a disclosure: it needs the client's consent for this purpose and this employer.
     if (p.status === 'suggested' && !['suggested', 'declined'].includes(status)) {
       const consent = await employerConsent(

@@ -64,6 +64,37 @@ describe('first-run set-up', () => {
     expect(dash.residence.length).toBeGreaterThan(0);
     const one = (await s.get(`/api/clients/${all.items[0].id}`)).json();
     expect(one.timeline.length).toBeGreaterThan(0);
+    // A Saarland network: every kind of body, twenty companies with offers, a catalogue of measures.
+    const directory = (await s.get('/api/institutions?limit=100')).json();
+    const types = new Set(directory.items.map((i: { type: string }) => i.type));
+    for (const type of [
+      'recognition_authority',
+      'job_centre',
+      'employment_agency',
+      'chamber_ihk',
+      'chamber_hwk',
+    ])
+      expect(types).toContain(type);
+    for (const type of ['training_provider', 'language_school', 'immigration_authority'])
+      expect(types).toContain(type);
+    expect(directory.items.filter((i: { type: string }) => i.type === 'company')).toHaveLength(20);
+    expect((await s.get('/api/opportunities?status=open&limit=100')).json().total).toBeGreaterThanOrEqual(20);
+    expect((await s.get('/api/measures?limit=100')).json().total).toBeGreaterThanOrEqual(15);
+    // The cases use it: measures under way, offers pursued, authorities from the directory.
+    const files = await Promise.all(
+      all.items.map(async (c: { id: string }) => (await s.get(`/api/clients/${c.id}`)).json()),
+    );
+    expect(
+      files.some((f) => f.network.acquisitions.some((a: { status: string }) => a.status === 'started')),
+    ).toBe(true);
+    expect(files.some((f) => f.network.placements.length > 0 && f.network.disclosures.length > 0)).toBe(true);
+    expect(
+      files.some((f) => f.network.involved.some((i: { roles: string[] }) => i.roles.includes('authority'))),
+    ).toBe(true);
+    const suggested = (
+      await s.get(`/api/clients/${files.find((f) => f.client.sectorId)!.client.id}/suggestions`)
+    ).json();
+    expect(suggested.measures.length + suggested.opportunities.length).toBeGreaterThan(0);
   });
 
   it('rejects a weak password and names the field', async () => {

@@ -1,7 +1,10 @@
 import {
   IconBook,
+  IconBriefcase,
+  IconBuildingCommunity,
   IconFolders,
   IconHome,
+  IconSchool,
   IconSettings,
   IconShieldCheck,
   IconUserCircle,
@@ -12,6 +15,27 @@ import {
 export const navigation = [
   { to: '/', label: 'nav.home', hint: 'home.cards.home', icon: IconHome },
   { to: '/cases', label: 'nav.cases', hint: 'home.cards.cases', icon: IconFolders, permission: 'cases.work' },
+  {
+    to: '/network',
+    label: 'nav.network',
+    hint: 'home.cards.network',
+    icon: IconBuildingCommunity,
+    permission: 'network.work',
+  },
+  {
+    to: '/measures',
+    label: 'nav.measures',
+    hint: 'home.cards.measures',
+    icon: IconSchool,
+    permission: 'network.work',
+  },
+  {
+    to: '/offers',
+    label: 'nav.offers',
+    hint: 'home.cards.offers',
+    icon: IconBriefcase,
+    permission: 'network.work',
+  },
   {
     to: '/admin/users',
     label: 'nav.users',

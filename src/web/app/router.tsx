@@ -113,6 +113,31 @@ const router = createBrowserRouter([
         page(() => import('../clients/CasePage'), 'CasePage'),
       ),
       guarded(
+        'network',
+        'network.work',
+        page(() => import('../network/InstitutionsPage'), 'InstitutionsPage'),
+      ),
+      guarded(
+        'network/:id',
+        'network.work',
+        page(() => import('../network/InstitutionPage'), 'InstitutionPage'),
+      ),
+      guarded(
+        'measures',
+        'network.work',
+        page(() => import('../network/MeasuresPage'), 'MeasuresPage'),
+      ),
+      guarded(
+        'offers',
+        'network.work',
+        page(() => import('../network/OffersPage'), 'OffersPage'),
+      ),
+      guarded(
+        'offers/:id',
+        'network.work',
+        page(() => import('../network/OfferPage'), 'OfferPage'),
+      ),
+      guarded(
         'admin/occupations',
         'catalogues.manage',
         page(() => import('../clients/OccupationsPage'), 'OccupationsPage'),

@@ -177,6 +177,8 @@ export function CaseConsent({ file }: { file: CaseFile }) {
     },
     validate: resolver(consentBody),
   });
+  // Whoever received data under a consent should hear of its withdrawal (Art. 19 GDPR).
+  const recipients = [...new Set(file.network.disclosures.map((d) => d.recipient))];
   const consentDocs = file.documents.filter((d) => d.category === 'consent_form');
 
   const submit = form.onSubmit(async (values) => {
@@ -262,7 +264,11 @@ export function CaseConsent({ file }: { file: CaseFile }) {
       <ConfirmModal
         opened={withdrawing !== null}
         title={t('consent.withdraw')}
-        text={t('consent.withdrawText')}
+        text={
+          recipients.length
+            ? `${t('consent.withdrawText')} ${t('consent.tellRecipients', { recipients: recipients.join(', ') })}`
+            : t('consent.withdrawText')
+        }
         confirmLabel={t('consent.withdraw')}
         onClose={() => setWithdrawing(null)}
         onConfirm={async () => {

@@ -10,6 +10,7 @@ import { fullName, originalName, useCaseFile } from './api';
 import { CaseConsent } from './CaseConsent';
 import { CaseContacts } from './CaseContacts';
 import { CaseDocuments } from './CaseDocuments';
+import { CaseNetwork } from './CaseNetwork';
 import { CaseOverview } from './CaseOverview';
 import { CasePlan } from './CasePlan';
 import { CaseProfile } from './CaseProfile';
@@ -23,6 +24,7 @@ const panels = {
   profile: CaseProfile,
   recognition: CaseRecognition,
   plan: CasePlan,
+  network: CaseNetwork,
   contacts: CaseContacts,
   consent: CaseConsent,
   documents: CaseDocuments,

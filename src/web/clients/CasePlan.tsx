@@ -1,5 +1,6 @@
-import { Badge, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
 import { objectiveBody, stepBody } from '../../contracts/plan';
 import { api } from '../app/api';
@@ -99,6 +100,54 @@ export function CasePlan({ file }: { file: CaseFile }) {
           </Group>
         )}
       />
+      <PlannedMeasures file={file} />
     </SimpleGrid>
+  );
+}
+
+/** The measures acquired for the client belong to the plan; they are worked on in their own tab. */
+function PlannedMeasures({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const items = [
+    ...file.network.acquisitions.map((a) => ({
+      id: a.id,
+      title: a.measure.title,
+      status: enumLabel(t, 'acquisitionStatus', a.status),
+      dates: a.startDate ? `${formatDate(a.startDate)} – ${formatDate(a.endDate)}` : null,
+    })),
+    ...file.network.placements.map((p) => ({
+      id: p.id,
+      title: `${p.opportunity.title} (${p.opportunity.employer.name})`,
+      status: enumLabel(t, 'placementStatus', p.status),
+      dates: null,
+    })),
+  ];
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3} size="h4">
+          {t('progress.inPlan')}
+        </Title>
+        <Anchor component={Link} to="?tab=network" size="sm">
+          {t('progress.open')}
+        </Anchor>
+      </Group>
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('progress.noMeasures')}
+        </Text>
+      )}
+      {items.map((i) => (
+        <Group key={i.id} gap="xs">
+          <Badge variant="light">{i.status}</Badge>
+          <Text size="sm">{i.title}</Text>
+          {i.dates && (
+            <Text size="xs" c="dimmed">
+              {i.dates}
+            </Text>
+          )}
+        </Group>
+      ))}
+    </Stack>
   );
 }

@@ -1,11 +1,14 @@
 import { Text, Timeline } from '@mantine/core';
 import {
+  IconBriefcase,
   IconCalendarEvent,
   IconCheck,
   IconFile,
   IconFlag,
   IconMessage,
   IconScale,
+  IconSchool,
+  IconSend,
   IconShieldCheck,
   IconShieldX,
   IconUsers,
@@ -28,6 +31,9 @@ const icons: Record<string, typeof IconFlag> = {
   consent_given: IconShieldCheck,
   consent_withdrawn: IconShieldX,
   document: IconFile,
+  measure: IconSchool,
+  opportunity: IconBriefcase,
+  disclosure: IconSend,
 };
 
 /** Entries that carry a date, not a time of day. */
@@ -69,6 +75,22 @@ function title(t: TFunction, e: TimelineEntry): string {
       return t('timeline.document', { name: e.title, category: enumLabel(t, 'documentCategory', a) });
     case 'step_done':
       return t('timeline.step_done', { text: e.title });
+    case 'measure':
+      return t('timeline.measure', { title: e.title, status: enumLabel(t, 'acquisitionStatus', a) });
+    case 'opportunity':
+      return t('timeline.opportunity', {
+        title: e.title,
+        kind: enumLabel(t, 'opportunityKind', b),
+        status: enumLabel(t, 'placementStatus', a),
+      });
+    case 'disclosure':
+      return t('timeline.disclosure', {
+        recipient: e.title,
+        categories: e.codes
+          .slice(1)
+          .map((x) => enumLabel(t, 'dataCategory', x))
+          .join(', '),
+      });
     default:
       return c || e.title;
   }

@@ -34,10 +34,11 @@ import { cefrLevels, countryCodes } from '../../contracts/reference';
 import { api, get, post } from '../app/api';
 import { useCan } from '../app/session';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
-import { ColleagueSelect, OccupationSelect } from '../ui/fields';
+import { ColleagueSelect } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, enumOptions } from '../ui/labels';
 import { PageHeader } from '../ui/PageHeader';
+import { OccupationSelect } from '../ui/pickers';
 
 const PAGE = 50;
 const filterKeys = [

@@ -1,6 +1,6 @@
-import { ActionIcon, Button, Group, Modal, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { api } from '../app/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { applyFieldErrors, ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { cleanValues, type FieldSpec, Fields, resolver } from '../ui/fields';
+import { RowActions } from '../ui/RowActions';
 
 export interface EntryItem {
   id: string;
@@ -106,25 +107,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
         <Paper key={item.id} withBorder p="sm">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div style={{ flex: 1, minWidth: 0 }}>{p.render(item)}</div>
-            {!p.readOnly && (
-              <Group gap={4} wrap="nowrap">
-                <Tooltip label={t('common.edit')}>
-                  <ActionIcon variant="subtle" aria-label={t('common.edit')} onClick={() => open(item)}>
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                </Tooltip>
-                <Tooltip label={t('common.delete')}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('common.delete')}
-                    onClick={() => setDeleting(item)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Tooltip>
-              </Group>
-            )}
+            {!p.readOnly && <RowActions onEdit={() => open(item)} onDelete={() => setDeleting(item)} />}
           </Group>
         </Paper>
       ))}

@@ -42,6 +42,7 @@ export const personSpecs: FieldSpec[] = [
   }),
   f('arrivalDate', 'date'),
   f('intakeDate', 'date', { required: true }),
+  f('sectorId', 'sector', { help: 'case.help.sector' }),
   f('referralSource', 'select', { enumGroup: 'referralSource', values: referralSources }),
   f('benefits', 'select', { enumGroup: 'benefits', values: benefitTypes }),
   f('jobcentreCustomerNumber', 'text', { help: 'case.help.socialData' }),
@@ -99,6 +100,16 @@ export const languageSpecs: FieldSpec[] = [
 export const procedureSpecs: FieldSpec[] = [
   f('type', 'select', { enumGroup: 'procedureType', values: procedureTypes, required: true }),
   f('referenceOccupationId', 'occupation'),
+  f('authorityInstitutionId', 'institution', {
+    wide: true,
+    values: ['recognition_authority', 'chamber_ihk', 'chamber_hwk', 'chamber_professional'],
+    known: (e) =>
+      e.authorityInstitutionId
+        ? [{ value: String(e.authorityInstitutionId), label: String(e.authorityName) }]
+        : [],
+    help: 'case.help.authorityDirectory',
+    clears: ['authorityName'],
+  }),
   f('authorityName', 'text', { wide: true, help: 'case.help.authority' }),
   f('submittedOn', 'date'),
   f('receiptConfirmedOn', 'date'),
@@ -134,7 +145,13 @@ export const contactSpecs: FieldSpec[] = [
   f('channel', 'select', { enumGroup: 'channel', values: channels }),
   f('durationMinutes', 'number', { min: 0, max: 600 }),
   f('interpreter', 'switch'),
-  f('institutionName', 'text'),
+  f('institutionId', 'institution', {
+    wide: true,
+    known: (e) =>
+      e.institutionId ? [{ value: String(e.institutionId), label: String(e.institutionName) }] : [],
+    clears: ['institutionName'],
+  }),
+  f('institutionName', 'text', { help: 'case.help.institutionName' }),
   f('topic', 'text'),
   f('summary', 'textarea', { wide: true }),
   f('result', 'textarea', { wide: true }),
@@ -142,6 +159,7 @@ export const contactSpecs: FieldSpec[] = [
 
 export const consentSpecs: FieldSpec[] = [
   f('purposes', 'multiselect', { enumGroup: 'purpose', values: consentPurposes, required: true, wide: true }),
+  f('institutionIds', 'institutions', { wide: true, help: 'consent.directoryHelp' }),
   f('dataCategories', 'multiselect', { enumGroup: 'dataCategory', values: dataCategories, wide: true }),
   f('scope', 'select', { enumGroup: 'scope', values: consentScopes, required: true }),
   f('formLanguage', 'language', { required: true }),

@@ -18,7 +18,7 @@ export function errorMessage(t: TFunction, error: unknown): string {
       return t('errors.rate_limited', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
     }
     const key = `errors.${error.code}`;
-    const translated = t(key);
+    const translated = t(key, { ...error.details });
     if (translated !== key) {
       if (error.code === 'validation_failed' && error.fields.length) {
         return `${translated} (${error.fields.map((f) => f.path).join(', ')})`;

@@ -9,16 +9,26 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateInput, DatePickerInput } from '@mantine/dates';
 import { schemaResolver, type UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import type { InstitutionType } from '../../contracts/network';
 import type { Occupation } from '../../contracts/profile';
 import { commonLanguages, countryCodes } from '../../contracts/reference';
-import { get, query } from '../app/api';
+import { get } from '../app/api';
 import { countryName, enumOptions, languageName } from './labels';
+import {
+  InstitutionSelect,
+  InstitutionsSelect,
+  OccupationSelect,
+  OccupationsSelect,
+  type Option,
+  occupationLabel,
+  SectorSelect,
+  SectorsSelect,
+} from './pickers';
 
 export type FieldKind =
   | 'text'
@@ -35,6 +45,14 @@ export type FieldKind =
   | 'languages'
   | 'occupation'
   | 'colleague'
+  /** An institution of the network directory (values: the institution types offered). */
+  | 'institution'
+  | 'institutions'
+  | 'sector'
+  | 'sectors'
+  | 'occupations'
+  /** Several dates (e.g. the start dates of a course). */
+  | 'dates'
   /** Free text with suggestions (values shown as they are). */
   | 'suggest';
 
@@ -53,6 +71,10 @@ export interface FieldSpec {
   wide?: boolean;
   min?: number;
   max?: number;
+  /** For directory pickers: the labels of the entry's current values (the search may not hold them). */
+  known?(entry: Record<string, unknown>): Option[];
+  /** Fields emptied when this one changes (a name the server then takes from the directory). */
+  clears?: string[];
 }
 
 export const dateFormat = (language: string) => (language === 'de' ? 'DD.MM.YYYY' : 'D MMM YYYY');
@@ -65,48 +87,6 @@ const languageOptions = () =>
   commonLanguages
     .map((c) => ({ value: c, label: `${languageName(c)} (${c})` }))
     .sort((a, b) => a.label.localeCompare(b.label));
-
-/** Picks a reference occupation by searching the built-in list, KldB and ESCO. */
-export function OccupationSelect({
-  value,
-  onChange,
-  initial,
-  label,
-  error,
-}: {
-  value: string | null;
-  onChange(id: string | null, occupation: Occupation | null): void;
-  initial?: Occupation | null;
-  label: string;
-  error?: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const results = useQuery({
-    queryKey: ['occupations', search],
-    queryFn: () => get<Occupation[]>(`/api/occupations${query({ q: search, limit: 30 })}`),
-    enabled: search.trim().length >= 2,
-    staleTime: 60_000,
-  });
-  const items = [...(initial ? [initial] : []), ...(results.data ?? []).filter((o) => o.id !== initial?.id)];
-  const optionLabel = (o: Occupation) =>
-    `${o.title} · ${o.scheme === 'esco' ? `ESCO ${o.iscoGroup ?? ''}` : `KldB ${o.code}`}`;
-  return (
-    <Select
-      label={label}
-      placeholder={t('fields.occupationSearch')}
-      searchable
-      clearable
-      filter={({ options }) => options}
-      nothingFoundMessage={search.length >= 2 ? t('common.nothingFound') : t('fields.typeToSearch')}
-      data={items.map((o) => ({ value: o.id, label: optionLabel(o) }))}
-      value={value}
-      onSearchChange={setSearch}
-      onChange={(id) => onChange(id, items.find((o) => o.id === id) ?? null)}
-      error={error}
-    />
-  );
-}
 
 export function ColleagueSelect(props: {
   label: string;
@@ -187,6 +167,17 @@ function FieldInput({
             placeholder={dateFormat(i18n.language)}
           />
         );
+      case 'dates':
+        return (
+          <DatePickerInput
+            {...common}
+            {...props}
+            type="multiple"
+            value={props.value ?? []}
+            valueFormat={dateFormat(i18n.language)}
+            clearable
+          />
+        );
       case 'number':
         return (
           <NumberInput
@@ -247,10 +238,31 @@ function FieldInput({
             <OccupationSelect
               label={t(f.label)}
               value={props.value ?? null}
-              initial={(initial?.referenceOccupation as Occupation | null) ?? null}
+              known={
+                initial && f.known
+                  ? f.known(initial)
+                  : initial?.referenceOccupation
+                    ? [
+                        {
+                          value: (initial.referenceOccupation as Occupation).id,
+                          label: occupationLabel(initial.referenceOccupation as Occupation),
+                        },
+                      ]
+                    : []
+              }
               onChange={(id) => form.setFieldValue(f.name, id)}
               error={props.error}
             />
+          </div>
+        );
+      case 'institution':
+      case 'institutions':
+      case 'sector':
+      case 'sectors':
+      case 'occupations':
+        return (
+          <div style={common.style}>
+            <DirectoryInput form={form} f={f} initial={initial} />
           </div>
         );
       case 'colleague':
@@ -270,6 +282,60 @@ function FieldInput({
   }
 }
 
+/** The inputs that pick from the organisation's directory, sectors or occupations. */
+function DirectoryInput({
+  form,
+  f,
+  initial,
+}: {
+  form: AnyForm;
+  f: FieldSpec;
+  initial?: Record<string, unknown>;
+}) {
+  const { t } = useTranslation();
+  const props = form.getInputProps(f.name);
+  const common = {
+    label: t(f.label),
+    description: f.help ? t(f.help) : undefined,
+    required: f.required,
+    error: props.error,
+  };
+  const known = initial && f.known ? f.known(initial) : [];
+  const types = f.values as InstitutionType[] | undefined;
+  const set = (v: unknown) => {
+    form.setFieldValue(f.name, v);
+    for (const other of f.clears ?? []) form.setFieldValue(other, '');
+  };
+  switch (f.kind) {
+    case 'institution':
+      return (
+        <InstitutionSelect
+          {...common}
+          known={known}
+          types={types}
+          value={props.value ?? null}
+          onChange={set}
+        />
+      );
+    case 'institutions':
+      return (
+        <InstitutionsSelect
+          {...common}
+          known={known}
+          types={types}
+          value={props.value ?? []}
+          onChange={set}
+        />
+      );
+    case 'sector':
+      return <SectorSelect {...common} value={props.value ?? null} onChange={set} />;
+    case 'sectors':
+      return <SectorsSelect {...common} value={props.value ?? []} onChange={set} />;
+    default:
+      return <OccupationsSelect {...common} known={known} value={props.value ?? []} onChange={set} />;
+  }
+}
+
 /** Empty strings from inputs become null, as the API expects for cleared optional fields. */
 export function cleanValues(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -285,7 +351,12 @@ export function resolver(schema: z.ZodType) {
 
 /** The empty value of an input of a kind. */
 export function emptyValue(kind: FieldKind): unknown {
-  if (kind === 'countries' || kind === 'languages' || kind === 'multiselect') return [];
+  if (
+    ['countries', 'languages', 'multiselect', 'institutions', 'sectors', 'occupations', 'dates'].includes(
+      kind,
+    )
+  )
+    return [];
   if (kind === 'switch' || kind === 'checkbox') return false;
   if (
     kind === 'date' ||
@@ -293,7 +364,9 @@ export function emptyValue(kind: FieldKind): unknown {
     kind === 'select' ||
     kind === 'country' ||
     kind === 'occupation' ||
-    kind === 'colleague'
+    kind === 'colleague' ||
+    kind === 'institution' ||
+    kind === 'sector'
   )
     return null;
   return '';

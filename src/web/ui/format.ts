@@ -13,3 +13,9 @@ export function formatDate(iso: string | null | undefined): string {
     dateStyle: 'medium',
   });
 }
+
+/** An amount in cents as euros in the interface language. */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '–';
+  return (cents / 100).toLocaleString(locale(), { style: 'currency', currency: 'EUR' });
+}

@@ -1,0 +1,283 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconPlus, IconTags, IconUpload } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import {
+  type Institution,
+  type InstitutionListItem,
+  institutionBody,
+  institutionTypes,
+} from '../../contracts/network';
+import { ApiError, post, upload } from '../app/api';
+import { useSession } from '../app/session';
+import { ErrorAlert } from '../ui/errors';
+import { FormModal } from '../ui/FormModal';
+import { enumLabel } from '../ui/labels';
+import { PageHeader } from '../ui/PageHeader';
+import { SectorSelect, sectorLabel } from '../ui/pickers';
+import { ListTable, usePagedList } from './list';
+import { SectorsModal } from './SectorsModal';
+import { districts, institutionForm, institutionSpecs } from './specs';
+
+type Candidate = { id: string; name: string; city: string | null };
+
+/** Adds an institution; the server's duplicate check is shown and can be overridden knowingly. */
+export function NewInstitutionModal({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [duplicates, setDuplicates] = useState<Candidate[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
+  return (
+    <FormModal
+      title={t('network.add')}
+      specs={institutionSpecs}
+      initial={institutionForm(null)}
+      schema={institutionBody}
+      save={async (values) => {
+        const created = await post<Institution>('/api/institutions', {
+          ...values,
+          ignoreDuplicates: confirmed,
+        });
+        await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+        navigate(`/network/${created.id}`);
+      }}
+      onError={(e) => {
+        if (e instanceof ApiError && e.code === 'duplicate') {
+          setDuplicates((e.details.candidates as Candidate[]) ?? []);
+          setConfirmed(false);
+          return true;
+        }
+        return false;
+      }}
+      onClose={onClose}
+    >
+      {() =>
+        duplicates.length > 0 && (
+          <Alert color="orange" title={t('network.duplicateTitle')} data-testid="duplicate-warning">
+            <List size="sm">
+              {duplicates.map((d) => (
+                <List.Item key={d.id}>
+                  <Anchor component={Link} to={`/network/${d.id}`} target="_blank">
+                    {d.name}
+                  </Anchor>
+                  {d.city ? `, ${d.city}` : ''}
+                </List.Item>
+              ))}
+            </List>
+            <Checkbox
+              mt="sm"
+              label={t('network.notDuplicate')}
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            />
+          </Alert>
+        )
+      }
+    </FormModal>
+  );
+}
+
+type Problem = { row: number; field: string; message: string };
+
+function ImportModal({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<{ imported: number; skipped: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const problems = error instanceof ApiError ? ((error.details.problems as Problem[] | undefined) ?? []) : [];
+  return (
+    <Modal opened onClose={onClose} title={t('network.import')} size="lg">
+      <Stack>
+        <Text size="sm">{t('network.importHelp')}</Text>
+        <FileInput
+          label={t('import.file')}
+          accept=".csv,text/csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setError(null);
+            setResult(null);
+          }}
+          clearable
+        />
+        <ErrorAlert error={error} />
+        {problems.length > 0 && (
+          <Table data-testid="import-problems">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('import.row')}</Table.Th>
+                <Table.Th>{t('import.field')}</Table.Th>
+                <Table.Th>{t('import.problem')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {problems.slice(0, 50).map((p) => (
+                <Table.Tr key={`${p.row}-${p.field}`}>
+                  <Table.Td>{p.row}</Table.Td>
+                  <Table.Td>{p.field}</Table.Td>
+                  <Table.Td>{p.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {result && (
+          <Alert color="green" data-testid="import-result">
+            {t('network.imported', { count: result.imported, skipped: result.skipped })}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="subtle" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+          <Button
+            leftSection={<IconUpload size={16} />}
+            disabled={!file}
+            loading={busy}
+            onClick={async () => {
+              if (!file) return;
+              setBusy(true);
+              setError(null);
+              try {
+                setResult(await upload('/api/institutions/import', file));
+                await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+              } catch (e) {
+                setError(e);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('import.upload')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+const institutionFilters = (get: (key: string) => string | null) => ({
+  type: get('type'),
+  sectorId: get('sectorId'),
+  district: get('district'),
+});
+
+/** The directory of the network: who is who, searchable and filtered by type, sector and district. */
+export function InstitutionsPage() {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [editingSectors, setEditingSectors] = useState(false);
+  const canManageSectors = useSession().user?.permissions.includes('sectors.manage');
+  const { lp, items, searchBox, enumFilter, footer } = usePagedList<InstitutionListItem>(
+    'institutions',
+    '/api/institutions',
+    institutionFilters,
+  );
+  const filters = institutionFilters(lp.get);
+  return (
+    <Stack>
+      <PageHeader
+        title={t('network.title')}
+        description={t('network.description')}
+        actions={
+          <>
+            {canManageSectors && (
+              <Button
+                variant="default"
+                leftSection={<IconTags size={16} />}
+                onClick={() => setEditingSectors(true)}
+              >
+                {t('sectors.title')}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              leftSection={<IconUpload size={16} />}
+              onClick={() => setImporting(true)}
+            >
+              {t('network.import')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              {t('network.add')}
+            </Button>
+          </>
+        }
+      />
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        {searchBox(t('network.search'))}
+        {enumFilter('type', 'institutionType', institutionTypes, t('network.allTypes'), 240)}
+        <SectorSelect
+          label=""
+          placeholder={t('network.allSectors')}
+          value={filters.sectorId}
+          onChange={(v) => lp.set('sectorId', v)}
+          w={220}
+        />
+        {enumFilter('district', 'district', districts, t('network.allDistricts'))}
+      </Group>
+      <ListTable
+        testId="institutions"
+        minWidth={720}
+        heads={[
+          t('network.fields.name'),
+          t('network.fields.type'),
+          t('network.fields.sectorIds'),
+          t('network.fields.city'),
+          t('network.contacts'),
+        ]}
+      >
+        {items.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/network/${i.id}`} fw={500}>
+                {i.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{enumLabel(t, 'institutionType', i.type)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {i.sectors.map((s) => (
+                  <Badge key={s} variant="light" tt="none">
+                    {sectorLabel(t, s)}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {i.city ?? '–'}
+              {i.district && i.city !== enumLabel(t, 'district', i.district) && (
+                <Text size="xs" c="dimmed">
+                  {enumLabel(t, 'district', i.district)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{i.contactCount}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      {footer}
+      {adding && <NewInstitutionModal onClose={() => setAdding(false)} />}
+      {importing && <ImportModal onClose={() => setImporting(false)} />}
+      {editingSectors && <SectorsModal onClose={() => setEditingSectors(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,230 @@
+import { MultiSelect, Select } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InstitutionListItem, InstitutionType, Sector } from '../../contracts/network';
+import type { Occupation } from '../../contracts/profile';
+import { get, query } from '../app/api';
+import { enumLabel } from './labels';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface SearchProps {
+  label: string;
+  description?: string;
+  placeholder?: string;
+  required?: boolean;
+  error?: ReactNode;
+  /** Labels of values chosen before (the search results may not hold them). */
+  known?: Option[];
+}
+
+/** Options found on the server for what the user types (two letters or more), plus those already chosen. */
+function useSearchOptions(
+  key: string,
+  find: (search: string) => Promise<Option[]>,
+  known: Option[] | undefined,
+  minLength = 2,
+) {
+  const [search, setSearch] = useState('');
+  const [seen, setSeen] = useState<Option[]>([]);
+  const results = useQuery({
+    queryKey: ['search-options', key, search],
+    queryFn: () => find(search.trim()),
+    enabled: search.trim().length >= minLength,
+    staleTime: 30_000,
+  });
+  useEffect(() => {
+    const found = results.data ?? [];
+    if (found.length) setSeen((s) => [...s, ...found.filter((o) => !s.some((x) => x.value === o.value))]);
+  }, [results.data]);
+  const options = (chosen: string[]) => {
+    const byValue = new Map<string, Option>();
+    for (const o of [...(known ?? []), ...seen]) if (chosen.includes(o.value)) byValue.set(o.value, o);
+    for (const o of results.data ?? []) byValue.set(o.value, o);
+    return [...byValue.values()];
+  };
+  return { search, setSearch, options };
+}
+
+/** A select whose options the server finds for what the user types. */
+export function SearchSelect(
+  p: SearchProps & {
+    find(search: string): Promise<Option[]>;
+    cacheKey: string;
+    value: string | null;
+    onChange(value: string | null): void;
+  },
+) {
+  const { t } = useTranslation();
+  const s = useSearchOptions(p.cacheKey, p.find, p.known);
+  return (
+    <Select
+      label={p.label}
+      description={p.description}
+      required={p.required}
+      placeholder={p.placeholder ?? t('fields.typeToSearch')}
+      searchable
+      clearable
+      filter={({ options }) => options}
+      nothingFoundMessage={s.search.length >= 2 ? t('common.nothingFound') : t('fields.typeToSearch')}
+      data={s.options(p.value ? [p.value] : [])}
+      value={p.value}
+      onSearchChange={s.setSearch}
+      onChange={p.onChange}
+      error={p.error}
+    />
+  );
+}
+
+function SearchMultiSelect(
+  p: SearchProps & {
+    find(search: string): Promise<Option[]>;
+    cacheKey: string;
+    value: string[];
+    onChange(value: string[]): void;
+    max?: number;
+  },
+) {
+  const { t } = useTranslation();
+  const s = useSearchOptions(p.cacheKey, p.find, p.known);
+  return (
+    <MultiSelect
+      label={p.label}
+      description={p.description}
+      required={p.required}
+      placeholder={p.placeholder ?? t('fields.typeToSearch')}
+      searchable
+      filter={({ options }) => options}
+      nothingFoundMessage={s.search.length >= 2 ? t('common.nothingFound') : t('fields.typeToSearch')}
+      data={s.options(p.value)}
+      value={p.value}
+      searchValue={s.search}
+      onSearchChange={s.setSearch}
+      onChange={(v) => {
+        p.onChange(v);
+        s.setSearch('');
+      }}
+      maxValues={p.max}
+      error={p.error}
+    />
+  );
+}
+
+const institutionLabel = (t: TFunction, i: Pick<InstitutionListItem, 'name' | 'type' | 'city'>) =>
+  `${i.name} · ${enumLabel(t, 'institutionType', i.type)}${i.city ? `, ${i.city}` : ''}`;
+
+function useFindInstitutions(types?: readonly InstitutionType[]) {
+  const { t } = useTranslation();
+  return async (search: string) => {
+    const q = new URLSearchParams({ q: search, limit: '30' });
+    for (const type of types ?? []) q.append('type', type);
+    const page = await get<{ items: InstitutionListItem[] }>(`/api/institutions?${q}`);
+    return page.items.map((i) => ({ value: i.id, label: institutionLabel(t, i) }));
+  };
+}
+
+type InstitutionProps = SearchProps & { types?: readonly InstitutionType[] };
+
+/** Picks an institution of the network directory by name, city or e-mail. */
+export function InstitutionSelect(
+  p: InstitutionProps & { value: string | null; onChange(value: string | null): void },
+) {
+  const find = useFindInstitutions(p.types);
+  return <SearchSelect {...p} cacheKey={`institutions:${(p.types ?? []).join(',')}`} find={find} />;
+}
+
+export function InstitutionsSelect(
+  p: InstitutionProps & { value: string[]; onChange(value: string[]): void; max?: number },
+) {
+  const find = useFindInstitutions(p.types);
+  return <SearchMultiSelect {...p} cacheKey={`institutions:${(p.types ?? []).join(',')}`} find={find} />;
+}
+
+export const occupationLabel = (o: Pick<Occupation, 'title' | 'scheme' | 'code' | 'iscoGroup'>) =>
+  `${o.title} · ${o.scheme === 'esco' ? `ESCO ${o.iscoGroup ?? ''}` : `KldB ${o.code}`}`;
+
+/** Picks a reference occupation by searching the built-in list, KldB and ESCO. */
+export function OccupationSelect(
+  p: SearchProps & { value: string | null; onChange(value: string | null): void },
+) {
+  const { t } = useTranslation();
+  return (
+    <SearchSelect
+      {...p}
+      placeholder={t('fields.occupationSearch')}
+      cacheKey="occupations"
+      find={findOccupations}
+    />
+  );
+}
+
+const findOccupations = async (search: string) =>
+  (await get<Occupation[]>(`/api/occupations${query({ q: search, limit: 30 })}`)).map((o) => ({
+    value: o.id,
+    label: occupationLabel(o),
+  }));
+
+/** Picks several reference occupations (built-in list, KldB and ESCO). */
+export function OccupationsSelect(p: SearchProps & { value: string[]; onChange(value: string[]): void }) {
+  return <SearchMultiSelect {...p} cacheKey="occupations" find={findOccupations} max={30} />;
+}
+
+/** The sectors of the organisation (the default names are shown translated). */
+export function useSectors() {
+  return useQuery({ queryKey: ['sectors'], queryFn: () => get<Sector[]>('/api/sectors'), staleTime: 60_000 });
+}
+
+export function sectorLabel(t: TFunction, name: string): string {
+  return t(`defaultSectors.${name}`, { defaultValue: name });
+}
+
+function sectorOptions(t: TFunction, sectors: Sector[] | undefined, chosen: string[]): Option[] {
+  return (sectors ?? [])
+    .filter((s) => s.active || chosen.includes(s.id))
+    .map((s) => ({ value: s.id, label: sectorLabel(t, s.name) }));
+}
+
+export function SectorSelect(
+  p: Omit<SearchProps, 'known'> & { value: string | null; onChange(value: string | null): void; w?: number },
+) {
+  const { t } = useTranslation();
+  const sectors = useSectors();
+  return (
+    <Select
+      label={p.label || undefined}
+      aria-label={p.label || p.placeholder}
+      placeholder={p.placeholder}
+      description={p.description}
+      required={p.required}
+      clearable
+      data={sectorOptions(t, sectors.data, p.value ? [p.value] : [])}
+      value={p.value}
+      onChange={p.onChange}
+      error={p.error}
+      w={p.w}
+    />
+  );
+}
+
+export function SectorsSelect(
+  p: Omit<SearchProps, 'known'> & { value: string[]; onChange(value: string[]): void },
+) {
+  const { t } = useTranslation();
+  const sectors = useSectors();
+  return (
+    <MultiSelect
+      label={p.label}
+      description={p.description}
+      required={p.required}
+      data={sectorOptions(t, sectors.data, p.value)}
+      value={p.value}
+      onChange={p.onChange}
+      error={p.error}
+    />
+  );
+}
