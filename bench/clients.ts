@@ -10,7 +10,7 @@ export interface Latency {
   max: number;
 }
 
-function summarise(samples: number[]): Latency {
+export function summarise(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
   return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
@@ -128,19 +128,19 @@ async function importRows(url: string, session: { cookie: string; csrfToken: str
 }
 
 /**
- * Search, list and case-file latency (server time) over a generated data set, and a 10,000-row
- * import. The data set is generated once per database kind and size and kept in bench/.data
- * (PGlite) or the database lotse_bench_<n> (PostgreSQL) for later runs.
+ * The generated data set of `count` clients for a database kind: made once and kept in bench/.data
+ * (PGlite) or the database lotse_bench_<n> (PostgreSQL) for later runs; `extra` adds to it once
+ * (its own marker). PGlite runs measure on a copy, so that a run does not change the kept set.
  */
-export async function runClients(
+export async function prepareDataSet(
   database: 'pglite' | 'postgres',
   count: number,
   pgAdminUrl?: string,
-): Promise<ClientsResult> {
+  extra?: { name: string; add(target: { dataDir?: string; databaseUrl?: string }): Promise<unknown> },
+) {
   let dataDir = path.join(root, `bench/.data/clients-${count}`);
   let databaseUrl: string | undefined;
   let seedSeconds: number | null = null;
-  const marker = path.join(dataDir, database === 'pglite' ? 'seeded' : 'seeded-pg');
   if (database === 'postgres') {
     const name = `lotse_bench_${count}`;
     const u = new URL(pgAdminUrl!);
@@ -149,21 +149,53 @@ export async function runClients(
     dataDir = path.join(root, `bench/.data/clients-${count}-pg`);
     if (!fs.existsSync(path.join(dataDir, 'seeded-pg'))) await freshPostgresDatabase(pgAdminUrl!, name);
   }
-  const seededMarker = database === 'postgres' ? path.join(dataDir, 'seeded-pg') : marker;
+  const seededMarker = path.join(dataDir, database === 'postgres' ? 'seeded-pg' : 'seeded');
+  const target = { dataDir: databaseUrl ? undefined : dataDir, databaseUrl };
   if (!fs.existsSync(seededMarker)) {
     fs.rmSync(path.join(dataDir, 'pglite'), { recursive: true, force: true });
-    seedSeconds = (await seed({ clients: count, dataDir: databaseUrl ? undefined : dataDir, databaseUrl }))
-      .seconds;
+    for (const f of fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [])
+      fs.rmSync(path.join(dataDir, f), { recursive: true, force: true });
+    seedSeconds = (await seed({ clients: count, ...target })).seconds;
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(seededMarker, new Date().toISOString());
   }
-  // Measure on a copy (PGlite) so that the import does not grow the kept data set.
+  let extraSeconds: number | null = null;
+  if (extra && !fs.existsSync(path.join(dataDir, `${extra.name}-seeded`))) {
+    const t0 = Date.now();
+    await extra.add(target);
+    extraSeconds = (Date.now() - t0) / 1000;
+    fs.writeFileSync(path.join(dataDir, `${extra.name}-seeded`), new Date().toISOString());
+  }
   let runDir = dataDir;
   if (database === 'pglite') {
     runDir = `${dataDir}-run`;
     fs.rmSync(runDir, { recursive: true, force: true });
     fs.cpSync(dataDir, runDir, { recursive: true });
   }
+  return {
+    runDir,
+    databaseUrl,
+    seedSeconds,
+    extraSeconds,
+    cleanup: () => {
+      if (database === 'pglite') fs.rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Server time of one request, from its Server-Timing header; throws on an error answer. */
+export { timed };
+
+/**
+ * Search, list and case-file latency (server time) over a generated data set, and a 10,000-row
+ * import.
+ */
+export async function runClients(
+  database: 'pglite' | 'postgres',
+  count: number,
+  pgAdminUrl?: string,
+): Promise<ClientsResult> {
+  const { runDir, databaseUrl, seedSeconds, cleanup } = await prepareDataSet(database, count, pgAdminUrl);
   const app = await startLotse(runDir, databaseUrl);
   try {
     const session = await login(app.url, BENCH_LEAD.email, BENCH_LEAD.password);
@@ -181,6 +213,6 @@ export async function runClients(
     return { database, clients: count, seedSeconds, ...m, importSeconds };
   } finally {
     await app.stop();
-    if (database === 'pglite') fs.rmSync(runDir, { recursive: true, force: true });
+    cleanup();
   }
 }

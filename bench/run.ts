@@ -1,8 +1,9 @@
-// npm run bench [-- --suite foundation|all] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|all] [--pg postgres://…]
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
 import { runClients } from './clients';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
+import { runNetwork } from './network';
 
 const suite = arg('suite', 'all')!;
 const pgUrl = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')!;
@@ -45,6 +46,26 @@ if (suite === 'clients' || suite === 'all') {
       `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.search)} | ${l(r.list)} | ${l(r.detail)} | **${r.importSeconds.total} s** (${r.importSeconds.upload} / ${r.importSeconds.check} / ${r.importSeconds.commit}) |`,
     );
     console.error(`clients on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'network' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Network suite: ${count} generated clients, 5,000 measures, 20,000 offers, 2,000 employers; server time from Server-Timing.`,
+    '',
+    '| database | seed of the network | suggestions for a case (p50 / p95 / max) | cases for an offer (p50 / p95 / max) | cases found per offer |',
+    '|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runNetwork(kind, count, pgUrl);
+    const l = (x: { n: number; p50: number; p95: number; max: number }) =>
+      `${x.p50} / **${x.p95}** / ${x.max} ms (n=${x.n})`;
+    lines.push(
+      `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.suggestions)} | ${l(r.candidates)} | ${r.candidatesFound} |`,
+    );
+    console.error(`network on ${kind} done`);
   }
   lines.push('');
 }

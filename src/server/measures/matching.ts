@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Candidate, PlacementStatus, Suggestions } from '../../contracts/network';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
@@ -125,7 +125,8 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
           sql`, `,
         )}]::text[]`}`
       : undefined,
-    eq(measures.type, 'language_course'),
+    // Language courses for everyone (those of a field come in through its occupations or sector).
+    sql`${measures.type} = 'language_course' AND ${measures.occupationIds} = '{}' AND ${measures.sectorIds} = '{}'`,
   ];
   const measureRows = await ctx.db
     .select()
@@ -209,13 +210,32 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
     p.occupations.length ? inArray(opportunities.occupationId, p.occupations) : undefined,
     c.sectorId ? eq(opportunities.sectorId, c.sectorId) : undefined,
   ];
-  const oppRows = oppMatch.some(Boolean)
+  // Offers are many (thousands per sector): the database ranks them and only the best are loaded.
+  const oppScore = sql<number>`(CASE WHEN ${p.occupations.length ? inArray(opportunities.occupationId, p.occupations) : sql`FALSE`} THEN 40 ELSE 0 END)
+    + (CASE WHEN ${c.sectorId ? eq(opportunities.sectorId, c.sectorId) : sql`FALSE`} THEN 20 ELSE 0 END)
+    + (CASE WHEN ${opportunities.minLanguageLevel} IS NOT NULL AND array_position(${sql.raw(`ARRAY['${levels.join("','")}']`)}, ${opportunities.minLanguageLevel}) > ${german} THEN -25 ELSE 0 END)
+    + (CASE WHEN ${c.district ? eq(opportunities.district, c.district) : sql`FALSE`} THEN 10 ELSE 0 END)
+    + (CASE WHEN ${opportunities.kind} = 'internship' AND ${c.stage} IN ('in_measures', 'planning') THEN 5 ELSE 0 END)`;
+  const best = oppMatch.some(Boolean)
+    ? await ctx.db
+        .select({ id: opportunities.id })
+        .from(opportunities)
+        .where(
+          and(
+            eq(opportunities.organisationId, actor.organisationId),
+            eq(opportunities.status, 'open'),
+            p.placed.length ? notInArray(opportunities.id, p.placed) : undefined,
+            or(...oppMatch),
+          ),
+        )
+        .orderBy(desc(oppScore), asc(opportunities.startDate))
+        .limit(LIMIT)
+    : [];
+  const oppRows = best.length
     ? await selectOpportunities(ctx.db).where(
-        and(
-          eq(opportunities.organisationId, actor.organisationId),
-          eq(opportunities.status, 'open'),
-          p.placed.length ? notInArray(opportunities.id, p.placed) : undefined,
-          or(...oppMatch),
+        inArray(
+          opportunities.id,
+          best.map((b) => b.id),
         ),
       )
     : [];
