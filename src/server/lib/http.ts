@@ -63,6 +63,8 @@ const postgresInputErrors: Record<string, string> = {
   '22003': 'a number is out of range',
   '22007': 'a date is not valid',
   '22008': 'a date is out of range',
+  '22021': 'a text contains a character that cannot be stored (such as a NUL byte)',
+  '22P05': 'a text contains a character that cannot be stored (such as a NUL byte)',
   '23502': 'a required value is missing',
   '23514': 'a value is not allowed',
   '54000': 'a value is too long',

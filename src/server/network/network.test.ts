@@ -335,3 +335,19 @@ describe('employers’ offers', () => {
     expect((await dpo.get('/api/opportunities')).statusCode).toBe(403);
   });
 });
+
+describe('bad input', () => {
+  it('a NUL byte in a text is refused with a 400 and nothing is saved', async () => {
+    const res = await aylin.post('/api/institutions', { name: 'Firma\u0000Null', type: 'company' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    const found = (await aylin.get('/api/institutions?q=Firma')).json();
+    expect(found.items.map((i: { name: string }) => i.name)).not.toContain('Firma\u0000Null');
+    const client = await aylin.post('/api/clients', {
+      givenNames: 'Null\u0000',
+      familyName: 'Byte',
+      intakeDate: '2026-11-02',
+    });
+    expect(client.statusCode, client.body).toBe(400);
+  });
+});
