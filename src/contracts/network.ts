@@ -215,6 +215,8 @@ export const measure = z.object({
   durationWeeks: z.number().nullable(),
   teachingUnits: z.number().nullable(),
   capacity: z.number().nullable(),
+  /** Clients whose place in the measure is funded or who have started it. */
+  participants: z.number().int(),
   costCents: z.number().nullable(),
   funders: z.array(z.enum(fundingTypes)),
   minLanguageLevel: level.nullable(),

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Measure } from '../../contracts/network';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { institutions, measures, occupations } from '../db/schema';
+import { clientMeasures, institutions, measures, occupations } from '../db/schema';
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
@@ -19,7 +19,7 @@ export async function presentMeasures(db: Db, organisationId: string, rows: Row[
   if (rows.length === 0) return [];
   const providerIds = [...new Set(rows.map((r) => r.providerId).filter((x): x is string => Boolean(x)))];
   const occupationIds = [...new Set(rows.flatMap((r) => r.occupationIds))];
-  const [names, providers, occs] = await Promise.all([
+  const [names, providers, occs, taken] = await Promise.all([
     sectorNames(db, organisationId),
     providerIds.length
       ? db
@@ -33,7 +33,22 @@ export async function presentMeasures(db: Db, organisationId: string, rows: Row[
           .from(occupations)
           .where(inArray(occupations.id, occupationIds))
       : [],
+    // Places taken: clients whose measure is funded or under way (a count, no personal data).
+    db
+      .select({ id: clientMeasures.measureId, n: count() })
+      .from(clientMeasures)
+      .where(
+        and(
+          inArray(
+            clientMeasures.measureId,
+            rows.map((r) => r.id),
+          ),
+          inArray(clientMeasures.status, ['funded', 'started']),
+        ),
+      )
+      .groupBy(clientMeasures.measureId),
   ]);
+  const participants = new Map(taken.map((x) => [x.id, x.n]));
   const provider = new Map(providers.map((p) => [p.id, p]));
   const occ = new Map(occs.map((o) => [o.id, o.title]));
   return rows.map((m) => ({
@@ -51,6 +66,7 @@ export async function presentMeasures(db: Db, organisationId: string, rows: Row[
     durationWeeks: m.durationWeeks,
     teachingUnits: m.teachingUnits,
     capacity: m.capacity,
+    participants: participants.get(m.id) ?? 0,
     costCents: m.costCents,
     funders: m.funders as Measure['funders'],
     minLanguageLevel: m.minLanguageLevel as Level | null,

@@ -277,6 +277,11 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
     subjectClientId: clientId,
     details: { part: 'suggestions' },
   });
+  // A full course is still shown (places free up), but says so.
+  presented.forEach((m, i) => {
+    if (m.capacity !== null && m.participants >= m.capacity)
+      scoredMeasures[i]!.warnings.push({ code: 'full', detail: `${m.participants}/${m.capacity}` });
+  });
   return {
     measures: scoredMeasures.map((s, i) => ({
       measure: presented[i]!,

@@ -338,6 +338,33 @@ describe('acquiring a measure for a client', () => {
       400,
     );
   });
+  it('counts the places taken; a fully booked measure is still suggested, with a warning', async () => {
+    const small = await ok(
+      await lead.post('/api/measures', {
+        title: 'Praxisanleitung Pflege Kleingruppe',
+        type: 'adaptation_qualification',
+        occupationIds: [nurse],
+        capacity: 1,
+      }),
+    );
+    expect(small.participants).toBe(0);
+    const first = await nurseCase(aylin, 'Erste');
+    const [a] = (await aylin.post(`/api/clients/${first.id}/measures`, { measureId: small.id })).json();
+    // Proposed is not yet a place.
+    expect((await aylin.get(`/api/measures/${small.id}`)).json().participants).toBe(0);
+    await ok(
+      await aylin.patch(`/api/clients/${first.id}/measures/${a.id}`, {
+        version: a.version,
+        status: 'funded',
+        fundingType: 'self_paid',
+      }),
+    );
+    expect((await aylin.get(`/api/measures/${small.id}`)).json().participants).toBe(1);
+    const second = await nurseCase(aylin, 'Zweite');
+    const suggested = (await aylin.get(`/api/clients/${second.id}/suggestions`)).json();
+    const entry = suggested.measures.find((x: { measure: { id: string } }) => x.measure.id === small.id);
+    expect(entry.warnings).toContainEqual({ code: 'full', detail: '1/1' });
+  });
 });
 
 describe('an employer’s offer for a client', () => {

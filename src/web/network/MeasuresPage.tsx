@@ -101,6 +101,7 @@ export function MeasuresPage() {
           t('network.fields.providerId'),
           t('measures.where'),
           t('measures.nextStartColumn'),
+          t('measures.places'),
           t('network.fields.cost'),
         ]}
       >
@@ -141,7 +142,12 @@ export function MeasuresPage() {
                   : m.place || (m.district ? enumLabel(t, 'district', m.district) : '–')}
               </Table.Td>
               <Table.Td>{next ? formatDate(next) : '–'}</Table.Td>
-              <Table.Td>{formatMoney(m.costCents)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" c={m.capacity !== null && m.participants >= m.capacity ? 'red' : undefined}>
+                  {m.capacity === null ? m.participants : `${m.participants} / ${m.capacity}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>{m.costCents === 0 ? t('measures.free') : formatMoney(m.costCents)}</Table.Td>
             </Table.Tr>
           );
         })}
