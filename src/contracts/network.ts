@@ -446,6 +446,13 @@ export const involvedInstitution = z.object({
 });
 export type InvolvedInstitution = z.infer<typeof involvedInstitution>;
 
+/** A case the institution is involved in, as the caller may see it. */
+export const institutionCase = z.object({
+  client: z.object({ id: z.uuid(), caseCode: z.string(), name: z.string(), stage: z.string() }),
+  roles: z.array(z.string()),
+});
+export type InstitutionCase = z.infer<typeof institutionCase>;
+
 export const disclosure = z.object({
   id: z.uuid(),
   recipient: z.string(),

@@ -180,6 +180,13 @@ describe('the support network', () => {
     await textOf(page.getByTestId('timeline'), `${title}: Completed`);
     await textOf(page.getByTestId('timeline'), 'Profile passed to Seniorenzentrum Am Rotenbühl');
     await snap(page, 'case-network-timeline');
+
+    // The employer's page lists the counsellor's cases with it.
+    await page.getByRole('link', { name: 'Network' }).first().click();
+    await page.getByRole('textbox', { name: 'Search name, city, e-mail' }).fill('Seniorenzentrum');
+    await page.getByRole('link', { name: 'Seniorenzentrum Am Rotenbühl' }).click();
+    await textOf(page.getByTestId('institution-case'), 'Okonkwo-Testfall');
+    await textOf(page.getByTestId('institution-case'), 'Employer');
     await context.close();
   });
 });

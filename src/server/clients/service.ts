@@ -14,7 +14,7 @@ export { todayInGermany } from './deadlines';
 export { deleteDocument, openDocument, uploadDocument } from './documents';
 export { listClients, nameSearch } from './list';
 export { importOccupations, importOccupationsAs, occupationCounts, searchOccupations } from './occupations';
-export { createClient, findDuplicates, loadCase, updateClient } from './record';
+export { createClient, findDuplicates, loadCase, updateClient, visibleCases } from './record';
 export { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';
 export {
   bulkReassign,

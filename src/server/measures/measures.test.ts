@@ -338,6 +338,31 @@ describe('acquiring a measure for a client', () => {
       400,
     );
   });
+  it('the institution lists the cases it is involved in, as far as the caller may see them', async () => {
+    const c = await nurseCase(aylin, 'Institutsfall');
+    const measureId = (await aylin.get('/api/measures?q=anpassungslehrgang')).json().items[0].id;
+    const [a] = (await aylin.post(`/api/clients/${c.id}/measures`, { measureId })).json();
+    await ok(
+      await aylin.patch(`/api/clients/${c.id}/measures/${a.id}`, {
+        version: a.version,
+        funderId: jobcentre.id,
+      }),
+    );
+    const mine = (await aylin.get(`/api/institutions/${jobcentre.id}/cases`)).json();
+    const row = mine.find((x: { client: { id: string } }) => x.client.id === c.id);
+    expect(row.roles).toEqual(['funder']);
+    expect(row.client.name).toBe('Institutsfall Nurse');
+    // Another counsellor does not see Aylin's case; a lead does; staff without case work may not ask.
+    const jonasSees = (await jonas.get(`/api/institutions/${jobcentre.id}/cases`)).json();
+    expect(jonasSees.map((x: { client: { id: string } }) => x.client.id)).not.toContain(c.id);
+    const leadSees = (await lead.get(`/api/institutions/${jobcentre.id}/cases`)).json();
+    expect(leadSees.map((x: { client: { id: string } }) => x.client.id)).toContain(c.id);
+    expect((await dpo.get(`/api/institutions/${jobcentre.id}/cases`)).statusCode).toBe(403);
+    expect((await stranger.get(`/api/institutions/${jobcentre.id}/cases`)).statusCode).toBe(404);
+    const trail = (await dpo.get('/api/audit?action=client.searched')).json();
+    expect(trail.items.some((e: { entityId: string }) => e.entityId === jobcentre.id)).toBe(true);
+  });
+
   it('counts the places taken; a fully booked measure is still suggested, with a warning', async () => {
     const small = await ok(
       await lead.post('/api/measures', {

@@ -1,6 +1,8 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { InstitutionType, InvolvedInstitution } from '../../contracts/network';
-import type { Db } from '../db/client';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { InstitutionCase, InstitutionType, InvolvedInstitution } from '../../contracts/network';
+import { visibleCases } from '../clients/service';
+import type { AppContext } from '../context';
+import { type Db, queryRows } from '../db/client';
 import {
   clientMeasures,
   clientOpportunities,
@@ -10,6 +12,10 @@ import {
   opportunities,
   recognitionProcedures,
 } from '../db/schema';
+import { assertCan } from '../lib/access';
+import type { Actor } from '../lib/actor';
+import { audit } from '../lib/audit';
+import { notFound } from '../lib/errors';
 
 /**
  * The institutions involved in a case, with what they do for it and the latest coordination
@@ -80,4 +86,54 @@ export async function involvedInstitutions(db: Db, clientId: string): Promise<In
         (b.lastContact?.on ?? '').localeCompare(a.lastContact?.on ?? '') ||
         a.institution.name.localeCompare(b.institution.name),
     );
+}
+
+/**
+ * The cases an institution is involved in (authority, provider, funder, employer, coordination
+ * partner), limited to the cases the caller may see. Names linked to an institution are personal
+ * data: the read is logged like a search.
+ */
+export async function casesWithInstitution(
+  ctx: AppContext,
+  actor: Actor,
+  institutionId: string,
+): Promise<InstitutionCase[]> {
+  assertCan(actor, 'cases.work');
+  const [inst] = await ctx.db
+    .select({ id: institutions.id, organisationId: institutions.organisationId })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId));
+  if (!inst || inst.organisationId !== actor.organisationId) throw notFound('institution');
+  const rows = await queryRows<{
+    id: string;
+    case_code: string;
+    name: string;
+    stage: string;
+    roles: string[];
+  }>(
+    ctx.db,
+    sql`SELECT clients.id, clients.case_code, clients.given_names || ' ' || clients.family_name AS name, clients.stage,
+               array_agg(DISTINCT x.role) AS roles
+        FROM (
+          SELECT client_id, 'authority' AS role FROM recognition_procedures WHERE authority_institution_id = ${institutionId}
+          UNION ALL SELECT cm.client_id, 'provider' FROM client_measures cm JOIN measures m ON m.id = cm.measure_id WHERE m.provider_id = ${institutionId}
+          UNION ALL SELECT client_id, 'funder' FROM client_measures WHERE funder_id = ${institutionId}
+          UNION ALL SELECT co.client_id, 'employer' FROM client_opportunities co JOIN opportunities o ON o.id = co.opportunity_id WHERE o.employer_id = ${institutionId}
+          UNION ALL SELECT client_id, 'coordination' FROM contacts WHERE institution_id = ${institutionId}
+        ) x JOIN clients ON clients.id = x.client_id
+        WHERE ${visibleCases(actor)}
+        GROUP BY clients.id, clients.case_code, clients.given_names, clients.family_name, clients.stage
+        ORDER BY clients.family_name, clients.given_names
+        LIMIT 500`,
+  );
+  await audit(ctx.db, actor, {
+    action: 'client.searched',
+    entityType: 'institution',
+    entityId: institutionId,
+    details: { involvedWith: institutionId, count: rows.length },
+  });
+  return rows.map((r) => ({
+    client: { id: r.id, caseCode: r.case_code, name: r.name, stage: r.stage },
+    roles: r.roles,
+  }));
 }

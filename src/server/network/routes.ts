@@ -6,6 +6,7 @@ import {
   contactPersonUpdateBody,
   institution,
   institutionBody,
+  institutionCase,
   institutionListItem,
   institutionQuery,
   institutionUpdateBody,
@@ -110,6 +111,18 @@ export function networkRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => network.getInstitution(ctx, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/institutions/:id/cases',
+    {
+      schema: {
+        tags,
+        summary: 'The caller’s cases this institution is involved in, with its roles (counsellors, leads)',
+        params: idParams,
+        response: { 200: z.array(institutionCase), ...errors },
+      },
+    },
+    async (request) => network.casesWithInstitution(ctx, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/institutions/:id',

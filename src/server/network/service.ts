@@ -9,7 +9,7 @@ export {
   saveContact,
   updateInstitution,
 } from './institutions';
-export { involvedInstitutions } from './involved';
+export { casesWithInstitution, involvedInstitutions } from './involved';
 export {
   getOpportunity,
   listOpportunities,

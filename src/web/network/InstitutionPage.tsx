@@ -8,10 +8,12 @@ import {
   type ContactPerson,
   contactPersonBody,
   type Institution,
+  type InstitutionCase,
   type Measure,
   type Opportunity,
 } from '../../contracts/network';
 import { del, get, patch, post, query } from '../app/api';
+import { useSession } from '../app/session';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DetailHeader } from '../ui/DetailHeader';
 import { ErrorAlert, notifyError } from '../ui/errors';
@@ -198,11 +200,49 @@ function Offered({ institution }: { institution: Institution }) {
   );
 }
 
+/** The caller's cases this institution is involved in (counsellors: their own; leads: all). */
+function InvolvedCases({ institution }: { institution: Institution }) {
+  const { t } = useTranslation();
+  const cases = useQuery({
+    queryKey: ['institution-cases', institution.id],
+    queryFn: () => get<InstitutionCase[]>(`/api/institutions/${institution.id}/cases`),
+  });
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t('network.cases')}
+      </Title>
+      <ErrorAlert error={cases.error} />
+      {cases.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('network.noCases')}
+        </Text>
+      )}
+      {cases.data?.map((c) => (
+        <Group key={c.client.id} gap="xs" data-testid="institution-case">
+          <Anchor component={Link} to={`/cases/${c.client.id}?tab=network`} size="sm" fw={500}>
+            {c.client.name}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {c.client.caseCode} · {enumLabel(t, 'stage', c.client.stage)}
+          </Text>
+          {c.roles.map((r) => (
+            <Badge key={r} variant="light" tt="none">
+              {enumLabel(t, 'involvedRole', r)}
+            </Badge>
+          ))}
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 export function InstitutionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const canWorkCases = useSession().user?.permissions.includes('cases.work');
   const item = useQuery({
     queryKey: ['institution', id],
     queryFn: () => get<Institution>(`/api/institutions/${id}`),
@@ -261,6 +301,7 @@ export function InstitutionPage() {
       </Card>
       <Contacts institution={i} refresh={refresh} />
       <Offered institution={i} />
+      {canWorkCases && <InvolvedCases institution={i} />}
       {editing && (
         <FormModal
           title={i.name}
