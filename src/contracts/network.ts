@@ -54,6 +54,8 @@ export const institutionBody = z.object({
   ignoreDuplicates: z.boolean().default(false),
 });
 export const institutionUpdateBody = withVersion(institutionFields);
+/** Merges the institution of the path (the duplicate, at its version) into `intoId`. */
+export const institutionMergeBody = z.object({ intoId: z.uuid(), version: z.number().int() });
 
 export const contactPersonFields = {
   name: text(160),

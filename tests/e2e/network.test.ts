@@ -189,4 +189,42 @@ describe('the support network', () => {
     await textOf(page.getByTestId('institution-case'), 'Employer');
     await context.close();
   });
+
+  it('a lead merges a duplicate into the institution that stays (German interface)', async () => {
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Miriam's profile language is German: the interface switches after login.
+    await logIn(page, env.server.baseUrl, 'miriam.kessler@ifk-saar.example');
+    await page.getByRole('link', { name: 'Netzwerk' }).first().click();
+    await page.getByRole('button', { name: 'Institution hinzufügen' }).click();
+    const dialog = page.getByRole('dialog');
+    await field(dialog, 'Name').fill('Pflegeschule Testfeld gGmbH');
+    await choose(page, dialog, 'Art', 'Bildungsträger');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await textOf(dialog.getByTestId('duplicate-warning'), 'Pflegeschule Testfeld');
+    await dialog.getByRole('checkbox', { name: /trotzdem speichern/ }).check();
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await textOf(page.getByTestId('institution-name'), 'Pflegeschule Testfeld gGmbH');
+
+    await page.getByRole('button', { name: 'Zusammenführen mit …' }).click();
+    const merge = page.getByRole('dialog');
+    await textOf(merge, 'nicht rückgängig');
+    await choose(
+      page,
+      merge,
+      'Bleibende Institution',
+      'Pflegeschule Testfeld · Bildungsträger, Saarbrücken',
+      'Pflegeschule',
+    );
+    await merge.getByRole('button', { name: 'Zusammenführen mit …' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/network'));
+    await textOf(page.getByTestId('institution-name'), 'Pflegeschule Testfeld');
+    // The measure of the test above still has its provider; the duplicate is gone from the directory.
+    await textOf(page.locator('main'), 'Kenntnisprüfung Pflege Intensivkurs');
+    await page.getByRole('link', { name: 'Netzwerk' }).first().click();
+    await page.getByRole('textbox', { name: 'Name, Ort, E-Mail suchen' }).fill('Pflegeschule');
+    await textOf(page.getByTestId('institutions'), 'Pflegeschule Testfeld');
+    expect(await page.getByTestId('institutions').textContent()).not.toContain('gGmbH');
+    await context.close();
+  });
 });

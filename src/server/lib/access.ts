@@ -21,6 +21,8 @@ const permissionRoles = {
   'network.work': ['admin', 'lead', 'counsellor'],
   /** The organisation's sectors. */
   'sectors.manage': ['admin', 'lead'],
+  /** Merging duplicates of the directory (moves references in case files). */
+  'network.merge': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

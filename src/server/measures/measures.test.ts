@@ -584,3 +584,68 @@ describe('cases for an offer', () => {
     expect(trail.items.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('merging a duplicate institution', () => {
+  it('moves contact persons, offers, consents and case references to the one that stays, then removes the duplicate', async () => {
+    const dup = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'Klinik Saarbrücken (Dublette)',
+        type: 'company',
+        city: 'Saarbrücken',
+        phone: '0681 555',
+      }),
+    );
+    await ok(await aylin.post(`/api/institutions/${dup.id}/contacts`, { name: 'Petra Doppelt' }));
+    const offer = await ok(
+      await aylin.post('/api/opportunities', {
+        employerId: dup.id,
+        kind: 'internship',
+        title: 'Praktikum Dublette',
+      }),
+    );
+    const c = await nurseCase(aylin, 'Dublettenfall');
+    await ok(
+      await aylin.post(`/api/clients/${c.id}/consents`, {
+        purposes: ['employer_profile'],
+        institutionIds: [dup.id],
+        dataCategories: ['qualifications'],
+        givenOn: '2026-11-01',
+      }),
+    );
+    const [p] = (await aylin.post(`/api/clients/${c.id}/opportunities`, { opportunityId: offer.id })).json();
+    const current = (await aylin.get(`/api/institutions/${dup.id}`)).json();
+
+    // Only admins and leads merge; never into itself; at the version seen.
+    const body = { intoId: clinic.id, version: current.version };
+    expect((await aylin.post(`/api/institutions/${dup.id}/merge`, body)).statusCode).toBe(403);
+    expect(
+      (await lead.post(`/api/institutions/${dup.id}/merge`, { intoId: dup.id, version: current.version }))
+        .statusCode,
+    ).toBe(400);
+    expect((await lead.post(`/api/institutions/${dup.id}/merge`, { ...body, version: 0 })).statusCode).toBe(
+      409,
+    );
+    expect((await stranger.post(`/api/institutions/${dup.id}/merge`, body)).statusCode).toBe(404);
+
+    const merged = await ok(await lead.post(`/api/institutions/${dup.id}/merge`, body));
+    expect(merged.id).toBe(clinic.id);
+    expect((merged.contacts as { name: string }[]).map((x) => x.name)).toContain('Petra Doppelt');
+    expect(merged.phone).toBe('0681 555');
+    expect((await aylin.get(`/api/institutions/${dup.id}`)).statusCode).toBe(404);
+    expect((await aylin.get(`/api/opportunities/${offer.id}`)).json().employer.id).toBe(clinic.id);
+    // The consent named the duplicate: it now names the institution that stays, so the profile may go.
+    const introduced = await aylin.patch(`/api/clients/${c.id}/opportunities/${p.id}`, {
+      version: p.version,
+      status: 'introduced',
+    });
+    expect(introduced.statusCode, introduced.body).toBe(200);
+    const file = (await aylin.get(`/api/clients/${c.id}`)).json();
+    expect(file.network.disclosures[0].recipient).toBe('Klinikum Saarbrücken');
+    const trail = (await dpo.get('/api/audit?action=network.changed')).json();
+    expect(
+      trail.items.some(
+        (e: { details: { merged?: string } }) => e.details.merged === 'Klinik Saarbrücken (Dublette)',
+      ),
+    ).toBe(true);
+  });
+});

@@ -146,10 +146,18 @@ export async function getInstitution(ctx: AppContext, actor: Actor, id: string) 
 
 type InstitutionInput = Omit<ReturnType<typeof institutionBody.parse>, 'ignoreDuplicates'>;
 
-/** Same name (normalised), or same e-mail or website, in the directory. */
+/** Legal forms that do not tell two institutions apart ("Klinikum X" and "Klinikum X gGmbH"). */
+const legalForms = /\b(g?gmbh|mbh|ag|kg|ohg|ug|e\.? ?v|eg|gbr|kdor|aor|co|und partner)\b\.?/g;
+
+/** The name without legal form, normalised: what a duplicate's name starts with. */
+export const coreName = (name: string) =>
+  normalise(name).replace(legalForms, ' ').replace(/\s+/g, ' ').trim();
+
+/** Same name (normalised, legal forms aside), or same e-mail or website, in the directory. */
 async function duplicatesOf(db: Db, actor: Actor, i: Partial<InstitutionInput>, exceptId?: string) {
   const matches: SQL[] = [];
-  if (i.name) matches.push(sql`${institutions.searchText} LIKE ${`${likeEscape(normalise(i.name))}%`}`);
+  const core = i.name ? coreName(i.name) : '';
+  if (core.length >= 3) matches.push(sql`${institutions.searchText} LIKE ${`${likeEscape(core)}%`}`);
   if (i.email) matches.push(eq(institutions.email, i.email));
   if (i.website) matches.push(eq(institutions.website, i.website));
   if (!matches.length) return [];

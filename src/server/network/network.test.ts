@@ -123,6 +123,16 @@ describe('the institution directory', () => {
       email: 'kontakt@jobcenter-sb.example',
     });
     expect(byMail.statusCode).toBe(409);
+    // A legal form does not make another institution.
+    await ok(
+      await aylin.post('/api/institutions', { name: 'Bildungswerk Völklingen', type: 'training_provider' }),
+    );
+    const withForm = await aylin.post('/api/institutions', {
+      name: 'Bildungswerk Völklingen gGmbH',
+      type: 'training_provider',
+    });
+    expect(withForm.statusCode).toBe(409);
+    expect(withForm.json().error.details.candidates[0].name).toBe('Bildungswerk Völklingen');
     await ok(
       await aylin.post('/api/institutions', {
         name: 'JC SB Außenstelle',

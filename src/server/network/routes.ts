@@ -8,6 +8,7 @@ import {
   institutionBody,
   institutionCase,
   institutionListItem,
+  institutionMergeBody,
   institutionQuery,
   institutionUpdateBody,
   opportunity,
@@ -136,6 +137,20 @@ export function networkRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => network.updateInstitution(ctx, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/institutions/:id/merge',
+    {
+      schema: {
+        tags,
+        summary:
+          'Merge this institution (a duplicate) into another: references move over, the duplicate is removed (admin, lead)',
+        params: idParams,
+        body: institutionMergeBody,
+        response: { 200: institution, ...errors },
+      },
+    },
+    async (request) => network.mergeInstitution(ctx, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/institutions/:id/contacts',

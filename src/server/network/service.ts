@@ -10,6 +10,7 @@ export {
   updateInstitution,
 } from './institutions';
 export { casesWithInstitution, involvedInstitutions } from './involved';
+export { mergeInstitution } from './merge';
 export {
   getOpportunity,
   listOpportunities,

@@ -1,9 +1,21 @@
-import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconArrowMerge, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   type ContactPerson,
   contactPersonBody,
@@ -242,7 +254,11 @@ export function InstitutionPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const canWorkCases = useSession().user?.permissions.includes('cases.work');
+  const permissions = useSession().user?.permissions ?? [];
+  const canWorkCases = permissions.includes('cases.work');
+  const canMerge = permissions.includes('network.merge');
+  const [merging, setMerging] = useState(false);
+  const navigate = useNavigate();
   const item = useQuery({
     queryKey: ['institution', id],
     queryFn: () => get<Institution>(`/api/institutions/${id}`),
@@ -262,6 +278,18 @@ export function InstitutionPage() {
         title={i.name}
         testId="institution-name"
         onEdit={() => setEditing(true)}
+        actions={
+          canMerge && (
+            <Button
+              variant="subtle"
+              color="gray"
+              leftSection={<IconArrowMerge size={16} />}
+              onClick={() => setMerging(true)}
+            >
+              {t('network.merge')}
+            </Button>
+          )
+        }
         badges={
           <>
             <Badge>{enumLabel(t, 'institutionType', i.type)}</Badge>
@@ -302,6 +330,30 @@ export function InstitutionPage() {
       <Contacts institution={i} refresh={refresh} />
       <Offered institution={i} />
       {canWorkCases && <InvolvedCases institution={i} />}
+      {merging && (
+        <FormModal
+          title={t('network.mergeTitle', { name: i.name })}
+          submitLabel={t('network.merge')}
+          specs={[
+            {
+              name: 'intoId',
+              kind: 'institution',
+              label: 'network.fields.intoId',
+              required: true,
+              wide: true,
+            },
+          ]}
+          initial={{ intoId: null }}
+          save={async ({ intoId }) => {
+            await post(`/api/institutions/${i.id}/merge`, { intoId, version: i.version });
+            await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+            navigate(`/network/${intoId}`);
+          }}
+          onClose={() => setMerging(false)}
+        >
+          {() => <Alert color="orange">{t('network.mergeHelp', { name: i.name })}</Alert>}
+        </FormModal>
+      )}
       {editing && (
         <FormModal
           title={i.name}

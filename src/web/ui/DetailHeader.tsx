@@ -11,6 +11,8 @@ export function DetailHeader(p: {
   testId: string;
   badges: ReactNode;
   onEdit(): void;
+  /** Further actions beside the edit button. */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -28,9 +30,12 @@ export function DetailHeader(p: {
           </Title>
           <Group gap="xs">{p.badges}</Group>
         </Stack>
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={p.onEdit}>
-          {t('common.edit')}
-        </Button>
+        <Group gap="xs">
+          {p.actions}
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={p.onEdit}>
+            {t('common.edit')}
+          </Button>
+        </Group>
       </Group>
     </>
   );
