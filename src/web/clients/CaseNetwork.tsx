@@ -92,7 +92,7 @@ function SuggestionList(p: {
       {p.items.map((s) => (
         <Paper key={s.id} withBorder p="xs">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <div>
+            <div style={{ flex: 1, minWidth: 0 }}>
               <Text fw={500}>{s.title}</Text>
               <Text size="xs" c="dimmed">
                 {s.line}
@@ -280,7 +280,7 @@ function ProgressList<
       {p.items.map((item) => (
         <Paper key={item.id} withBorder p="sm" data-testid={p.testId}>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={2}>
+            <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
               <Group gap="xs">
                 <Text fw={500}>{p.name(item)}</Text>
                 <Badge color={statusColor(item.status)} data-testid={`${p.testId}-status`}>

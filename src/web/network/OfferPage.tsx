@@ -42,7 +42,7 @@ function Candidates({ offer }: { offer: Opportunity }) {
         {candidates.data?.map((c) => (
           <Paper key={c.client.id} withBorder p="xs">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
+              <div style={{ flex: 1, minWidth: 0 }}>
                 <Group gap="xs">
                   <Anchor component={Link} to={`/cases/${c.client.id}?tab=network`} fw={500}>
                     {c.client.name}

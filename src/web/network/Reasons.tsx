@@ -24,17 +24,20 @@ export function reasonLabel(t: TFunction, r: Reason): string {
   return t(`match.${r.code}`, { detail, defaultValue: r.code });
 }
 
+/** Long reasons wrap inside their badge instead of widening the page on a phone. */
+const wrapping = { root: { height: 'auto' }, label: { whiteSpace: 'normal' as const } };
+
 export function Reasons({ reasons, warnings }: { reasons: Reason[]; warnings: Reason[] }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} mt={4}>
       {reasons.map((r) => (
-        <Badge key={`r-${r.code}`} color="green" variant="light" tt="none">
+        <Badge key={`r-${r.code}`} color="green" variant="light" tt="none" maw="100%" styles={wrapping}>
           {reasonLabel(t, r)}
         </Badge>
       ))}
       {warnings.map((r) => (
-        <Badge key={`w-${r.code}`} color="orange" variant="light" tt="none">
+        <Badge key={`w-${r.code}`} color="orange" variant="light" tt="none" maw="100%" styles={wrapping}>
           {reasonLabel(t, r)}
         </Badge>
       ))}
