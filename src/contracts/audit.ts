@@ -41,6 +41,7 @@ export const auditActions = [
   'document.deleted',
   'occupations.imported',
   'network.changed',
+  'network.exported',
   'measure.changed',
   'client.measure_changed',
   'client.opportunity_changed',

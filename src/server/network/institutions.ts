@@ -6,7 +6,7 @@ import { institutionContacts, institutions } from '../db/schema';
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { parseCsv } from '../lib/csv';
+import { csvField, parseCsv } from '../lib/csv';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
@@ -98,17 +98,7 @@ export async function listInstitutions(
   },
 ) {
   assertCan(actor, 'network.work');
-  const conditions: SQL[] = [eq(institutions.organisationId, actor.organisationId)];
-  for (const w of normalise(q.q ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .slice(0, 6)) {
-    conditions.push(sql`${institutions.searchText} LIKE ${`%${likeEscape(w)}%`}`);
-  }
-  if (q.type?.length) conditions.push(inArray(institutions.type, q.type));
-  if (q.sectorId) conditions.push(sql`${q.sectorId}::uuid = ANY(${institutions.sectorIds})`);
-  if (q.district) conditions.push(eq(institutions.district, q.district));
-  const where = and(...conditions);
+  const where = directoryFilter(actor, q);
   const [rows, [total], names] = await Promise.all([
     ctx.db
       .select({
@@ -136,6 +126,106 @@ export async function listInstitutions(
     total: total?.n ?? 0,
     limit: q.limit,
     offset: q.offset,
+  };
+}
+
+type DirectoryFilter = {
+  q?: string | undefined;
+  type?: string[] | undefined;
+  sectorId?: string | undefined;
+  district?: string | undefined;
+};
+
+/** The directory's search and filters, as the list and the export apply them. */
+function directoryFilter(actor: Actor, q: DirectoryFilter) {
+  const conditions: SQL[] = [eq(institutions.organisationId, actor.organisationId)];
+  for (const w of normalise(q.q ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)) {
+    conditions.push(sql`${institutions.searchText} LIKE ${`%${likeEscape(w)}%`}`);
+  }
+  if (q.type?.length) conditions.push(inArray(institutions.type, q.type));
+  if (q.sectorId) conditions.push(sql`${q.sectorId}::uuid = ANY(${institutions.sectorIds})`);
+  if (q.district) conditions.push(eq(institutions.district, q.district));
+  return and(...conditions);
+}
+
+const exportColumns = [
+  'Name',
+  'Typ',
+  'Branchen',
+  'Straße',
+  'PLZ',
+  'Ort',
+  'Website',
+  'E-Mail',
+  'Telefon',
+  'Notizen',
+  'Ansprechperson',
+  'Funktion',
+  'E-Mail Ansprechperson',
+  'Telefon Ansprechperson',
+  'Sprache',
+] as const;
+
+/**
+ * The (filtered) directory as CSV, one line per contact person (or per institution without one);
+ * a contact person appears only with their consent to be contacted. The columns read back with
+ * the import. Contact persons are personal data: the export is audited.
+ */
+export async function exportInstitutions(ctx: AppContext, actor: Actor, q: DirectoryFilter) {
+  assertCan(actor, 'network.work');
+  const rows = await ctx.db
+    .select({ i: institutions, c: institutionContacts })
+    .from(institutions)
+    .leftJoin(
+      institutionContacts,
+      and(
+        eq(institutionContacts.institutionId, institutions.id),
+        eq(institutionContacts.consentToContact, true),
+      ),
+    )
+    .where(directoryFilter(actor, q))
+    .orderBy(asc(institutions.name), asc(institutionContacts.name));
+  const names = await sectorNames(ctx.db, actor.organisationId);
+  const lines = [
+    exportColumns.map((h) => csvField(h)).join(';'),
+    ...rows.map(({ i, c }) =>
+      [
+        i.name,
+        i.type,
+        i.sectorIds.map((s) => names.get(s) ?? '').join(', '),
+        i.street,
+        i.postcode,
+        i.city,
+        i.website,
+        i.email,
+        i.phone,
+        i.notes,
+        c?.name,
+        c?.function,
+        c?.email,
+        c?.phone,
+        c?.language,
+      ]
+        .map((v) => csvField(v ?? ''))
+        .join(';'),
+    ),
+  ];
+  await audit(ctx.db, actor, {
+    action: 'network.exported',
+    entityType: 'institution',
+    entityId: null,
+    details: {
+      institutions: new Set(rows.map((r) => r.i.id)).size,
+      contactPersons: rows.filter((r) => r.c).length,
+      filter: q,
+    },
+  });
+  return {
+    body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+    filename: `lotse-netzwerk-${new Date().toISOString().slice(0, 10)}.csv`,
   };
 }
 
@@ -383,7 +473,13 @@ export async function importInstitutions(ctx: AppContext, actor: Actor, text: st
           .where(eq(institutions.organisationId, actor.organisationId))
       ).map((r) => normalise(r.name)),
     );
-    const fresh = valid.filter((v) => !existing.has(normalise(v.name)));
+    // Already in the directory, or earlier in the same file (an export has a line per contact person).
+    const fresh = valid.filter((v) => {
+      const key = normalise(v.name);
+      if (existing.has(key)) return false;
+      existing.add(key);
+      return true;
+    });
     if (fresh.length) {
       await tx.insert(institutions).values(
         fresh.map((v) => ({

@@ -240,6 +240,52 @@ describe('the institution directory', () => {
     expect((await aylin.upload('/api/institutions/import', 'x.csv', 'Ort\nSaarlouis')).statusCode).toBe(400);
   });
 
+  it('exports the filtered directory as CSV that reads back with the import; only consenting contact persons', async () => {
+    const school = await ok(
+      await aylin.post('/api/institutions', {
+        name: 'Exportschule Saar',
+        type: 'language_school',
+        city: 'Homburg',
+      }),
+    );
+    await ok(
+      await aylin.post(`/api/institutions/${school.id}/contacts`, {
+        name: 'Vera Einverstanden',
+        email: 'vera@export.example',
+        consentToContact: true,
+        consentDate: '2026-10-01',
+      }),
+    );
+    await ok(await aylin.post(`/api/institutions/${school.id}/contacts`, { name: 'Otto Ohne' }));
+    await ok(
+      await aylin.post(`/api/institutions/${school.id}/contacts`, {
+        name: 'Anna Auch',
+        consentToContact: true,
+      }),
+    );
+    const res = await aylin.get('/api/institutions/export?q=exportschule');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('Name;Typ;Branchen');
+    expect(lines).toHaveLength(3);
+    expect(res.body).toContain('Vera Einverstanden');
+    expect(res.body).toContain('Anna Auch');
+    expect(res.body).not.toContain('Otto Ohne');
+    const trail = (await dpo.get('/api/audit?action=network.exported')).json();
+    expect(trail.items[0].details.contactPersons).toBe(2);
+    // Another organisation reads it in: one institution, not one per contact person.
+    const back = await stranger.upload('/api/institutions/import', 'netzwerk.csv', res.body);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toEqual({ imported: 1, skipped: 1 });
+    const theirs = (await stranger.get('/api/institutions?q=exportschule')).json().items;
+    expect(theirs).toMatchObject([{ name: 'Exportschule Saar', type: 'language_school', city: 'Homburg' }]);
+    expect((await dpo.get('/api/institutions/export')).statusCode).toBe(403);
+  });
+
   it('is the staff’s: DPO and partners are refused, another organisation sees nothing', async () => {
     const i = (await aylin.get('/api/institutions?q=ihk')).json().items[0];
     expect((await dpo.get('/api/institutions')).statusCode).toBe(403);

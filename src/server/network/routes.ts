@@ -85,6 +85,24 @@ export function networkRoutes(app: App, ctx: AppContext) {
     },
     async (request) => network.createInstitution(ctx, actorOf(request), request.body),
   );
+  app.get(
+    '/api/institutions/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'The filtered directory as CSV (one line per contact person who agreed to be contacted; reads back with the import; audited)',
+        querystring: institutionQuery.omit({ limit: true, offset: true }),
+      },
+    },
+    async (request, reply) => {
+      const file = await network.exportInstitutions(ctx, actorOf(request), request.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body);
+    },
+  );
   app.post(
     '/api/institutions/import',
     {

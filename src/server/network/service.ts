@@ -3,6 +3,7 @@ export {
   assertInstitution,
   createInstitution,
   deleteContact,
+  exportInstitutions,
   getInstitution,
   importInstitutions,
   listInstitutions,

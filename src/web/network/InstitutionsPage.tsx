@@ -12,7 +12,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconPlus, IconTags, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconTags, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ import {
   institutionBody,
   institutionTypes,
 } from '../../contracts/network';
-import { ApiError, post, upload } from '../app/api';
+import { ApiError, post, query, upload } from '../app/api';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
@@ -209,6 +209,14 @@ export function InstitutionsPage() {
                 {t('sectors.title')}
               </Button>
             )}
+            <Button
+              component="a"
+              href={`/api/institutions/export${query({ q: lp.get('q'), ...filters })}`}
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+            >
+              {t('network.export')}
+            </Button>
             <Button
               variant="default"
               leftSection={<IconUpload size={16} />}
