@@ -465,6 +465,18 @@ export const disclosure = z.object({
 });
 export type Disclosure = z.infer<typeof disclosure>;
 
+/** A measure or offer of a case that waits for an answer (funding, an employer) for two weeks or more. */
+export const followUp = z.object({
+  id: z.uuid(),
+  kind: z.enum(['measure', 'offer']),
+  client: z.object({ id: z.uuid(), caseCode: z.string(), name: z.string() }),
+  title: z.string(),
+  counterpart: z.string().nullable(),
+  status: z.string(),
+  since: timestamp,
+});
+export type FollowUp = z.infer<typeof followUp>;
+
 /** The network part of a case file: measures acquired, offers pursued, who is involved, what went out. */
 export const caseNetwork = z.object({
   acquisitions: z.array(acquisition),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrganisation,
@@ -647,5 +648,38 @@ describe('merging a duplicate institution', () => {
         (e: { details: { merged?: string } }) => e.details.merged === 'Klinik Saarbrücken (Dublette)',
       ),
     ).toBe(true);
+  });
+});
+
+describe('follow-ups', () => {
+  it('lists measures waiting for funding and introductions waiting for the employer two weeks on, for the case’s counsellors', async () => {
+    const c = await nurseCase(aylin, 'Wartefall');
+    const measureId = (await aylin.get('/api/measures?q=anpassungslehrgang')).json().items[0].id;
+    const [a] = (await aylin.post(`/api/clients/${c.id}/measures`, { measureId })).json();
+    await ok(
+      await aylin.patch(`/api/clients/${c.id}/measures/${a.id}`, {
+        version: a.version,
+        status: 'funding_requested',
+        funderId: jobcentre.id,
+      }),
+    );
+    const waiting = () => aylin.get('/api/follow-ups').then((r) => r.json() as { id: string }[]);
+    // Asked today: nothing to follow up yet.
+    expect((await waiting()).map((f) => f.id)).not.toContain(a.id);
+    await t.ctx.db.execute(
+      sql`UPDATE client_measures SET history = jsonb_set(history, '{-1,at}', to_jsonb((now() - interval '20 days')::text)) WHERE id = ${a.id}`,
+    );
+    const due = (await waiting()).find((f) => f.id === a.id) as unknown as Record<string, unknown>;
+    expect(due).toMatchObject({
+      kind: 'measure',
+      status: 'funding_requested',
+      counterpart: 'Jobcenter Saarbrücken',
+      client: { id: c.id },
+    });
+    expect(((await jonas.get('/api/follow-ups')).json() as { id: string }[]).map((f) => f.id)).not.toContain(
+      a.id,
+    );
+    expect((await lead.get('/api/follow-ups')).json().map((f: { id: string }) => f.id)).toContain(a.id);
+    expect((await dpo.get('/api/follow-ups')).statusCode).toBe(403);
   });
 });

@@ -6,6 +6,7 @@ import {
   acquisitionBody,
   acquisitionUpdateBody,
   candidate,
+  followUp,
   measure,
   measureBody,
   measureQuery,
@@ -25,6 +26,18 @@ const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchem
 const entryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
 
 export function measureRoutes(app: App, ctx: AppContext) {
+  app.get(
+    '/api/follow-ups',
+    {
+      schema: {
+        tags,
+        summary:
+          'Measures and offers of the caller’s open cases waiting two weeks or more for funding or an employer',
+        response: { 200: z.array(followUp), ...errors },
+      },
+    },
+    async (request) => measures.followUps(ctx, actorOf(request)),
+  );
   app.get(
     '/api/measures',
     {

@@ -9,6 +9,7 @@ import { involvedInstitutions } from '../network/service';
 import { listAcquisitions, listDisclosures, listPlacements } from './progress';
 
 export { getMeasure, listMeasures, saveMeasure } from './catalogue';
+export { followUps } from './follow-ups';
 export { candidatesFor, suggestionsFor } from './matching';
 export {
   addAcquisition,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { stages } from '../../contracts/clients';
+import type { FollowUp } from '../../contracts/network';
 import { get } from '../app/api';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
@@ -96,6 +97,10 @@ const CaseLink = ({ id, code, name, tab }: { id: string; code: string; name: str
 export function Dashboard() {
   const { t } = useTranslation();
   const data = useQuery({ queryKey: ['dashboard'], queryFn: () => get<DashboardData>('/api/dashboard') });
+  const followUps = useQuery({
+    queryKey: ['dashboard', 'follow-ups'],
+    queryFn: () => get<FollowUp[]>('/api/follow-ups'),
+  });
   if (data.isPending) return <PageLoader />;
   if (!data.data) return <ErrorAlert error={data.error} />;
   const d = data.data;
@@ -168,6 +173,33 @@ export function Dashboard() {
               </Table.Td>
               <Table.Td>
                 <Text size="xs">{p.authority ?? ''}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Section>
+        <Section
+          title={t('dashboard.followUps')}
+          count={followUps.data?.length ?? 0}
+          empty={t('dashboard.noFollowUps')}
+        >
+          {(followUps.data ?? []).map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>
+                <Badge color="orange" variant="light">
+                  {formatDate(f.since)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {enumLabel(t, f.kind === 'measure' ? 'acquisitionStatus' : 'placementStatus', f.status)}:{' '}
+                  {f.title}
+                </Text>
+                <CaseLink id={f.client.id} code={f.client.caseCode} name={f.client.name} tab="network" />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {f.counterpart ?? ''}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
