@@ -163,10 +163,11 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
         score += 10 + 2 * words.length;
         reasons.push({ code: 'differences', detail: words.slice(0, 4).join(', ') });
       }
+      // A measure of a field (nursing, engineering, its language) is for that field only: a
+      // compensation measure or a district in common does not make it fit another occupation.
+      const forField = m.occupationIds.length > 0 || m.sectorIds.length > 0;
+      if (forField && !reasons.some((r) => r.code === 'occupation' || r.code === 'sector')) return null;
       if (m.type === 'language_course') {
-        // A course of a field's language (medicine, engineering) is for that field only.
-        const forField = m.occupationIds.length > 0 || m.sectorIds.length > 0;
-        if (forField && !reasons.some((r) => r.code === 'occupation' || r.code === 'sector')) return null;
         const entry = rank(m.entryLevel);
         const target = rank(m.targetLevel);
         if (target && german >= target) return null; // already there

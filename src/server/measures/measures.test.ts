@@ -179,6 +179,13 @@ describe('suggestions for a case', () => {
       }),
       a2: await add({ title: 'Deutsch A2', type: 'language_course', entryLevel: 'A1', targetLevel: 'A2' }),
       it: await add({ title: 'Java-Weiterbildung', type: 'advanced_training', sectorIds: [it_] }),
+      // The same compensation measure, but in another field: not for a nurse.
+      otherField: await add({
+        title: 'Qualifizierung Fachinformatik',
+        type: 'adaptation_qualification',
+        sectorIds: [it_],
+        compensates: ['adaptation_period'],
+      }),
       exam: await add({
         title: 'Vorbereitung Kenntnisprüfung Pflege',
         type: 'exam_preparation',
@@ -239,9 +246,10 @@ describe('suggestions for a case', () => {
     const exam = s.measures.find((x: { measure: { id: string } }) => x.measure.id === ids.exam);
     expect(exam.warnings).toEqual([{ code: 'language_below', detail: 'B2' }]);
     expect(titles.indexOf('Vorbereitung Kenntnisprüfung Pflege')).toBeGreaterThan(0);
-    // Not suggested: below the client's level, another sector, inactive; a C1 course needs B2 first.
+    // Not suggested: below the client's level, another sector (even when it prepares for the same
+    // compensation measure), inactive; a C1 course needs B2 first.
     const all = s.measures.map((x: { measure: { id: string } }) => x.measure.id);
-    for (const k of ['a2', 'it', 'inactive']) expect(all).not.toContain(ids[k]);
+    for (const k of ['a2', 'it', 'otherField', 'inactive']) expect(all).not.toContain(ids[k]);
     const c1 = s.measures.find((x: { measure: { id: string } }) => x.measure.id === ids.c1);
     expect(c1.warnings).toEqual([{ code: 'language_below', detail: 'B2' }]);
 
