@@ -41,6 +41,7 @@ for (const file of files(path.join(root, 'src/web'))) {
 for (const [file, helper, prefix] of [
   ['src/web/clients/specs.ts', 'f', 'case.fields'],
   ['src/web/network/specs.ts', 'f', 'network.fields'],
+  ['src/web/measures/specs.ts', 'f', 'network.fields'],
   ['src/web/clients/CaseNetwork.tsx', 'field', 'progress.fields'],
 ]) {
   const re = new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g');

@@ -125,7 +125,7 @@ const router = createBrowserRouter([
       guarded(
         'measures',
         'network.work',
-        page(() => import('../network/MeasuresPage'), 'MeasuresPage'),
+        page(() => import('../measures/MeasuresPage'), 'MeasuresPage'),
       ),
       guarded(
         'offers',

@@ -28,9 +28,9 @@ import { useSession } from '../app/session';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
+import { ListTable, usePagedList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect, sectorLabel } from '../ui/pickers';
-import { ListTable, usePagedList } from './list';
 import { SectorsModal } from './SectorsModal';
 import { districts, institutionForm, institutionSpecs } from './specs';
 

@@ -14,9 +14,9 @@ import { patch, post } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
+import { ListTable, usePagedList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
-import { ListTable, usePagedList } from './list';
 import { offerForm, offerSpecs } from './specs';
 
 /** Adds or changes an offer; a new one may start from its employer. */

@@ -1,14 +1,10 @@
 import {
-  fundingTypes,
   type Institution,
   institutionTypes,
-  type Measure,
-  measureTypes,
   type Opportunity,
   opportunityKinds,
   opportunityStatuses,
 } from '../../contracts/network';
-import { compensationMeasures } from '../../contracts/recognition';
 import { cefrLevels } from '../../contracts/reference';
 import type { FieldSpec } from '../ui/fields';
 import { formValues } from '../ui/fields';
@@ -47,53 +43,6 @@ export const contactPersonSpecs: FieldSpec[] = [
   f('consentToContact', 'switch', { wide: true, help: 'network.help.consentToContact' }),
 ];
 
-export const providerTypes = [
-  'training_provider',
-  'language_school',
-  'chamber_ihk',
-  'chamber_hwk',
-  'chamber_professional',
-  'employment_agency',
-  'company',
-  'counselling_centre',
-  'other',
-] as const;
-
-export const measureSpecs: FieldSpec[] = [
-  f('title', 'text', { required: true, wide: true }),
-  f('type', 'select', { enumGroup: 'measureType', values: measureTypes, required: true }),
-  f('providerId', 'institution', {
-    values: providerTypes,
-    known: (m) => {
-      const provider = (m as unknown as Measure).provider;
-      return provider ? [{ value: provider.id, label: provider.name }] : [];
-    },
-  }),
-  f('sectorIds', 'sectors'),
-  f('occupationIds', 'occupations', {
-    known: (m) => (m as unknown as Measure).occupations.map((o) => ({ value: o.id, label: o.title })),
-  }),
-  f('compensates', 'multiselect', {
-    enumGroup: 'compensation',
-    values: compensationMeasures,
-    help: 'network.help.compensates',
-  }),
-  f('online', 'switch'),
-  f('place', 'text'),
-  f('district', 'select', { enumGroup: 'district', values: districts }),
-  f('startDates', 'dates'),
-  f('durationWeeks', 'number', { min: 0, max: 260 }),
-  f('teachingUnits', 'number', { min: 0, max: 10000 }),
-  f('capacity', 'number', { min: 0, max: 10000 }),
-  f('cost', 'number', { min: 0, max: 1_000_000, help: 'network.help.cost' }),
-  f('funders', 'multiselect', { enumGroup: 'fundingType', values: fundingTypes, wide: true }),
-  f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.minLevel' }),
-  f('entryLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.entryLevel' }),
-  f('targetLevel', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('active', 'switch'),
-  f('description', 'textarea', { wide: true }),
-];
-
 export const offerSpecs: FieldSpec[] = [
   f('employerId', 'institution', {
     required: true,
@@ -125,30 +74,6 @@ export const offerSpecs: FieldSpec[] = [
 /** Form values of an institution (ids of its sectors). */
 export const institutionForm = (i: Institution | null) =>
   formValues(institutionSpecs, i ? { ...i, sectorIds: i.sectors.map((s) => s.id) } : null);
-
-/** Form values of a measure: ids of what it points to, the cost in euros. */
-export const measureForm = (m: Measure | null) =>
-  formValues(
-    measureSpecs,
-    m
-      ? {
-          ...m,
-          providerId: m.provider?.id ?? null,
-          sectorIds: m.sectors.map((s) => s.id),
-          occupationIds: m.occupations.map((o) => o.id),
-          cost: m.costCents === null ? null : m.costCents / 100,
-        }
-      : null,
-    { active: true },
-  );
-
-/** The measure as the API takes it (the cost in cents). */
-export function measureBodyOf({ cost, ...values }: Record<string, unknown>) {
-  return {
-    ...values,
-    costCents: cost === null || cost === undefined ? null : Math.round(Number(cost) * 100),
-  };
-}
 
 export const offerForm = (o: Opportunity | null) =>
   formValues(

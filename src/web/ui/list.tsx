@@ -6,8 +6,8 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { get, query } from '../app/api';
-import { ErrorAlert } from '../ui/errors';
-import { enumOptions } from '../ui/labels';
+import { ErrorAlert } from './errors';
+import { enumOptions } from './labels';
 
 const PAGE = 25;
 

@@ -9,9 +9,9 @@ import { get, patch, post } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
+import { ListTable, usePagedList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
-import { ListTable, usePagedList } from './list';
 import { measureBodyOf, measureForm, measureSpecs } from './specs';
 
 function MeasureModal({ measure, onClose }: { measure: Measure | null; onClose(): void }) {
