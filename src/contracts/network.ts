@@ -48,6 +48,8 @@ export const institutionFields = {
   email: emailSchema.nullish().transform((v) => v ?? null),
   phone: optionalText(40),
   notes: optionalText(4000),
+  /** False for an institution that closed or no longer works with the centre (kept for the records). */
+  active: z.boolean().default(true),
 };
 export const institutionBody = z.object({
   ...institutionFields,
@@ -95,6 +97,7 @@ export const institution = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   notes: z.string().nullable(),
+  active: z.boolean(),
   contacts: z.array(contactPerson),
   version: z.number().int(),
 });
@@ -107,6 +110,7 @@ export const institutionListItem = z.object({
   sectors: z.array(z.string()),
   city: z.string().nullable(),
   district: z.string().nullable(),
+  active: z.boolean(),
   contactCount: z.number().int(),
 });
 export type InstitutionListItem = z.infer<typeof institutionListItem>;
@@ -119,6 +123,11 @@ export const institutionQuery = z.object({
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   sectorId: z.uuid().optional(),
   district: districtCode.optional(),
+  /** Inactive institutions are left out unless asked for. */
+  includeInactive: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   ...pageQuery.shape,
 });
 

@@ -55,6 +55,7 @@ async function present(db: Db, row: Row) {
     email: row.email,
     phone: row.phone,
     notes: row.notes,
+    active: row.active,
     contacts: contacts.map(presentContact),
     version: row.version,
   };
@@ -93,6 +94,7 @@ export async function listInstitutions(
     type?: InstitutionType[] | undefined;
     sectorId?: string | undefined;
     district?: string | undefined;
+    includeInactive?: boolean | undefined;
     limit: number;
     offset: number;
   },
@@ -121,6 +123,7 @@ export async function listInstitutions(
       sectors: i.sectorIds.map((s) => names.get(s) ?? '?'),
       city: i.city,
       district: i.district,
+      active: i.active,
       contactCount: contacts,
     })),
     total: total?.n ?? 0,
@@ -134,6 +137,7 @@ type DirectoryFilter = {
   type?: string[] | undefined;
   sectorId?: string | undefined;
   district?: string | undefined;
+  includeInactive?: boolean | undefined;
 };
 
 /** The directory's search and filters, as the list and the export apply them. */
@@ -148,6 +152,7 @@ function directoryFilter(actor: Actor, q: DirectoryFilter) {
   if (q.type?.length) conditions.push(inArray(institutions.type, q.type));
   if (q.sectorId) conditions.push(sql`${q.sectorId}::uuid = ANY(${institutions.sectorIds})`);
   if (q.district) conditions.push(eq(institutions.district, q.district));
+  if (!q.includeInactive) conditions.push(eq(institutions.active, true));
   return and(...conditions);
 }
 

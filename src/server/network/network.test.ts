@@ -286,6 +286,21 @@ describe('the institution directory', () => {
     expect((await dpo.get('/api/institutions/export')).statusCode).toBe(403);
   });
 
+  it('keeps a closed institution for the records but leaves it out of the directory and its pickers', async () => {
+    const shop = await ok(
+      await aylin.post('/api/institutions', { name: 'Schließt Bald GmbH', type: 'company' }),
+    );
+    expect(shop.active).toBe(true);
+    const closed = await ok(
+      await aylin.patch(`/api/institutions/${shop.id}`, { version: shop.version, active: false }),
+    );
+    expect(closed.active).toBe(false);
+    expect((await aylin.get('/api/institutions?q=schliesst')).json().total).toBe(0);
+    const all = (await aylin.get('/api/institutions?q=schliesst&includeInactive=true')).json();
+    expect(all.items).toMatchObject([{ name: 'Schließt Bald GmbH', active: false }]);
+    expect((await aylin.get(`/api/institutions/${shop.id}`)).statusCode).toBe(200);
+  });
+
   it('is the staff’s: DPO and partners are refused, another organisation sees nothing', async () => {
     const i = (await aylin.get('/api/institutions?q=ihk')).json().items[0];
     expect((await dpo.get('/api/institutions')).statusCode).toBe(403);

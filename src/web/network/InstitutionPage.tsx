@@ -293,6 +293,7 @@ export function InstitutionPage() {
         badges={
           <>
             <Badge>{enumLabel(t, 'institutionType', i.type)}</Badge>
+            {!i.active && <Badge color="gray">{t('network.inactive')}</Badge>}
             {i.sectors.map((s) => (
               <Badge key={s.id} variant="light" tt="none">
                 {sectorLabel(t, s.name)}

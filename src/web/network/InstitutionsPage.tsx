@@ -178,6 +178,7 @@ const institutionFilters = (get: (key: string) => string | null) => ({
   type: get('type'),
   sectorId: get('sectorId'),
   district: get('district'),
+  includeInactive: get('includeInactive') ? 'true' : undefined,
 });
 
 /** The directory of the network: who is who, searchable and filtered by type, sector and district. */
@@ -241,6 +242,11 @@ export function InstitutionsPage() {
           w={220}
         />
         {enumFilter('district', 'district', districts, t('network.allDistricts'))}
+        <Checkbox
+          label={t('network.includeInactive')}
+          checked={Boolean(filters.includeInactive)}
+          onChange={(e) => lp.set('includeInactive', e.currentTarget.checked ? '1' : null)}
+        />
       </Group>
       <ListTable
         testId="institutions"
@@ -259,6 +265,11 @@ export function InstitutionsPage() {
               <Anchor component={Link} to={`/network/${i.id}`} fw={500}>
                 {i.name}
               </Anchor>
+              {!i.active && (
+                <Badge color="gray" ml="xs">
+                  {t('network.inactive')}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>{enumLabel(t, 'institutionType', i.type)}</Table.Td>
             <Table.Td>

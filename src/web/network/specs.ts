@@ -31,6 +31,7 @@ export const institutionSpecs: FieldSpec[] = [
   f('email', 'text'),
   f('phone', 'text'),
   f('notes', 'textarea', { wide: true }),
+  f('active', 'switch', { wide: true, help: 'network.help.active' }),
 ];
 
 export const contactPersonSpecs: FieldSpec[] = [
@@ -73,7 +74,7 @@ export const offerSpecs: FieldSpec[] = [
 
 /** Form values of an institution (ids of its sectors). */
 export const institutionForm = (i: Institution | null) =>
-  formValues(institutionSpecs, i ? { ...i, sectorIds: i.sectors.map((s) => s.id) } : null);
+  formValues(institutionSpecs, i ? { ...i, sectorIds: i.sectors.map((s) => s.id) } : null, { active: true });
 
 export const offerForm = (o: Opportunity | null) =>
   formValues(

@@ -44,6 +44,8 @@ export const institutions = pgTable(
     email: text('email'),
     phone: text('phone'),
     notes: text('notes'),
+    /** False once the institution is closed or no longer works with the centre; kept for the records. */
+    active: boolean('active').notNull().default(true),
     searchText: text('search_text').notNull().default(''),
     ...created(),
   },
