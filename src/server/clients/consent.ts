@@ -2,14 +2,15 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConsentBody, ConsentOverview, SharingSummary } from '../../contracts/consent';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { consents, documents, users } from '../db/schema';
+import { consents, disclosures, documents, nextSteps, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { assertInstitution } from '../network/service';
-import { todayInGermany } from './deadlines';
+import { addDays, todayInGermany } from './deadlines';
 import { loadCase } from './record';
+import { refreshCaseSummaries } from './summary';
 
 type ConsentRow = typeof consents.$inferSelect;
 
@@ -161,11 +162,34 @@ export async function withdrawConsent(ctx: AppContext, actor: Actor, clientId: s
         version: sql`${consents.version} + 1`,
       })
       .where(and(eq(consents.id, consentId), isNull(consents.withdrawnAt)));
+    // Whoever received data under this consent is to be told (Art. 19 GDPR): a step in the plan each.
+    const recipients = await tx
+      .selectDistinct({ name: disclosures.recipientName })
+      .from(disclosures)
+      .where(eq(disclosures.consentId, consentId));
+    if (recipients.length) {
+      await tx.insert(nextSteps).values(
+        recipients.map((r) => ({
+          organisationId: actor.organisationId,
+          clientId,
+          text:
+            actor.language === 'en'
+              ? `Tell ${r.name} that the consent was withdrawn (Art. 19 GDPR)`
+              : `${r.name} über den Widerruf der Einwilligung informieren (Art. 19 DSGVO)`,
+          ownerUserId: actor.userId,
+          dueDate: addDays(todayInGermany(), 7),
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })),
+      );
+      await refreshCaseSummaries(tx, [clientId]);
+    }
     await audit(tx, actor, {
       action: 'consent.withdrawn',
       entityType: 'consent',
       entityId: consentId,
       subjectClientId: clientId,
+      details: recipients.length ? { recipientsToTell: recipients.map((r) => r.name) } : undefined,
     });
   });
   return loadConsents(ctx.db, clientId);

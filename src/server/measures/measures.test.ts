@@ -535,6 +535,53 @@ describe('an employer’s offer for a client', () => {
   });
 });
 
+describe('withdrawing a consent after a disclosure', () => {
+  it('puts a step in the plan to tell each recipient, due in a week', async () => {
+    const c = await nurseCase(aylin, 'Widerruf');
+    const offer = await ok(
+      await aylin.post('/api/opportunities', {
+        employerId: clinic.id,
+        kind: 'job',
+        title: 'Stelle Widerruf',
+      }),
+    );
+    await ok(
+      await aylin.post(`/api/clients/${c.id}/consents`, {
+        purposes: ['employer_profile'],
+        institutionIds: [clinic.id],
+        dataCategories: ['qualifications'],
+        givenOn: '2026-11-01',
+      }),
+    );
+    const [p] = (await aylin.post(`/api/clients/${c.id}/opportunities`, { opportunityId: offer.id })).json();
+    await ok(
+      await aylin.patch(`/api/clients/${c.id}/opportunities/${p.id}`, {
+        version: p.version,
+        status: 'introduced',
+      }),
+    );
+    const before = (await aylin.get(`/api/clients/${c.id}`)).json();
+    const steps = before.plan.steps.length;
+    await ok(await aylin.post(`/api/clients/${c.id}/consents/${before.consent.consents[0].id}/withdraw`, {}));
+    const after = (await aylin.get(`/api/clients/${c.id}`)).json();
+    expect(after.plan.steps).toHaveLength(steps + 1);
+    const step = after.plan.steps.find((x: { text: string }) => x.text.includes('Klinikum Saarbrücken'));
+    expect(step.text).toContain('Widerruf');
+    expect(step.dueDate).toBeTruthy();
+    // A consent that never sent anything out leaves the plan alone.
+    await ok(
+      await aylin.post(`/api/clients/${c.id}/consents`, {
+        purposes: ['conference_sharing'],
+        givenOn: '2026-11-01',
+      }),
+    );
+    const again = (await aylin.get(`/api/clients/${c.id}`)).json();
+    const unused = again.consent.consents.find((x: { withdrawnAt: string | null }) => !x.withdrawnAt);
+    await ok(await aylin.post(`/api/clients/${c.id}/consents/${unused.id}/withdraw`, {}));
+    expect((await aylin.get(`/api/clients/${c.id}`)).json().plan.steps).toHaveLength(steps + 1);
+  });
+});
+
 describe('cases for an offer', () => {
   it('ranks the caller’s cases (leads: all) whose consent lets the profile go to this employer, and logs the read', async () => {
     const offer = await ok(
