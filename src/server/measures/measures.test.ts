@@ -59,6 +59,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A nurse from abroad at B1 German, in the health sector, with a deficit notice asking for an adaptation period. */
+/** The client agrees to their profile going to this employer (by directory entry). */
+async function employerConsent(s: Session, clientId: string, employerId: string) {
+  await ok(
+    await s.post(`/api/clients/${clientId}/consents`, {
+      purposes: ['employer_profile'],
+      institutionIds: [employerId],
+      dataCategories: ['qualifications'],
+      givenOn: '2026-11-01',
+    }),
+  );
+}
+
 async function nurseCase(s: Session, name: string) {
   const c = await ok(
     await s.post('/api/clients', {
@@ -506,14 +518,7 @@ describe('an employer’s offer for a client', () => {
         sectorId: health,
       }),
     );
-    await ok(
-      await aylin.post(`/api/clients/${c.id}/consents`, {
-        purposes: ['employer_profile'],
-        institutionIds: [clinic.id],
-        dataCategories: ['qualifications'],
-        givenOn: '2026-11-01',
-      }),
-    );
+    await employerConsent(aylin, c.id, clinic.id);
     const file = (await aylin.get(`/api/clients/${c.id}`)).json();
     const consentId = file.consent.consents[0].id;
     await ok(await aylin.post(`/api/clients/${c.id}/consents/${consentId}/withdraw`, {}));
@@ -545,14 +550,7 @@ describe('withdrawing a consent after a disclosure', () => {
         title: 'Stelle Widerruf',
       }),
     );
-    await ok(
-      await aylin.post(`/api/clients/${c.id}/consents`, {
-        purposes: ['employer_profile'],
-        institutionIds: [clinic.id],
-        dataCategories: ['qualifications'],
-        givenOn: '2026-11-01',
-      }),
-    );
+    await employerConsent(aylin, c.id, clinic.id);
     const [p] = (await aylin.post(`/api/clients/${c.id}/opportunities`, { opportunityId: offer.id })).json();
     await ok(
       await aylin.patch(`/api/clients/${c.id}/opportunities/${p.id}`, {
@@ -660,14 +658,7 @@ describe('merging a duplicate institution', () => {
       }),
     );
     const c = await nurseCase(aylin, 'Dublettenfall');
-    await ok(
-      await aylin.post(`/api/clients/${c.id}/consents`, {
-        purposes: ['employer_profile'],
-        institutionIds: [dup.id],
-        dataCategories: ['qualifications'],
-        givenOn: '2026-11-01',
-      }),
-    );
+    await employerConsent(aylin, c.id, dup.id);
     const [p] = (await aylin.post(`/api/clients/${c.id}/opportunities`, { opportunityId: offer.id })).json();
     const current = (await aylin.get(`/api/institutions/${dup.id}`)).json();
 
