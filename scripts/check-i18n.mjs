@@ -42,7 +42,7 @@ for (const [file, helper, prefix] of [
   ['src/web/clients/specs.ts', 'f', 'case.fields'],
   ['src/web/network/specs.ts', 'f', 'network.fields'],
   ['src/web/measures/specs.ts', 'f', 'network.fields'],
-  ['src/web/clients/CaseNetwork.tsx', 'field', 'progress.fields'],
+  ['src/web/clients/CaseProgress.tsx', 'field', 'progress.fields'],
 ]) {
   const re = new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g');
   for (const [, name] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(re)) {

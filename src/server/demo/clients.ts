@@ -18,7 +18,7 @@ import {
   recognitionProcedures,
   residenceStatuses,
 } from '../db/schema';
-import { person, random } from './people';
+import { days, person, random } from './people';
 
 interface Profession {
   code: string;
@@ -206,7 +206,6 @@ const residenceFor = (country: string, rng: ReturnType<typeof random>) =>
         '§9 AufenthG',
       ]);
 
-const days = (base: Date, n: number) => new Date(base.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 const mix = [
   0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5,
   5, 6, 6, 6,

@@ -272,3 +272,7 @@ export function person(rng: ReturnType<typeof random>, today = new Date()): Pers
     birthDate: birth.toISOString().slice(0, 10),
   };
 }
+
+/** The date `n` days from `base` (negative: before), as YYYY-MM-DD. */
+export const days = (base: Date, n: number) =>
+  new Date(base.getTime() + n * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Candidate, PlacementStatus, Suggestions } from '../../contracts/network';
+import { languageLevels } from '../../contracts/reference';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
@@ -19,7 +20,8 @@ import { normalise } from '../lib/search-text';
 import { presentOpportunity, selectOpportunities } from '../network/service';
 import { presentMeasures } from './catalogue';
 
-const levels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'];
+const levels: readonly string[] = languageLevels;
+/** A language level as the number the case summary keeps (A1 = 1 … native = 7; none = 0). */
 const rank = (l: string | null | undefined) => (l ? levels.indexOf(l) + 1 : 0);
 type Reason = { code: string; detail: string | null };
 

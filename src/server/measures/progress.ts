@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   type Acquisition,
   type AcquisitionStatus,
@@ -38,33 +39,29 @@ function assertMove(flow: StatusFlow, from: string, to: string) {
 
 // --- measures acquired for a client ---
 
+const funders = alias(institutions, 'funders');
+
 export async function listAcquisitions(db: Db, clientId: string): Promise<Acquisition[]> {
   const rows = await db
-    .select({ a: clientMeasures, title: measures.title, type: measures.type, provider: institutions.name })
+    .select({
+      a: clientMeasures,
+      title: measures.title,
+      type: measures.type,
+      provider: institutions.name,
+      funder: { id: funders.id, name: funders.name, type: funders.type },
+    })
     .from(clientMeasures)
     .innerJoin(measures, eq(measures.id, clientMeasures.measureId))
     .leftJoin(institutions, eq(institutions.id, measures.providerId))
+    .leftJoin(funders, eq(funders.id, clientMeasures.funderId))
     .where(eq(clientMeasures.clientId, clientId))
     .orderBy(asc(clientMeasures.createdAt));
-  const funderIds = rows.map((r) => r.a.funderId).filter((x): x is string => Boolean(x));
-  const funders = funderIds.length
-    ? await db
-        .select({ id: institutions.id, name: institutions.name, type: institutions.type })
-        .from(institutions)
-        .where(
-          sql`${institutions.id} IN (${sql.join(
-            funderIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
-        )
-    : [];
-  const funder = new Map(funders.map((f) => [f.id, f]));
-  return rows.map(({ a, title, type, provider }) => ({
+  return rows.map(({ a, title, type, provider, funder }) => ({
     id: a.id,
     measure: { id: a.measureId, title, type: type as never, provider },
     status: a.status as AcquisitionStatus,
     history: a.history as never,
-    funder: a.funderId ? ((funder.get(a.funderId) as never) ?? null) : null,
+    funder: funder?.id ? (funder as never) : null,
     fundingType: a.fundingType as never,
     amountCents: a.amountCents,
     startDate: a.startDate,

@@ -3,9 +3,7 @@ export {
   assertInstitution,
   createInstitution,
   deleteContact,
-  exportInstitutions,
   getInstitution,
-  importInstitutions,
   listInstitutions,
   saveContact,
   updateInstitution,
@@ -20,3 +18,4 @@ export {
   selectOpportunities,
 } from './opportunities';
 export { assertSectors, defaultSectors, listSectors, saveSector, sectorNames } from './sectors';
+export { exportInstitutions, importInstitutions } from './transfer';

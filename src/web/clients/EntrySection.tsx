@@ -1,5 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api } from '../app/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { applyFieldErrors, ErrorAlert, notifyError, notifySaved } from '../ui/errors';
-import { cleanValues, type FieldSpec, Fields, resolver } from '../ui/fields';
+import { notifyError } from '../ui/errors';
+import { FormModal } from '../ui/FormModal';
+import type { FieldSpec } from '../ui/fields';
 import { RowActions } from '../ui/RowActions';
 
 export interface EntryItem {
@@ -41,40 +41,21 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  // biome-ignore lint/suspicious/noExplicitAny: entry values differ per section; the schema checks them
-  const form = useForm<Record<string, any>>({ initialValues: p.toForm(null), validate: resolver(p.schema) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', p.clientId] });
 
-  const open = (item: T | 'new') => {
-    form.setValues(p.toForm(item === 'new' ? null : item));
-    form.clearErrors();
-    setError(null);
-    setEditing(item);
-  };
-
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true);
-    setError(null);
+  // After a refused change too: someone else may have changed the entry meanwhile.
+  const save = async (body: Record<string, unknown>) => {
     try {
-      const body = cleanValues(values);
       if (editing === 'new') await api('POST', `/api/clients/${p.clientId}/${p.path}`, body);
       else if (editing)
         await api('PATCH', `/api/clients/${p.clientId}/${p.path}/${editing.id}`, {
           ...body,
           version: editing.version,
         });
-      await refresh();
-      notifySaved(t);
-      setEditing(null);
-    } catch (e) {
-      if (!applyFieldErrors(form, e, t)) setError(e);
-      await refresh();
     } finally {
-      setBusy(false);
+      await refresh();
     }
-  });
+  };
 
   const [deleting, setDeleting] = useState<T | null>(null);
   const remove = async (item: T) => {
@@ -93,7 +74,12 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
           {t(p.title)}
         </Title>
         {!p.readOnly && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => open('new')}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing('new')}
+          >
             {t(p.addLabel)}
           </Button>
         )}
@@ -107,7 +93,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
         <Paper key={item.id} withBorder p="sm">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div style={{ flex: 1, minWidth: 0 }}>{p.render(item)}</div>
-            {!p.readOnly && <RowActions onEdit={() => open(item)} onDelete={() => setDeleting(item)} />}
+            {!p.readOnly && <RowActions onEdit={() => setEditing(item)} onDelete={() => setDeleting(item)} />}
           </Group>
         </Paper>
       ))}
@@ -118,34 +104,19 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
         onConfirm={() => (deleting ? remove(deleting) : undefined)}
         onClose={() => setDeleting(null)}
       />
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing === 'new' ? p.addLabel : p.title)}
-        size={p.modalSize ?? 'lg'}
-      >
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ErrorAlert error={error} />
-            <Fields
-              form={form}
-              specs={p.specs}
-              initial={
-                editing && editing !== 'new' ? (editing as unknown as Record<string, unknown>) : undefined
-              }
-            />
-            {p.formExtra?.(form)}
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={() => setEditing(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {editing !== null && (
+        <FormModal
+          title={t(editing === 'new' ? p.addLabel : p.title)}
+          specs={p.specs}
+          initial={p.toForm(editing === 'new' ? null : editing)}
+          known={editing === 'new' ? undefined : (editing as unknown as Record<string, unknown>)}
+          schema={p.schema}
+          save={save}
+          extra={p.formExtra}
+          size={p.modalSize}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { type UseFormReturnType, useForm } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -20,6 +20,7 @@ export function FormModal({
   onClose,
   onError,
   children,
+  extra,
   submitLabel,
   size = 'lg',
 }: {
@@ -35,6 +36,9 @@ export function FormModal({
   onError?(error: unknown): boolean;
   /** Shown between the error and the fields, given the last error. */
   children?: (error: unknown) => ReactNode;
+  /** Further inputs below the fields that work on the form itself (e.g. a checklist). */
+  // biome-ignore lint/suspicious/noExplicitAny: values follow the specs
+  extra?: (form: UseFormReturnType<Record<string, any>>) => ReactNode;
   submitLabel?: string;
   size?: string;
 }) {
@@ -68,6 +72,7 @@ export function FormModal({
           <ErrorAlert error={error} />
           {children?.(error)}
           <Fields form={form} specs={specs} initial={known} />
+          {extra?.(form)}
           <Group justify="flex-end">
             <Button variant="subtle" onClick={onClose}>
               {t('common.cancel')}
