@@ -2,7 +2,8 @@
 // 5,000 measures, 20,000 offers; every client gets a sector and 30 % an employer consent.
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { fundingTypes, measureTypes, opportunityKinds } from '../src/contracts/network';
+import { fundingTypes, measureTypes } from '../src/contracts/measures';
+import { opportunityKinds } from '../src/contracts/network';
 import { compensationMeasures } from '../src/contracts/recognition';
 import { openDatabase } from '../src/server/db/client';
 import { institutions, measures, occupations, opportunities, sectors, users } from '../src/server/db/schema';

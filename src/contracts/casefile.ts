@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clientDetail, stageSchema, timelineEntry } from './clients';
 import { consentOverview } from './consent';
 import { clientDocument } from './documents';
-import { caseNetwork } from './network';
+import { caseNetwork } from './measures';
 import { contact, plan } from './plan';
 import { experience, languageSkill, qualification, residenceEntry } from './profile';
 import { procedure } from './recognition';

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Measure } from '../../contracts/network';
+import type { Measure } from '../../contracts/measures';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { clientMeasures, institutions, measures, occupations } from '../db/schema';

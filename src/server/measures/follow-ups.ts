@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { FollowUp } from '../../contracts/network';
+import type { FollowUp } from '../../contracts/measures';
 import { visibleCases } from '../clients/service';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, notInArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Candidate, PlacementStatus, Suggestions } from '../../contracts/network';
+import type { Candidate, PlacementStatus, Suggestions } from '../../contracts/measures';
 import { languageLevels } from '../../contracts/reference';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';

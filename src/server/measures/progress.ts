@@ -8,7 +8,7 @@ import {
   type Placement,
   placementFlow,
   type StatusFlow,
-} from '../../contracts/network';
+} from '../../contracts/measures';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';

@@ -15,7 +15,7 @@ import {
   placementBody,
   placementUpdateBody,
   suggestions,
-} from '../../contracts/network';
+} from '../../contracts/measures';
 import { todayInGermany } from '../clients/service';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';

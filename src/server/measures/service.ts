@@ -2,7 +2,7 @@
  * Measures and offers for cases: the catalogue, acquiring a measure for a client, pursuing an
  * employer's offer (with the consent check and disclosure log), and matching both ways.
  */
-import type { CaseNetwork } from '../../contracts/network';
+import type { CaseNetwork } from '../../contracts/measures';
 import type { CaseSection } from '../clients/service';
 import type { Db } from '../db/client';
 import { involvedInstitutions } from '../network/service';

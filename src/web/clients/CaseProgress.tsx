@@ -10,7 +10,7 @@ import {
   fundingTypes,
   type Placement,
   placementFlow,
-} from '../../contracts/network';
+} from '../../contracts/measures';
 import { ApiError, patch } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import type { FieldSpec } from '../ui/fields';

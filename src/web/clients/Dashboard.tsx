@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { stages } from '../../contracts/clients';
-import type { FollowUp } from '../../contracts/network';
+import type { FollowUp } from '../../contracts/measures';
 import { get } from '../app/api';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Measure, measureTypes } from '../../contracts/network';
+import { type Measure, measureTypes } from '../../contracts/measures';
 import { get, patch, post } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import { formatDate, formatMoney } from '../ui/format';

@@ -1,4 +1,4 @@
-import { fundingTypes, type Measure, measureTypes } from '../../contracts/network';
+import { fundingTypes, type Measure, measureTypes } from '../../contracts/measures';
 import { compensationMeasures } from '../../contracts/recognition';
 import { cefrLevels } from '../../contracts/reference';
 import { districts } from '../network/specs';

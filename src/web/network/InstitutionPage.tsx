@@ -16,12 +16,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { Measure } from '../../contracts/measures';
 import {
   type ContactPerson,
   contactPersonBody,
   type Institution,
   type InstitutionCase,
-  type Measure,
   type Opportunity,
 } from '../../contracts/network';
 import { del, get, patch, post, query } from '../app/api';
