@@ -81,3 +81,11 @@ export type AuditFilter = z.infer<typeof auditQuery>;
 
 export const auditPage = pageOf(auditEntry);
 export type AuditPage = z.infer<typeof auditPage>;
+
+export const personLookupQuery = z.object({ q: z.string().trim().min(2).max(100) });
+/** A person found by the dpo to filter the trail: enough to tell two people apart. */
+export const personLookupResult = z.array(
+  z.object({ id: z.uuid(), caseCode: z.string(), name: z.string(), birthDate: z.string().nullable() }),
+);
+export type PersonLookupResult = z.infer<typeof personLookupResult>;
+export const auditActorList = z.array(auditActor);

@@ -25,6 +25,30 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/**
+ * What a user may do. The server maps roles to these in one table (server/lib/access.ts); the web
+ * client receives the resulting list only to hide what would be refused, typed so that a
+ * misspelt permission does not compile.
+ */
+export const permissionNames = [
+  'users.manage',
+  'organisation.manage',
+  'outbox.read',
+  'audit.read',
+  'cases.work',
+  'cases.reassign',
+  'catalogues.manage',
+  'network.work',
+  'sectors.manage',
+  'network.merge',
+] as const;
+export const permissionSchema = z.enum(permissionNames);
+export type Permission = z.infer<typeof permissionSchema>;
+
+/** The logged-in user with what they may do. */
+export const sessionUser = meSchema.extend({ permissions: z.array(permissionSchema) });
+export type SessionUser = z.infer<typeof sessionUser>;
+
 export const loginBody = z.object({
   email: emailSchema,
   password: z.string().min(1).max(256),
@@ -33,7 +57,7 @@ export const loginBody = z.object({
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const sessionResponse = z.object({ user: meSchema, csrfToken: z.string() });
+export const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const updateMeBody = z
@@ -63,6 +87,9 @@ export const totpEnableBody = z.object({
 export const totpEnableResponse = z.object({ recoveryCodes: z.array(z.string()) });
 export type TotpEnableResponse = z.infer<typeof totpEnableResponse>;
 export const totpDisableBody = z.object({ password: z.string().min(1).max(256) });
+
+/** Answer of a password-reset request: the address the link went to. */
+export const emailResult = z.object({ email: z.string() });
 
 export const invitationTokenBody = z.object({ token: z.string().min(20).max(200) });
 export const invitationInfo = z.object({

@@ -170,6 +170,7 @@ export const duplicateCandidate = z.object({
   reason: z.enum(['name_and_birth_date', 'email']),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+export const duplicateCandidateList = z.array(duplicateCandidate);
 export const duplicateCheckBody = z.object({
   givenNames: z.string().trim().max(120).default(''),
   familyName: z.string().trim().max(120).default(''),
@@ -249,6 +250,9 @@ export const handoverBody = z.object({
   version: z.number().int(),
 });
 export const counsellorsBody = z.object({ userIds: z.array(z.uuid()).max(20), version: z.number().int() });
+/** The case after its further counsellors changed; null when the caller no longer sees it. */
+export const counsellorsResult = z.object({ client: clientDetail.nullable() });
+export const bulkReassignResult = z.object({ moved: z.number() });
 export const bulkReassignBody = z.object({
   clientIds: z.array(z.uuid()).min(1).max(500),
   toUserId: z.uuid(),
@@ -261,6 +265,7 @@ export const savedFilter = z.object({
   query: z.record(z.string(), z.unknown()),
 });
 export type SavedFilter = z.infer<typeof savedFilter>;
+export const savedFilterList = z.array(savedFilter);
 export const savedFilterBody = z.object({ name: text(80), query: z.record(z.string(), z.unknown()) });
 
 export const timelineEntry = z.object({

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const uuid = z.uuid();
 export const idParams = z.object({ id: z.uuid() });
+/** An entry of a record, e.g. a qualification of a case: /api/clients/:id/…/:entryId. */
+export const entryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
 
 /** Timestamps travel as ISO strings. */
 export const timestamp = z.iso.datetime({ offset: true });

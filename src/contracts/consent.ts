@@ -84,3 +84,11 @@ export type SharingSummary = z.infer<typeof sharingSummary>;
 
 export const consentOverview = z.object({ consents: z.array(consent), sharing: sharingSummary });
 export type ConsentOverview = z.infer<typeof consentOverview>;
+
+/** What the printable consent form is pre-filled with. */
+export const consentFormQuery = z.object({
+  language: z.enum(['de', 'en']).default('de'),
+  purposes: z.union([z.array(z.string()), z.string()]).optional(),
+  institutions: z.string().max(2000).optional().describe('Receiving institutions, separated by ";"'),
+  scope: z.enum(consentScopes).default('pseudonymised'),
+});

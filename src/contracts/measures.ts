@@ -1,7 +1,7 @@
 // The measures domain: the catalogue, a case's measures and offers, matching, follow-ups.
 import { z } from 'zod';
 import { districtCode } from './clients';
-import { isoDate, optionalText, pageQuery, text, timestamp, withVersion } from './common';
+import { isoDate, optionalText, pageOf, pageQuery, text, timestamp, withVersion } from './common';
 import { disclosure, institutionRef, involvedInstitution, opportunity, opportunityKinds } from './network';
 import { compensationMeasures } from './recognition';
 import { cefrLevels } from './reference';
@@ -286,3 +286,9 @@ export const caseNetwork = z.object({
   disclosures: z.array(disclosure),
 });
 export type CaseNetwork = z.infer<typeof caseNetwork>;
+
+export const followUpList = z.array(followUp);
+export const measurePage = pageOf(measure);
+export const candidateList = z.array(candidate);
+export const acquisitionList = z.array(acquisition);
+export const placementList = z.array(placement);

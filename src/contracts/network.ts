@@ -2,7 +2,16 @@
 // the institutions involved in a case and what was disclosed to them.
 import { z } from 'zod';
 import { districtCode, languageCode } from './clients';
-import { emailSchema, isoDate, optionalText, pageQuery, text, timestamp, withVersion } from './common';
+import {
+  emailSchema,
+  isoDate,
+  optionalText,
+  pageOf,
+  pageQuery,
+  text,
+  timestamp,
+  withVersion,
+} from './common';
 import { cefrLevels } from './reference';
 
 const level = z.enum(cefrLevels);
@@ -216,3 +225,11 @@ export const disclosure = z.object({
 export type Disclosure = z.infer<typeof disclosure>;
 
 /** A measure or offer of a case that waits for an answer (funding, an employer) for two weeks or more. */
+
+export const sectorList = z.array(sector);
+export const institutionPage = pageOf(institutionListItem);
+export const institutionCaseList = z.array(institutionCase);
+export const opportunityPage = pageOf(opportunity);
+/** A contact person of an institution: /api/institutions/:id/contacts/:contactId. */
+export const contactParams = z.object({ id: z.uuid(), contactId: z.uuid() });
+export const institutionImportResult = z.object({ imported: z.number(), skipped: z.number() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { passwordSchema } from './auth';
-import { emailSchema, languageSchema, text, timestamp } from './common';
+import { passwordSchema, sessionUser } from './auth';
+import { emailSchema, languageSchema, pageOf, text, timestamp } from './common';
 
 export const setupStatus = z.object({ needed: z.boolean() });
 
@@ -19,6 +19,7 @@ export const setupResult = z.object({
   csrfToken: z.string(),
   /** Demo accounts share the admin's password. */
   demoLogins: z.array(demoLogin),
+  user: sessionUser,
 });
 export type SetupResult = z.infer<typeof setupResult>;
 
@@ -49,3 +50,5 @@ export const outboxMessage = z.object({
   lastError: z.string().nullable(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessage>;
+
+export const outboxPage = pageOf(outboxMessage);

@@ -75,10 +75,16 @@ export const occupation = z.object({
   regulated: z.boolean().nullable(),
 });
 export type Occupation = z.infer<typeof occupation>;
+export const occupationList = z.array(occupation);
 export const occupationQuery = z.object({
   q: z.string().trim().max(100).default(''),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+/** How many occupations each scheme holds. */
+export const occupationCounts = z.record(z.string(), z.number());
+export type OccupationCounts = z.infer<typeof occupationCounts>;
+export const occupationImportResult = z.object({ scheme: z.string(), imported: z.number() });
+export type OccupationImportResult = z.infer<typeof occupationImportResult>;
 
 // --- foreign qualifications ---
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, userStatusSchema } from './auth';
-import { emailSchema, languageSchema, text, timestamp } from './common';
+import { emailSchema, languageSchema, pageOf, text, timestamp } from './common';
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -51,3 +51,10 @@ export const userListQuery = z.object({
   status: userStatusSchema.optional(),
   role: roleSchema.optional(),
 });
+
+/** Active counsellors and leads: who can own a case or a step. */
+export const colleague = z.object({ id: z.uuid(), name: z.string(), roles: z.array(roleSchema) });
+export type Colleague = z.infer<typeof colleague>;
+export const colleagueList = z.array(colleague);
+
+export const userPage = pageOf(userSchema);

@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import { auditActor, auditPage, auditQuery } from '../../contracts/audit';
+import {
+  auditActorList,
+  auditPage,
+  auditQuery,
+  personLookupQuery,
+  personLookupResult,
+} from '../../contracts/audit';
 import { errorBodySchema } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
@@ -25,7 +30,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['audit'],
         summary: 'Users of the organisation, for the user filter of the audit log (admin, dpo)',
-        response: { 200: z.array(auditActor), 403: errorBodySchema },
+        response: { 200: auditActorList, 403: errorBodySchema },
       },
     },
     async (request) => auditActors(ctx, actorOf(request)),
@@ -38,16 +43,9 @@ export function auditRoutes(app: App, ctx: AppContext) {
         tags: ['audit'],
         summary:
           'Find a person by name (any script) or case number, to filter the trail (admin, dpo; recorded)',
-        querystring: z.object({ q: z.string().trim().min(2).max(100) }),
+        querystring: personLookupQuery,
         response: {
-          200: z.array(
-            z.object({
-              id: z.uuid(),
-              caseCode: z.string(),
-              name: z.string(),
-              birthDate: z.string().nullable(),
-            }),
-          ),
+          200: personLookupResult,
           400: errorBodySchema,
           403: errorBodySchema,
         },

@@ -1,4 +1,4 @@
-import type { Me, Role } from '../../contracts/auth';
+import type { Role, SessionUser } from '../../contracts/auth';
 import type { Language } from '../../contracts/common';
 import { hasRole, permissionsOf } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -13,7 +13,7 @@ export function totpEnrolmentRequired(
   return requireTotp && !user.totpEnabled && hasRole(user, ...totpRequiredRoles);
 }
 
-export function presentMe(actor: Actor): Me & { permissions: string[] } {
+export function presentMe(actor: Actor): SessionUser {
   return {
     id: actor.userId,
     email: actor.email,

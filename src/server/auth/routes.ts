@@ -1,12 +1,12 @@
-import { z } from 'zod';
 import {
   acceptInvitationBody,
   changePasswordBody,
+  emailResult,
   invitationInfo,
   invitationTokenBody,
   loginBody,
-  meSchema,
   sessionResponse,
+  sessionUser,
   totpDisableBody,
   totpEnableBody,
   totpEnableResponse,
@@ -23,8 +23,6 @@ import { presentMe } from './present';
 import * as auth from './service';
 import * as totp from './totp';
 
-const meWithPermissions = meSchema.extend({ permissions: z.array(z.string()) });
-const sessionWithPermissions = sessionResponse.extend({ user: meWithPermissions });
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema };
 const tags = ['auth'];
 
@@ -36,7 +34,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Log in; sets the session cookie',
         body: loginBody,
-        response: { 200: sessionWithPermissions, ...errors },
+        response: { 200: sessionResponse, ...errors },
       },
       config: { public: true },
     },
@@ -66,7 +64,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The logged-in user',
-        response: { 200: meWithPermissions, 401: errorBodySchema },
+        response: { 200: sessionUser, 401: errorBodySchema },
       },
       config: { allowDuringTotpEnrolment: true },
     },
@@ -80,7 +78,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'The logged-in user and the CSRF token',
-        response: { 200: sessionWithPermissions, 401: errorBodySchema },
+        response: { 200: sessionResponse, 401: errorBodySchema },
       },
       config: { allowDuringTotpEnrolment: true },
     },
@@ -94,7 +92,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Change the own name or language',
         body: updateMeBody,
-        response: { 200: meWithPermissions, ...errors },
+        response: { 200: sessionUser, ...errors },
       },
       config: { allowDuringTotpEnrolment: true },
     },
@@ -188,7 +186,7 @@ export function authRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Set the password from an invitation or reset link',
         body: acceptInvitationBody,
-        response: { 200: z.object({ email: z.string() }), ...errors },
+        response: { 200: emailResult, ...errors },
       },
       config: { public: true },
     },

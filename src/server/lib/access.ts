@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts/auth';
+import { type Permission, permissionNames, type Role } from '../../contracts/auth';
 import type { Actor } from './actor';
 import { AppError, forbidden, notFound } from './errors';
 
@@ -23,10 +23,9 @@ const permissionRoles = {
   'sectors.manage': ['admin', 'lead'],
   /** Merging duplicates of the directory (moves references in case files). */
   'network.merge': ['admin', 'lead'],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<Permission, readonly Role[]>;
 
-export type Permission = keyof typeof permissionRoles;
-export const permissions = Object.keys(permissionRoles) as Permission[];
+export type { Permission };
 
 export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
@@ -41,7 +40,7 @@ export function assertCan(actor: Pick<Actor, 'roles'>, permission: Permission): 
 }
 
 export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {
-  return permissions.filter((p) => can(actor, p));
+  return permissionNames.filter((p) => can(actor, p));
 }
 
 /** A record of another organisation answers exactly like a missing one. */

@@ -1,18 +1,22 @@
-import { z } from 'zod';
-import { idParams, pageOf } from '../../contracts/common';
-import { errorBodySchema } from '../../contracts/errors';
+import { entryParams, idParams } from '../../contracts/common';
+import { errorResponses } from '../../contracts/errors';
 import {
   acquisition,
   acquisitionBody,
+  acquisitionList,
   acquisitionUpdateBody,
   candidate,
+  candidateList,
   followUp,
+  followUpList,
   measure,
   measureBody,
+  measurePage,
   measureQuery,
   measureUpdateBody,
   placement,
   placementBody,
+  placementList,
   placementUpdateBody,
   suggestions,
 } from '../../contracts/measures';
@@ -22,8 +26,7 @@ import { type App, actorOf } from '../lib/http';
 import * as measures from './service';
 
 const tags = ['measures'];
-const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-const entryParams = z.object({ id: z.uuid(), entryId: z.uuid() });
+const errors = errorResponses(400, 403, 404, 409);
 
 export function measureRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -33,7 +36,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         tags,
         summary:
           'Measures and offers of the caller’s open cases waiting two weeks or more for funding or an employer',
-        response: { 200: z.array(followUp), ...errors },
+        response: { 200: followUpList, ...errors },
       },
     },
     async (request) => measures.followUps(ctx, actorOf(request)),
@@ -45,7 +48,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'The measures catalogue: search, filter by type, sector, provider',
         querystring: measureQuery,
-        response: { 200: pageOf(measure), ...errors },
+        response: { 200: measurePage, ...errors },
       },
     },
     async (request) => measures.listMeasures(ctx, actorOf(request), request.query),
@@ -101,7 +104,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         summary:
           'Ranked cases for an offer: the caller’s cases (leads: all) whose consent lets the profile go to this employer (audited)',
         params: idParams,
-        response: { 200: z.array(candidate), ...errors },
+        response: { 200: candidateList, ...errors },
       },
     },
     async (request) => measures.candidatesFor(ctx, actorOf(request), request.params.id, todayInGermany()),
@@ -115,7 +118,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         summary: 'Propose a measure of the catalogue for the client',
         params: idParams,
         body: acquisitionBody,
-        response: { 200: z.array(acquisition), ...errors },
+        response: { 200: acquisitionList, ...errors },
       },
     },
     async (request) => measures.addAcquisition(ctx, actorOf(request), request.params.id, request.body),
@@ -129,7 +132,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
           'Move a measure of the client on (applied, funding requested, funded, started, completed, dropped, rejected) or record funding and dates',
         params: entryParams,
         body: acquisitionUpdateBody,
-        response: { 200: z.array(acquisition), ...errors },
+        response: { 200: acquisitionList, ...errors },
       },
     },
     async (request) =>
@@ -149,7 +152,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         summary: 'Suggest an offer to the client',
         params: idParams,
         body: placementBody,
-        response: { 200: z.array(placement), ...errors },
+        response: { 200: placementList, ...errors },
       },
     },
     async (request) =>
@@ -164,7 +167,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
           'Move an offer on; introducing the client to the employer needs consent and is logged as a disclosure',
         params: entryParams,
         body: placementUpdateBody,
-        response: { 200: z.array(placement), ...errors },
+        response: { 200: placementList, ...errors },
       },
     },
     async (request) =>

@@ -1,36 +1,40 @@
-import { z } from 'zod';
-import { idParams, pageOf } from '../../contracts/common';
-import { errorBodySchema } from '../../contracts/errors';
+import { idParams } from '../../contracts/common';
+import { errorResponses } from '../../contracts/errors';
 import {
+  contactParams,
   contactPersonBody,
   contactPersonUpdateBody,
   institution,
   institutionBody,
   institutionCase,
+  institutionCaseList,
+  institutionImportResult,
   institutionListItem,
   institutionMergeBody,
+  institutionPage,
   institutionQuery,
   institutionUpdateBody,
   opportunity,
   opportunityBody,
+  opportunityPage,
   opportunityQuery,
   opportunityUpdateBody,
   sector,
   sectorBody,
+  sectorList,
 } from '../../contracts/network';
 import type { AppContext } from '../context';
 import { type App, actorOf, uploadedFile } from '../lib/http';
 import * as network from './service';
 
 const tags = ['network'];
-const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-const contactParams = z.object({ id: z.uuid(), contactId: z.uuid() });
+const errors = errorResponses(400, 403, 404, 409);
 
 export function networkRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/sectors',
     {
-      schema: { tags, summary: 'The organisation’s sectors', response: { 200: z.array(sector), ...errors } },
+      schema: { tags, summary: 'The organisation’s sectors', response: { 200: sectorList, ...errors } },
     },
     async (request) => network.listSectors(ctx, actorOf(request)),
   );
@@ -68,7 +72,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         summary:
           'The directory of the network: search by name, city or e-mail; filter by type, sector, district',
         querystring: institutionQuery,
-        response: { 200: pageOf(institutionListItem), ...errors },
+        response: { 200: institutionPage, ...errors },
       },
     },
     async (request) => network.listInstitutions(ctx, actorOf(request), request.query),
@@ -111,7 +115,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         summary:
           'Import institutions from CSV (Name, Typ/Type, Ort/City, PLZ, Straße, Website, E-Mail, Telefon, Notizen); all rows or none',
         consumes: ['multipart/form-data'],
-        response: { 200: z.object({ imported: z.number(), skipped: z.number() }), ...errors },
+        response: { 200: institutionImportResult, ...errors },
       },
     },
     async (request) => {
@@ -138,7 +142,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'The caller’s cases this institution is involved in, with its roles (counsellors, leads)',
         params: idParams,
-        response: { 200: z.array(institutionCase), ...errors },
+        response: { 200: institutionCaseList, ...errors },
       },
     },
     async (request) => network.casesWithInstitution(ctx, actorOf(request), request.params.id),
@@ -218,7 +222,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Employers’ offers: internships, jobs, trial work, qualification',
         querystring: opportunityQuery,
-        response: { 200: pageOf(opportunity), ...errors },
+        response: { 200: opportunityPage, ...errors },
       },
     },
     async (request) => network.listOpportunities(ctx, actorOf(request), request.query),

@@ -1,12 +1,12 @@
-import { pageOf, pageQuery } from '../../contracts/common';
-import { errorBodySchema } from '../../contracts/errors';
-import { organisationSettings, outboxMessage, updateOrganisationBody } from '../../contracts/organisation';
+import { pageQuery } from '../../contracts/common';
+import { errorResponses } from '../../contracts/errors';
+import { organisationSettings, outboxPage, updateOrganisationBody } from '../../contracts/organisation';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
 import * as organisation from './service';
 
 const tags = ['organisation'];
-const errors = { 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses(400, 403, 409);
 
 export function organisationRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -41,7 +41,7 @@ export function organisationRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Outgoing mail of the organisation, newest first (admin)',
         querystring: pageQuery,
-        response: { 200: pageOf(outboxMessage), ...errors },
+        response: { 200: outboxPage, ...errors },
       },
     },
     async (request) => organisation.listOutbox(ctx, actorOf(request), request.query),

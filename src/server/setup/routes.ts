@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { meSchema } from '../../contracts/auth';
 import { errorBodySchema } from '../../contracts/errors';
 import { setupBody, setupResult, setupStatus } from '../../contracts/organisation';
 import { presentMe } from '../auth/service';
@@ -32,7 +30,7 @@ export function setupRoutes(app: App, ctx: AppContext) {
         summary: 'Create the first organisation and its admin (only while none exists); logs the admin in',
         body: setupBody,
         response: {
-          200: setupResult.extend({ user: meSchema.extend({ permissions: z.array(z.string()) }) }),
+          200: setupResult,
           400: errorBodySchema,
           409: errorBodySchema,
         },

@@ -1,12 +1,12 @@
-import { z } from 'zod';
-import { roleSchema } from '../../contracts/auth';
-import { idParams, pageOf, pageQuery } from '../../contracts/common';
-import { errorBodySchema } from '../../contracts/errors';
+import { idParams, pageQuery } from '../../contracts/common';
+import { errorResponses } from '../../contracts/errors';
 import {
+  colleagueList,
   invitationResult,
   inviteUserBody,
   updateUserBody,
   userListQuery,
+  userPage,
   userSchema,
 } from '../../contracts/users';
 import type { AppContext } from '../context';
@@ -14,7 +14,7 @@ import { type App, actorOf } from '../lib/http';
 import * as usersService from './service';
 
 const tags = ['users'];
-const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses(400, 403, 404, 409);
 
 export function userRoutes(app: App, ctx: AppContext) {
   app.get(
@@ -24,7 +24,7 @@ export function userRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Users of the organisation (admin)',
         querystring: pageQuery.extend(userListQuery.shape),
-        response: { 200: pageOf(userSchema), ...errors },
+        response: { 200: userPage, ...errors },
       },
     },
     async (request) => usersService.listUsers(ctx, actorOf(request), request.query),
@@ -91,7 +91,7 @@ export function userRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Active counsellors and leads of the organisation (case owners, step owners)',
         response: {
-          200: z.array(z.object({ id: z.uuid(), name: z.string(), roles: z.array(roleSchema) })),
+          200: colleagueList,
           ...errors,
         },
       },
