@@ -8,6 +8,7 @@ import { compensationMeasures } from '../src/contracts/recognition';
 import { openDatabase } from '../src/server/db/client';
 import { institutions, measures, occupations, opportunities, sectors, users } from '../src/server/db/schema';
 import { random } from '../src/server/demo/people';
+import { nameKeys } from '../src/server/lib/consent';
 import { normalise } from '../src/server/lib/search-text';
 import { defaultSectors } from '../src/server/network/service';
 import { BENCH_LEAD } from './seed';
@@ -130,12 +131,13 @@ export async function seedNetwork(
       sql`UPDATE clients SET sector_id = (${ids})[1 + abs(hashtext(id::text)) % ${sectorIds.length}] WHERE organisation_id = ${organisationId}`,
     );
     const employerIds = sql.raw(`ARRAY[${companies.map((c) => `'${c.id}'::uuid`).join(',')}]`);
-    const employerNames = sql.raw(
-      `ARRAY[${companies.map((c) => `'${c.name.replace(/'/g, "''")}'`).join(',')}]`,
-    );
+    const quoted = (texts: string[]) => `ARRAY[${texts.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]`;
+    const employerNames = sql.raw(quoted(companies.map((c) => c.name)));
+    // The consent policy matches typed names by their keys (lib/consent), stored with the consent.
+    const employerKeys = sql.raw(quoted(companies.map((c) => nameKeys([c.name])[0] ?? '')));
     await db.execute(sql`
-      INSERT INTO consents (organisation_id, client_id, purposes, institutions, institution_ids, data_categories, scope, form_language, given_on, valid_until)
-      SELECT organisation_id, id, ARRAY['employer_profile'], ARRAY[(${employerNames})[k]], ARRAY[(${employerIds})[k]],
+      INSERT INTO consents (organisation_id, client_id, purposes, institutions, institution_ids, institution_keys, data_categories, scope, form_language, given_on, valid_until)
+      SELECT organisation_id, id, ARRAY['employer_profile'], ARRAY[(${employerNames})[k]], ARRAY[(${employerIds})[k]], ARRAY[(${employerKeys})[k]],
              ARRAY['qualifications', 'language'], 'identified', 'deu', ${day(-30)}::date, ${day(300)}::date
       FROM (SELECT c.organisation_id, c.id, 1 + abs(hashtext(c.id::text || 'e')) % ${companies.length} AS k
             FROM clients c WHERE c.organisation_id = ${organisationId}

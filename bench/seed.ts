@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { stages } from '../src/contracts/clients';
-import { searchKeys } from '../src/server/clients/record';
-import { refreshCaseSummaries } from '../src/server/clients/summary';
+import { refreshCaseSummaries, searchKeys } from '../src/server/clients/service';
 import { openDatabase } from '../src/server/db/client';
 import {
   clients,

@@ -9,6 +9,8 @@ export const consentPurposes = [
   'employer_profile',
 ] as const;
 export const consentScopes = ['pseudonymised', 'identified'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+export type ConsentScope = (typeof consentScopes)[number];
 /** What may be shared; health and other special categories need explicit consent by name. */
 export const dataCategories = [
   'identity',
@@ -92,3 +94,4 @@ export const consentFormQuery = z.object({
   institutions: z.string().max(2000).optional().describe('Receiving institutions, separated by ";"'),
   scope: z.enum(consentScopes).default('pseudonymised'),
 });
+export type ConsentFormQuery = z.infer<typeof consentFormQuery>;

@@ -15,6 +15,7 @@ export const setupBody = z.object({
 export type SetupBody = z.input<typeof setupBody>;
 
 export const demoLogin = z.object({ email: z.string(), roles: z.array(z.string()), name: z.string() });
+export type DemoLogin = z.infer<typeof demoLogin>;
 export const setupResult = z.object({
   csrfToken: z.string(),
   /** Demo accounts share the admin's password. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, userStatusSchema } from './auth';
-import { emailSchema, languageSchema, pageOf, text, timestamp } from './common';
+import { emailSchema, languageSchema, pageOf, pageQuery, text, timestamp } from './common';
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -46,7 +46,7 @@ export const updateUserBody = z.object({
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 
-export const userListQuery = z.object({
+export const userListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   status: userStatusSchema.optional(),
   role: roleSchema.optional(),

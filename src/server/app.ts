@@ -11,18 +11,34 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import { auditRoutes } from './audit/routes';
 import { registerSessionHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
+import { caseFileRoutes } from './casefile/routes';
+import type { CaseSection } from './casefile/service';
 import { clientRoutes } from './clients/routes';
+import { consentRoutes } from './consent/routes';
+import { consentSection } from './consent/service';
 import type { AppContext } from './context';
+import { seedDemo } from './demo/seed';
+import { documentRoutes } from './documents/routes';
+import { documentsSection } from './documents/service';
 import { type App, errorHandler } from './lib/http';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
 import { measureRoutes } from './measures/routes';
 import { caseNetworkSection } from './measures/service';
 import { networkRoutes } from './network/routes';
+import { notificationRoutes } from './notifications/routes';
+import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
+import { transferRoutes } from './transfer/routes';
 import { userRoutes } from './users/routes';
+
+/**
+ * The parts of the case file that other domains keep, in the order their events join the
+ * timeline. The case file depends on none of them; they are put together here.
+ */
+const caseSections: readonly CaseSection[] = [consentSection, documentsSection, caseNetworkSection];
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -97,12 +113,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   systemRoutes(app, ctx);
-  setupRoutes(app, ctx);
+  setupRoutes(app, ctx, seedDemo);
   authRoutes(app, ctx);
   userRoutes(app, ctx);
   organisationRoutes(app, ctx);
   auditRoutes(app, ctx);
-  clientRoutes(app, ctx, [caseNetworkSection]);
+  notificationRoutes(app, ctx);
+  // Before the case routes: /api/clients/export and /import are not case ids.
+  transferRoutes(app, ctx);
+  clientRoutes(app, ctx);
+  caseFileRoutes(app, ctx, caseSections);
+  consentRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  occupationRoutes(app, ctx);
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
 

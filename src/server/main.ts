@@ -3,7 +3,9 @@ import { buildApp, loggerOptions } from './app';
 import { ConfigError, loadConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/client';
+import { seedDemo } from './demo/seed';
 import { jobHandlers, recurringJobs } from './jobs';
+import { backfillNameKeys } from './lib/consent';
 import { startJobRunner } from './lib/jobs';
 import { DataDirLockedError, lockDataDir } from './lib/lockfile';
 import { bootstrapFromEnvironment } from './setup/service';
@@ -53,11 +55,15 @@ async function main() {
     subscribe: database.subscribe,
     version,
   };
+  // Consents recorded before their recipients' name keys were stored get them now (migration 0006).
+  await backfillNameKeys(ctx.db);
 
-  const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo }).catch((error) => {
-    unlock();
-    fail(`cannot create the first organisation: ${(error as Error).message}`);
-  });
+  const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo ? seedDemo : null }).catch(
+    (error) => {
+      unlock();
+      fail(`cannot create the first organisation: ${(error as Error).message}`);
+    },
+  );
 
   const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel), trustProxy: config.trustProxy });
   const runner = startJobRunner(ctx.db, jobHandlers(ctx), recurringJobs, {

@@ -8,11 +8,10 @@ import type { Actor } from '../lib/actor';
 import { audit, auditSystem } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '../lib/secrets';
+import { invalidateSessions, sessionCache } from '../lib/sessions';
 import { totpEnrolmentRequired } from './present';
-import { invalidateSessions, sessionCache } from './session-cache';
 
 export { presentMe } from './present';
-export { invalidateSessions } from './session-cache';
 
 import { verifySecondFactor } from './totp';
 

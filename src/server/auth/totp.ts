@@ -7,8 +7,8 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { tokenHash, verifyPassword } from '../lib/secrets';
+import { invalidateSessions } from '../lib/sessions';
 import { totpEnrolmentRequired } from './present';
-import { invalidateSessions } from './session-cache';
 
 const RECOVERY_CODES = 10;
 

@@ -1,10 +1,10 @@
 // npm run import:occupations -- FILE
 // Loads the publisher's KldB 2010 CSV or the ESCO occupations CSV into the reference occupations.
 import fs from 'node:fs';
-import { importOccupations, occupationCounts } from '../clients/service';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { DataDirLockedError, lockDataDir } from '../lib/lockfile';
+import { importOccupations, occupationCounts } from '../occupations/service';
 
 const file = process.argv[2];
 if (!file || !fs.existsSync(file)) {

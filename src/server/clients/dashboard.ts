@@ -2,10 +2,9 @@ import { and, asc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
 import { clients, consents, nextSteps, recognitionProcedures, users } from '../db/schema';
-import { assertCan, caseScope } from '../lib/access';
+import { assertCan, caseScope, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { addDays, todayInGermany } from './deadlines';
-import { visibleCases } from './record';
+import { addDays, todayInGermany } from '../lib/calendar';
 
 const RESIDENCE_WARNING_DAYS = 60;
 const CONSENT_WARNING_DAYS = 30;
@@ -20,7 +19,7 @@ const LIMIT = 50;
 export async function dashboard(ctx: AppContext, actor: Actor) {
   assertCan(actor, 'cases.work');
   const today = todayInGermany();
-  const visible = and(visibleCases(actor), ne(clients.stage, 'closed'))!;
+  const visible = and(visibleCasesSql(actor), ne(clients.stage, 'closed'))!;
   const caseRef = {
     clientId: clients.id,
     caseCode: clients.caseCode,
@@ -108,7 +107,7 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
   const stageCounts = await ctx.db
     .select({ stage: clients.stage, n: sql<number>`count(*)::int` })
     .from(clients)
-    .where(visibleCases(actor))
+    .where(visibleCasesSql(actor))
     .groupBy(clients.stage);
 
   return {

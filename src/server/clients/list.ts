@@ -4,13 +4,12 @@ import { cefrLevels } from '../../contracts/reference';
 import type { AppContext } from '../context';
 import { type Db, queryRows } from '../db/client';
 import { clients, users } from '../db/schema';
-import { assertCan } from '../lib/access';
+import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
+import { todayInGermany } from '../lib/calendar';
 import { likeEscape, MIN_SKELETON_LENGTH, regexEscape, searchWords } from '../lib/search-text';
-import { todayInGermany } from './deadlines';
 import { presentListItem } from './present';
-import { visibleCases } from './record';
 
 /**
  * A name search in any script: each typed word must match, as typed or by its transliteration
@@ -37,7 +36,7 @@ export function nameSearch(q: string): SQL[] {
 
 /** The conditions of the case list: visibility and the user's filters, and the name search apart. */
 function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
-  const conditions: (SQL | undefined)[] = [visibleCases(actor)];
+  const conditions: (SQL | undefined)[] = [visibleCasesSql(actor)];
   const search = f.q ? nameSearch(f.q) : [];
   if (f.stage?.length) conditions.push(inArray(clients.stage, f.stage));
   else if (!f.includeClosed) conditions.push(ne(clients.stage, 'closed'));

@@ -1,9 +1,7 @@
 import type { ClientDetail, ClientListItem, UserRef } from '../../contracts/clients';
-import type { Procedure } from '../../contracts/recognition';
-import type { clients, occupations, recognitionProcedures } from '../db/schema';
+import type { clients } from '../db/schema';
 import { canReassignCase } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { isOverdue } from './deadlines';
 
 type ClientRow = typeof clients.$inferSelect;
 
@@ -86,51 +84,5 @@ export function presentListItem(row: {
     updatedAt: new Date(row.updatedAt).toISOString(),
     referenceOccupation: row.occupation,
     overdueSteps: Number(row.overdueSteps),
-  };
-}
-
-export function presentOccupation(o: typeof occupations.$inferSelect | null) {
-  if (!o) return null;
-  return {
-    id: o.id,
-    scheme: o.scheme as 'builtin' | 'kldb2010' | 'esco',
-    code: o.code,
-    title: o.title,
-    level: o.level,
-    iscoGroup: o.iscoGroup,
-    regulated: o.regulated,
-  };
-}
-
-export function presentProcedure(
-  p: typeof recognitionProcedures.$inferSelect,
-  occupation: typeof occupations.$inferSelect | null,
-  qualificationTitle: string | null,
-  today: string,
-): Procedure {
-  return {
-    id: p.id,
-    type: p.type as Procedure['type'],
-    qualificationId: p.qualificationId,
-    qualificationTitle,
-    referenceOccupation: presentOccupation(occupation),
-    authorityName: p.authorityName,
-    authorityInstitutionId: p.authorityInstitutionId,
-    accelerated: p.accelerated,
-    submittedOn: p.submittedOn,
-    receiptConfirmedOn: p.receiptConfirmedOn,
-    documentsCompleteOn: p.documentsCompleteOn,
-    extensionMonths: p.extensionMonths,
-    extensionReason: p.extensionReason,
-    suspensions: p.suspensions,
-    decidedOn: p.decidedOn,
-    outcome: p.outcome as Procedure['outcome'],
-    substantialDifferences: p.substantialDifferences,
-    compensationMeasure: p.compensationMeasure as Procedure['compensationMeasure'],
-    checklist: p.checklist as Procedure['checklist'],
-    notes: p.notes,
-    decisionDueOn: p.decisionDueOn,
-    overdue: isOverdue(p.decisionDueOn, p.decidedOn, today),
-    version: p.version,
   };
 }

@@ -1,90 +1,36 @@
-import { z } from 'zod';
-import { type CaseFile, caseFile } from '../../contracts/casefile';
 import {
   bulkReassignBody,
+  bulkReassignResult,
   clientDetail,
   clientListQuery,
   clientPage,
   counsellorsBody,
+  counsellorsResult,
   createClientBody,
-  duplicateCandidate,
+  duplicateCandidateList,
   duplicateCheckBody,
   handoverBody,
   savedFilter,
   savedFilterBody,
+  savedFilterList,
   transitionBody,
   updateClientBody,
 } from '../../contracts/clients';
 import { idParams, okSchema } from '../../contracts/common';
-import { errorBodySchema } from '../../contracts/errors';
-import { occupation, occupationQuery } from '../../contracts/profile';
+import { dashboard } from '../../contracts/dashboard';
+import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
-import { entryRoutes } from './routes-entries';
-import { transferRoutes } from './routes-transfer';
-import * as clients from './service';
+import { dashboard as dueWork } from './dashboard';
+import { listClients } from './list';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';
+import { createClient, findDuplicates, updateClient } from './service';
+import { bulkReassign, changeStage, handover, setCounsellors } from './workflow';
 
 const tags = ['clients'];
-const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
+const errors = errorResponses(400, 403, 404, 409);
 
-const dashboardSchema = z.object({
-  today: z.string(),
-  steps: z.array(
-    z.object({
-      id: z.uuid(),
-      clientId: z.uuid(),
-      caseCode: z.string(),
-      name: z.string(),
-      text: z.string(),
-      dueDate: z.string().nullable(),
-      owner: z.string().nullable(),
-      ownerNote: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
-  residence: z.array(
-    z.object({
-      clientId: z.uuid(),
-      caseCode: z.string(),
-      name: z.string(),
-      legalBasis: z.string(),
-      validUntil: z.string(),
-      expired: z.boolean(),
-    }),
-  ),
-  consents: z.array(
-    z.object({
-      id: z.uuid(),
-      clientId: z.uuid(),
-      caseCode: z.string(),
-      name: z.string(),
-      purposes: z.array(z.string()),
-      validUntil: z.string().nullable(),
-    }),
-  ),
-  overdueDecisions: z.array(
-    z.object({
-      id: z.uuid(),
-      clientId: z.uuid(),
-      caseCode: z.string(),
-      name: z.string(),
-      dueOn: z.string().nullable(),
-      authority: z.string().nullable(),
-    }),
-  ),
-  stages: z.record(z.string(), z.number()),
-});
-
-const notification = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  clientId: z.uuid().nullable(),
-  message: z.string(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-
-export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSection[] = []) {
+export function clientRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/clients',
     {
@@ -95,7 +41,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: clientPage, ...errors },
       },
     },
-    async (request) => clients.listClients(ctx, actorOf(request), request.query),
+    async (request) => listClients(ctx, actorOf(request), request.query),
   );
 
   app.post(
@@ -109,7 +55,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: clientDetail, ...errors },
       },
     },
-    async (request) => clients.createClient(ctx, actorOf(request), request.body),
+    async (request) => createClient(ctx, actorOf(request), request.body),
   );
 
   app.post(
@@ -119,25 +65,10 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         tags,
         summary: 'Cases with the same name and birth date, or the same e-mail',
         body: duplicateCheckBody,
-        response: { 200: z.array(duplicateCandidate), ...errors },
+        response: { 200: duplicateCandidateList, ...errors },
       },
     },
-    async (request) => clients.findDuplicates(ctx.db, actorOf(request), request.body),
-  );
-
-  app.get(
-    '/api/clients/:id',
-    {
-      schema: {
-        tags,
-        summary: 'The whole case file (audited)',
-        params: idParams,
-        response: { 200: caseFile, ...errors },
-      },
-    },
-    // The sections (app.ts) fill in the parts other domains keep, such as `network`.
-    async (request) =>
-      (await clients.getCaseFile(ctx, actorOf(request), request.params.id, sections)) as unknown as CaseFile,
+    async (request) => findDuplicates(ctx.db, actorOf(request), request.body),
   );
 
   app.patch(
@@ -151,7 +82,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: clientDetail, ...errors },
       },
     },
-    async (request) => clients.updateClient(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => updateClient(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -165,7 +96,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: clientDetail, ...errors },
       },
     },
-    async (request) => clients.changeStage(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => changeStage(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -179,7 +110,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: clientDetail, ...errors },
       },
     },
-    async (request) => clients.handover(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => handover(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.put(
@@ -190,11 +121,11 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         summary: 'The further counsellors of the case',
         params: idParams,
         body: counsellorsBody,
-        response: { 200: z.object({ client: clientDetail.nullable() }), ...errors },
+        response: { 200: counsellorsResult, ...errors },
       },
     },
     async (request) => ({
-      client: await clients.setCounsellors(ctx, actorOf(request), request.params.id, request.body),
+      client: await setCounsellors(ctx, actorOf(request), request.params.id, request.body),
     }),
   );
 
@@ -205,10 +136,10 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         tags,
         summary: 'Move many cases to one colleague (project lead)',
         body: bulkReassignBody,
-        response: { 200: z.object({ moved: z.number() }), ...errors },
+        response: { 200: bulkReassignResult, ...errors },
       },
     },
-    async (request) => clients.bulkReassign(ctx, actorOf(request), request.body),
+    async (request) => bulkReassign(ctx, actorOf(request), request.body),
   );
 
   app.get(
@@ -217,23 +148,10 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
       schema: {
         tags,
         summary: 'Due and overdue steps, expiring residence titles and consents, overdue decisions',
-        response: { 200: dashboardSchema, ...errors },
+        response: { 200: dashboard, ...errors },
       },
     },
-    async (request) => clients.dashboard(ctx, actorOf(request)),
-  );
-
-  app.get(
-    '/api/occupations',
-    {
-      schema: {
-        tags: ['reference'],
-        summary: 'Search reference occupations (built-in, KldB 2010, ESCO)',
-        querystring: occupationQuery,
-        response: { 200: z.array(occupation), ...errors },
-      },
-    },
-    async (request) => clients.searchOccupations(ctx, actorOf(request), request.query.q, request.query.limit),
+    async (request) => dueWork(ctx, actorOf(request)),
   );
 
   app.get(
@@ -242,10 +160,10 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
       schema: {
         tags,
         summary: 'The user’s saved case-list filters',
-        response: { 200: z.array(savedFilter), ...errors },
+        response: { 200: savedFilterList, ...errors },
       },
     },
-    async (request) => clients.listSavedFilters(ctx, actorOf(request)),
+    async (request) => listSavedFilters(ctx, actorOf(request)),
   );
   app.post(
     '/api/saved-filters',
@@ -257,7 +175,7 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
         response: { 200: savedFilter, ...errors },
       },
     },
-    async (request) => clients.saveFilter(ctx, actorOf(request), request.body),
+    async (request) => saveFilter(ctx, actorOf(request), request.body),
   );
   app.delete(
     '/api/saved-filters/:id',
@@ -270,37 +188,8 @@ export function clientRoutes(app: App, ctx: AppContext, sections: clients.CaseSe
       },
     },
     async (request) => {
-      await clients.deleteSavedFilter(ctx, actorOf(request), request.params.id);
+      await deleteSavedFilter(ctx, actorOf(request), request.params.id);
       return { ok: true as const };
     },
   );
-
-  app.get(
-    '/api/notifications',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: 'The user’s notifications, newest first',
-        response: { 200: z.array(notification) },
-      },
-    },
-    async (request) => clients.listNotifications(ctx, actorOf(request)),
-  );
-  app.post(
-    '/api/notifications/read',
-    {
-      schema: {
-        tags: ['notifications'],
-        summary: 'Mark all notifications read',
-        response: { 200: okSchema },
-      },
-    },
-    async (request) => {
-      await clients.markNotificationsRead(ctx, actorOf(request));
-      return { ok: true as const };
-    },
-  );
-
-  entryRoutes(app, ctx);
-  transferRoutes(app, ctx);
 }

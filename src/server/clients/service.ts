@@ -1,38 +1,297 @@
 /**
- * The clients domain: the case file and its workflow. Routes and other domains use it through
- * this module; the files beside it hold one subject each.
+ * The case record: opening a case, loading one the actor may see, changing the person data, and
+ * the summary columns the lists filter on. The other case domains (case file, consent,
+ * documents, import and export, measures) build on these.
  */
-import { entryService } from './entries';
-import { contactKind, objectiveKind, stepKind } from './plan';
-import { experienceKind, languageKind, qualificationKind, residenceKind } from './profile';
-import { procedureKind } from './recognition';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { CreateClientBody, UpdateClientBody, UserRef } from '../../contracts/clients';
+import type { AppContext } from '../context';
+import type { Db } from '../db/client';
+import { caseCounters, caseTransitions, clientCounsellors, clients, users } from '../db/schema';
+import { assertCan, canSeeCase } from '../lib/access';
+import type { Actor } from '../lib/actor';
+import { type AuditInput, audit, auditMany } from '../lib/audit';
+import { AppError, notFound } from '../lib/errors';
+import { normalise, skeleton } from '../lib/search-text';
+import { assertVersion } from '../lib/versioned';
+import { assertSectors } from '../network/service';
+import { presentClient } from './present';
 
-export { type CaseSection, getCaseFile } from './casefile';
-export { isActive as isConsentActive, recordConsent, sharingSummary, withdrawConsent } from './consent';
-export { dashboard } from './dashboard';
-export { todayInGermany } from './deadlines';
-export { deleteDocument, openDocument, uploadDocument } from './documents';
-export { listClients, nameSearch } from './list';
-export { importOccupations, importOccupationsAs, occupationCounts, searchOccupations } from './occupations';
-export { createClient, findDuplicates, loadCase, updateClient, visibleCases } from './record';
-export { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';
-export {
-  bulkReassign,
-  changeStage,
-  handover,
-  listNotifications,
-  markNotificationsRead,
-  setCounsellors,
-} from './workflow';
+export { caseFilter, nameSearch, orderOf, selectCases } from './list';
 
-/** The entries of a case file, each created, changed and removed the same way. */
-export const entries = {
-  residence: entryService(residenceKind),
-  qualifications: entryService(qualificationKind),
-  experience: entryService(experienceKind),
-  languages: entryService(languageKind),
-  procedures: entryService(procedureKind),
-  objectives: entryService(objectiveKind),
-  steps: entryService(stepKind),
-  contacts: entryService(contactKind),
+export type ClientRow = typeof clients.$inferSelect;
+
+export function searchKeys(
+  c: Pick<
+    ClientRow,
+    'givenNames' | 'familyName' | 'givenNamesOriginal' | 'familyNameOriginal' | 'caseCode' | 'email'
+  >,
+) {
+  const names = [c.givenNames, c.familyName, c.givenNamesOriginal, c.familyNameOriginal]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    searchText: `${normalise(`${names} ${c.caseCode} ${c.email ?? ''}`)} ${skeleton(names)}`,
+    familyKey: normalise(c.familyName),
+    givenKey: normalise(c.givenNames),
+  };
+}
+
+/** Loads a case the actor may see; anything else answers 404, so existence is not revealed. */
+export async function loadCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ClientRow; counsellorIds: string[] }> {
+  assertCan(actor, 'cases.work');
+  const [row] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, id), eq(clients.organisationId, actor.organisationId)));
+  if (!row) throw notFound('case');
+  const counsellorIds = (
+    await db
+      .select({ userId: clientCounsellors.userId })
+      .from(clientCounsellors)
+      .where(eq(clientCounsellors.clientId, id))
+  ).map((r) => r.userId);
+  if (!canSeeCase(actor, { ...row, counsellorIds })) throw notFound('case');
+  return { row, counsellorIds };
+}
+
+export async function userRefs(db: Db, ids: string[]): Promise<Map<string, UserRef>> {
+  const unique = [...new Set(ids.filter(Boolean))];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function presentCase(db: Db, actor: Actor, row: ClientRow, counsellorIds: string[]) {
+  const refs = await userRefs(db, [row.ownerId, ...counsellorIds, row.updatedBy ?? '']);
+  return presentClient(row, actor, {
+    owner: refs.get(row.ownerId) ?? { id: row.ownerId, name: '?' },
+    counsellors: counsellorIds.map((id) => refs.get(id) ?? { id, name: '?' }),
+    updatedBy: row.updatedBy ? (refs.get(row.updatedBy)?.name ?? null) : null,
+  });
+}
+
+/** The person data a case is opened with; the record fills in organisation, number and search keys. */
+export type CaseOpening = Omit<
+  typeof clients.$inferInsert,
+  'id' | 'organisationId' | 'caseCode' | 'searchText' | 'familyKey' | 'givenKey' | 'createdBy' | 'updatedBy'
+> & {
+  /** When the intake happened, for the stage history (the demo replays past cases); now if left out. */
+  openedAt?: Date;
 };
+
+/**
+ * Opens cases: the one way a case comes into being — intake, import and the demo. Case numbers
+ * are `<intake year>-<number>`, reserved per year in one statement, so concurrent intakes never
+ * share one; each case starts its stage history at `intake`; each opening is audited with
+ * the person it concerns. Call inside the transaction that does the rest of the work.
+ */
+export async function openCases(
+  tx: Db,
+  by: { organisationId: string; userId: string; ip: string | null },
+  openings: CaseOpening[],
+  auditAs: Pick<AuditInput, 'action' | 'details'>,
+): Promise<ClientRow[]> {
+  if (openings.length === 0) return [];
+  const perYear = new Map<number, number>();
+  for (const o of openings) {
+    const year = Number(o.intakeDate.slice(0, 4));
+    perYear.set(year, (perYear.get(year) ?? 0) + 1);
+  }
+  const nextNumber = new Map<number, number>();
+  for (const [year, n] of perYear) {
+    const [counter] = await tx
+      .insert(caseCounters)
+      .values({ organisationId: by.organisationId, year, last: n })
+      .onConflictDoUpdate({
+        target: [caseCounters.organisationId, caseCounters.year],
+        set: { last: sql`${caseCounters.last} + ${n}` },
+      })
+      .returning({ last: caseCounters.last });
+    nextNumber.set(year, (counter?.last ?? n) - n + 1);
+  }
+  const opened: ClientRow[] = [];
+  for (let i = 0; i < openings.length; i += 500) {
+    const batch = openings.slice(i, i + 500);
+    const rows = await tx
+      .insert(clients)
+      .values(
+        batch.map(({ openedAt: _openedAt, ...fields }) => {
+          const year = Number(fields.intakeDate.slice(0, 4));
+          const number = nextNumber.get(year) ?? 1;
+          nextNumber.set(year, number + 1);
+          const caseCode = `${year}-${String(number).padStart(4, '0')}`;
+          return {
+            ...fields,
+            organisationId: by.organisationId,
+            caseCode,
+            createdBy: by.userId,
+            updatedBy: by.userId,
+            ...searchKeys({ ...fields, caseCode } as ClientRow),
+          };
+        }),
+      )
+      .returning();
+    await tx.insert(caseTransitions).values(
+      rows.map((c, j) => ({
+        organisationId: by.organisationId,
+        clientId: c.id,
+        fromStage: null,
+        toStage: 'intake',
+        userId: by.userId,
+        ...(batch[j]?.openedAt ? { at: batch[j].openedAt } : {}),
+      })),
+    );
+    await auditMany(
+      tx,
+      { organisationId: by.organisationId, actorUserId: by.userId, ip: by.ip },
+      rows.map((c) => ({ ...auditAs, entityType: 'client', entityId: c.id, subjectClientId: c.id })),
+    );
+    opened.push(...rows);
+  }
+  return opened;
+}
+
+/** Same name and birth date, or same e-mail, among the organisation's cases (open and closed). */
+export async function findDuplicates(
+  db: Db,
+  actor: Actor,
+  c: {
+    givenNames?: string;
+    familyName?: string;
+    birthDate?: string | null;
+    email?: string | null;
+    excludeId?: string;
+  },
+) {
+  assertCan(actor, 'cases.work');
+  const conditions: SQL[] = [];
+  if (c.givenNames && c.familyName && c.birthDate) {
+    conditions.push(
+      and(
+        eq(clients.birthDate, c.birthDate),
+        sql`${clients.searchText} LIKE ${`${normalise(`${c.givenNames} ${c.familyName}`)}%`}`,
+      )!,
+    );
+  }
+  if (c.email) conditions.push(eq(clients.email, c.email.toLowerCase()));
+  if (conditions.length === 0) return [];
+  const rows = await db
+    .select({
+      id: clients.id,
+      caseCode: clients.caseCode,
+      givenNames: clients.givenNames,
+      familyName: clients.familyName,
+      birthDate: clients.birthDate,
+      email: clients.email,
+      owner: users.name,
+    })
+    .from(clients)
+    .innerJoin(users, eq(users.id, clients.ownerId))
+    .where(
+      and(
+        eq(clients.organisationId, actor.organisationId),
+        or(...conditions),
+        c.excludeId ? sql`${clients.id} <> ${c.excludeId}` : undefined,
+      ),
+    )
+    .limit(10);
+  // Only what a colleague needs to coordinate: case code, name, birth date and who owns it.
+  return rows.map((r) => ({
+    id: r.id,
+    caseCode: r.caseCode,
+    name: `${r.givenNames} ${r.familyName}`,
+    birthDate: r.birthDate,
+    owner: r.owner,
+    reason: (c.email && r.email === c.email.toLowerCase() ? 'email' : 'name_and_birth_date') as
+      | 'email'
+      | 'name_and_birth_date',
+  }));
+}
+
+export async function createClient(ctx: AppContext, actor: Actor, body: CreateClientBody) {
+  assertCan(actor, 'cases.work');
+  const { ignoreDuplicates, ...fields } = body as CreateClientBody & { ignoreDuplicates: boolean };
+  if (!ignoreDuplicates) {
+    const candidates = await findDuplicates(ctx.db, actor, fields);
+    if (candidates.length > 0) {
+      throw new AppError(
+        'duplicate',
+        'A case with the same name and birth date, or the same e-mail, exists',
+        {
+          details: { candidates },
+        },
+      );
+    }
+  }
+  const row = await ctx.db.transaction(async (tx) => {
+    await assertSectors(tx, actor, fields.sectorId ? [fields.sectorId] : [], 'sectorId');
+    const [opened] = await openCases(tx, actor, [{ ...(fields as CaseOpening), ownerId: actor.userId }], {
+      action: 'client.created',
+    });
+    if (!opened) throw new Error('the case was not opened');
+    return opened;
+  });
+  return presentCase(ctx.db, actor, row, []);
+}
+
+export async function updateClient(ctx: AppContext, actor: Actor, id: string, body: UpdateClientBody) {
+  const { version, ...changes } = body;
+  const updated = await ctx.db.transaction(async (tx) => {
+    const { row, counsellorIds } = await loadCase(tx, actor, id);
+    await assertVersion(tx, row, version);
+    if (changes.sectorId) await assertSectors(tx, actor, [changes.sectorId], 'sectorId');
+    const merged = { ...row, ...(changes as Partial<ClientRow>) };
+    const [saved] = await tx
+      .update(clients)
+      .set({
+        ...(changes as Partial<typeof clients.$inferInsert>),
+        ...searchKeys(merged),
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+        version: sql`${clients.version} + 1`,
+      })
+      .where(and(eq(clients.id, id), eq(clients.version, version)))
+      .returning();
+    if (!saved) throw new AppError('version_conflict', 'Changed by someone else just now');
+    await audit(tx, actor, {
+      action: 'client.updated',
+      entityType: 'client',
+      entityId: id,
+      subjectClientId: id,
+      // Which fields changed, never their values: the trail must not become a copy of the data.
+      details: { fields: Object.keys(changes) },
+    });
+    return { saved, counsellorIds };
+  });
+  return presentCase(ctx.db, actor, updated.saved, updated.counsellorIds);
+}
+
+/**
+ * Brings the list's summary columns of clients up to date from their entries: the earliest due
+ * date of an open step, and the German level (1 = A1 … 6 = C2, 7 = native). Called after every
+ * change of steps or language skills, and after bulk writes (demo, benchmark data).
+ */
+export async function refreshCaseSummaries(db: Db, clientIds: string[] | 'all', organisationId?: string) {
+  const scope: SQL =
+    clientIds === 'all'
+      ? sql`c.organisation_id = ${organisationId}`
+      : sql`c.id IN (${sql.join(
+          clientIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`;
+  if (clientIds !== 'all' && clientIds.length === 0) return;
+  await db.execute(sql`
+    UPDATE clients c SET
+      next_step_due = (SELECT min(s.due_date) FROM next_steps s WHERE s.client_id = c.id AND s.done_at IS NULL),
+      german_level = (SELECT max(array_position(ARRAY['A1','A2','B1','B2','C1','C2','native'], l.level))
+                      FROM language_skills l WHERE l.client_id = c.id AND l.language = 'deu')
+    WHERE ${scope}`);
+}

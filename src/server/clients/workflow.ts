@@ -2,13 +2,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Stage, stages } from '../../contracts/clients';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { caseTransitions, clientCounsellors, clients, notifications, users } from '../db/schema';
+import { caseTransitions, clientCounsellors, clients, users } from '../db/schema';
 import { assertCan, canReassignCase, canSeeCase, hasRole } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, forbidden, invalidField, notFound } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
-import { assertVersion, loadCase, presentCase } from './record';
+import { notifyUser } from '../lib/notifications';
+import { assertVersion } from '../lib/versioned';
+import { loadCase, presentCase } from './service';
 
 const order = (s: Stage) => stages.indexOf(s);
 
@@ -100,7 +102,7 @@ async function notifyHandover(
   const message = de
     ? `${actor.name} hat Ihnen den Fall ${c.caseCode} übergeben.${note ? ` Notiz: ${note}` : ''}`
     : `${actor.name} has handed case ${c.caseCode} over to you.${note ? ` Note: ${note}` : ''}`;
-  await tx.insert(notifications).values({
+  await notifyUser(tx, {
     organisationId: actor.organisationId,
     userId: to.id,
     kind: 'handover',
@@ -250,28 +252,4 @@ export async function bulkReassign(
     await notifyHandover(ctx, tx, actor, to, { id: moving[0]!.id, caseCode: codes }, body.note);
     return { moved: moving.length };
   });
-}
-
-export async function listNotifications(ctx: AppContext, actor: Actor) {
-  const rows = await ctx.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, actor.userId))
-    .orderBy(sql`${notifications.createdAt} DESC`)
-    .limit(50);
-  return rows.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    clientId: n.clientId,
-    message: n.message,
-    createdAt: n.createdAt.toISOString(),
-    read: Boolean(n.readAt),
-  }));
-}
-
-export async function markNotificationsRead(ctx: AppContext, actor: Actor) {
-  await ctx.db
-    .update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, actor.userId), sql`read_at IS NULL`));
 }

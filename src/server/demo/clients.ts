@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { stages } from '../../contracts/clients';
-import { decisionDueOn } from '../clients/deadlines';
-import { searchKeys } from '../clients/record';
-import { refreshCaseSummaries } from '../clients/summary';
+import { decisionDueOn } from '../casefile/deadlines';
+import { openCases, refreshCaseSummaries } from '../clients/service';
 import type { Db } from '../db/client';
 import {
-  caseCounters,
   caseTransitions,
-  clients,
   consents,
   contacts,
   languageSkills,
@@ -225,7 +222,6 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
     .where(eq(occupations.scheme, 'builtin'));
   const occupationId = new Map(occ.map((o) => [o.code, o.id]));
   let seq = 0;
-  const codesByYear = new Map<number, number>();
   const created: string[] = [];
 
   for (let i = 0; i < mix.length; i++) {
@@ -235,65 +231,63 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
     const prof = rng.pick(professions);
     const owner = counsellorIds[i % counsellorIds.length]!;
     const intake = days(today, -(30 + stageIndex * 60 + rng.int(0, 50)));
-    const intakeYear = Number(intake.slice(0, 4));
-    const n = (codesByYear.get(intakeYear) ?? 0) + 1;
-    codesByYear.set(intakeYear, n);
     seq++;
-    const caseCode = `${intakeYear}-${String(n).padStart(4, '0')}`;
     const email = `${p.givenNames.split(' ')[0]}.${p.familyName}`
       .normalize('NFKD')
       .replace(/[^\w.]/g, '')
       .toLowerCase();
-    const [row] = await tx
-      .insert(clients)
-      .values({
-        organisationId,
-        caseCode,
-        stage,
-        closingOutcome:
-          stage === 'closed' ? rng.pick(['employed_matching', 'employed_below', 'moved_away']) : null,
-        closedAt: stage === 'closed' ? new Date(days(today, -rng.int(5, 40))) : null,
-        ownerId: owner,
-        givenNames: p.givenNames,
-        familyName: p.familyName,
-        givenNamesOriginal: p.givenNamesOriginal,
-        familyNameOriginal: p.familyNameOriginal,
-        birthDate: p.birthDate,
-        gender: p.gender,
-        citizenships: [p.country],
-        birthCountry: p.country,
-        languages: p.languages,
-        email: `${email}${seq}@mail.example`,
-        phone: `0681 ${rng.int(100000, 999999)}`,
-        postcode: rng.pick(['66111', '66113', '66538', '66740', '66424', '66606', '66663']),
-        city: rng.pick(['Saarbrücken', 'Neunkirchen', 'Saarlouis', 'Homburg', 'St. Wendel', 'Merzig']),
-        district: rng.pick(['10041', '10042', '10043', '10044', '10045', '10046']),
-        arrivalDate: days(today, -rng.int(400, 2500)),
-        referralSource: rng.pick([
-          'self',
-          'job_centre',
-          'employment_agency',
-          'social_environment',
-          'other_services',
-        ]),
-        benefits: rng.pick(['sgb2', 'sgb2', 'sgb3', 'none']),
-        currentEmployer: rng.chance(0.4)
-          ? rng.pick(['Reinigungsdienst Saar GmbH', 'Lagerlogistik Homburg', 'Gastronomie am Markt'])
-          : null,
-        currentJobBelowQualification: null,
-        intakeDate: intake,
-        createdBy: owner,
-        updatedBy: owner,
-        ...searchKeys({ ...p, caseCode, email: null }),
-      })
-      .returning({ id: clients.id });
-    const clientId = row!.id;
+    // The case is opened as at its intake, then replays its path through the stages.
+    const [row] = await openCases(
+      tx,
+      { organisationId, userId: owner, ip: null },
+      [
+        {
+          stage,
+          closingOutcome:
+            stage === 'closed' ? rng.pick(['employed_matching', 'employed_below', 'moved_away']) : null,
+          closedAt: stage === 'closed' ? new Date(days(today, -rng.int(5, 40))) : null,
+          ownerId: owner,
+          givenNames: p.givenNames,
+          familyName: p.familyName,
+          givenNamesOriginal: p.givenNamesOriginal,
+          familyNameOriginal: p.familyNameOriginal,
+          birthDate: p.birthDate,
+          gender: p.gender,
+          citizenships: [p.country],
+          birthCountry: p.country,
+          languages: p.languages,
+          email: `${email}${seq}@mail.example`,
+          phone: `0681 ${rng.int(100000, 999999)}`,
+          postcode: rng.pick(['66111', '66113', '66538', '66740', '66424', '66606', '66663']),
+          city: rng.pick(['Saarbrücken', 'Neunkirchen', 'Saarlouis', 'Homburg', 'St. Wendel', 'Merzig']),
+          district: rng.pick(['10041', '10042', '10043', '10044', '10045', '10046']),
+          arrivalDate: days(today, -rng.int(400, 2500)),
+          referralSource: rng.pick([
+            'self',
+            'job_centre',
+            'employment_agency',
+            'social_environment',
+            'other_services',
+          ]),
+          benefits: rng.pick(['sgb2', 'sgb2', 'sgb3', 'none']),
+          currentEmployer: rng.chance(0.4)
+            ? rng.pick(['Reinigungsdienst Saar GmbH', 'Lagerlogistik Homburg', 'Gastronomie am Markt'])
+            : null,
+          currentJobBelowQualification: null,
+          intakeDate: intake,
+          openedAt: new Date(`${intake}T10:00:00Z`),
+        },
+      ],
+      { action: 'client.created', details: { demo: true } },
+    );
+    if (!row) throw new Error('the demo case was not opened');
+    const clientId = row.id;
     created.push(clientId);
     const base = { organisationId, clientId, createdBy: owner, updatedBy: owner };
 
     // The path through the stages, each step a few weeks after the last.
-    let previous: string | null = null;
-    for (let s = 0; s <= stageIndex; s++) {
+    let previous: string | null = stages[0];
+    for (let s = 1; s <= stageIndex; s++) {
       await tx.insert(caseTransitions).values({
         organisationId,
         clientId,
@@ -459,12 +453,5 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
     }
   }
   await refreshCaseSummaries(tx, 'all', organisationId);
-  // Later cases of the same year continue the demo's numbering.
-  for (const [y, n] of codesByYear) {
-    await tx
-      .insert(caseCounters)
-      .values({ organisationId, year: y, last: n })
-      .onConflictDoUpdate({ target: [caseCounters.organisationId, caseCounters.year], set: { last: n } });
-  }
   return created;
 }

@@ -16,6 +16,7 @@ import {
   recognitionProcedures,
   sectors,
 } from '../db/schema';
+import { nameKeys } from '../lib/consent';
 import { normalise } from '../lib/search-text';
 import { defaultSectors } from '../network/service';
 import {
@@ -243,6 +244,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
           purposes: ['employer_profile'],
           institutions: [offer.employer],
           institutionIds: [offer.employerId],
+          institutionKeys: nameKeys([offer.employer]),
           dataCategories: ['identity', 'contact', 'qualifications', 'language'],
           scope: 'identified',
           formLanguage: 'deu',

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { type Permission, permissionNames, type Role } from '../../contracts/auth';
 import type { Actor } from './actor';
 import { AppError, forbidden, notFound } from './errors';
@@ -83,6 +84,25 @@ export function canSeeCase(
   if (scope === 'organisation') return true;
   if (scope === 'assigned') return c.ownerId === actor.userId || c.counsellorIds.includes(actor.userId);
   return false;
+}
+
+/**
+ * `canSeeCase` as a SQL condition over `clients` (or the alias given), for lists, search, export
+ * and matching. The two forms are one rule: `access.test.ts` holds them to the same answers.
+ */
+export function visibleCasesSql(
+  actor: Pick<Actor, 'roles' | 'userId' | 'organisationId'>,
+  alias = 'clients',
+): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  const inOrganisation = sql`${col('organisation_id')} = ${actor.organisationId}::uuid`;
+  const scope = caseScope(actor);
+  if (scope === 'organisation') return inOrganisation;
+  if (scope === 'assigned') {
+    return sql`(${inOrganisation} AND (${col('owner_id')} = ${actor.userId}::uuid OR EXISTS (
+      SELECT 1 FROM client_counsellors cc WHERE cc.client_id = ${col('id')} AND cc.user_id = ${actor.userId}::uuid)))`;
+  }
+  return sql`false`;
 }
 
 /** Hand a case to a colleague: leads any case, the owner their own. */

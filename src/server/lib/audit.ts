@@ -18,27 +18,54 @@ export async function audit(
   actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>,
   entry: AuditInput,
 ) {
-  await auditSystem(
-    db,
-    { organisationId: actor.organisationId, actorUserId: actor.userId, ip: actor.ip },
-    entry,
-  );
+  await auditMany(db, whoOf(actor), [entry]);
+}
+
+/** Who an entry is written for when there is no logged-in actor (failed logins, setup, the demo). */
+export interface AuditWho {
+  organisationId: string | null;
+  actorUserId: string | null;
+  ip: string | null;
 }
 
 /** For events without a logged-in actor (failed logins, setup). */
-export async function auditSystem(
+export async function auditSystem(db: Db, who: AuditWho, entry: AuditInput) {
+  await auditMany(db, who, [entry]);
+}
+
+/** Rows per INSERT: large imports and exports stay well below the drivers' parameter limit. */
+const BATCH = 1000;
+
+/**
+ * Many entries of one actor at once: an import records every person it opened a case for, an
+ * export every person it wrote out. Same rows as one `audit` call each, in few statements.
+ */
+export async function auditMany(db: Db, who: AuditWho, entries: AuditInput[]) {
+  for (let i = 0; i < entries.length; i += BATCH) {
+    await db.insert(auditLog).values(
+      entries.slice(i, i + BATCH).map((entry) => ({
+        organisationId: who.organisationId,
+        actorUserId: who.actorUserId,
+        ip: who.ip,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        subjectClientId: entry.subjectClientId ?? null,
+        details: entry.details ?? null,
+      })),
+    );
+  }
+}
+
+/** `auditMany` for a logged-in actor. */
+export function auditActorMany(
   db: Db,
-  who: { organisationId: string | null; actorUserId: string | null; ip: string | null },
-  entry: AuditInput,
+  actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>,
+  entries: AuditInput[],
 ) {
-  await db.insert(auditLog).values({
-    organisationId: who.organisationId,
-    actorUserId: who.actorUserId,
-    ip: who.ip,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    subjectClientId: entry.subjectClientId ?? null,
-    details: entry.details ?? null,
-  });
+  return auditMany(db, whoOf(actor), entries);
+}
+
+function whoOf(actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>): AuditWho {
+  return { organisationId: actor.organisationId, actorUserId: actor.userId, ip: actor.ip };
 }

@@ -111,8 +111,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     .send(body('internal', 'Something went wrong on our side; nothing was saved'));
 }
 
-/** Reads the one uploaded file of a multipart request into memory (imports are small). */
-export async function uploadedFile(request: FastifyRequest, limit: number) {
+/** The one file of a multipart request; every upload goes through here, so that the content
+ * type, the size limit and a missing file are answered the same way everywhere. */
+async function multipartFile(request: FastifyRequest, limit: number) {
   if (!request.isMultipart())
     throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data');
   const file = await request.file({ limits: { fileSize: limit, files: 1 } });
@@ -120,8 +121,43 @@ export async function uploadedFile(request: FastifyRequest, limit: number) {
     throw new AppError('validation_failed', 'No file', {
       fields: [{ path: 'file', message: 'is required' }],
     });
+  return file;
+}
+
+/** The uploaded file as a stream (documents go straight to disk), with the form's text fields. */
+export async function uploadedStream(request: FastifyRequest, limit: number) {
+  const file = await multipartFile(request, limit);
+  /** A text field sent before the file, trimmed; empty when absent. */
+  const field = (name: string) => {
+    const f = file.fields[name];
+    const v = f && !Array.isArray(f) && 'value' in f ? String(f.value) : '';
+    return v.trim();
+  };
+  return { filename: file.filename, stream: file.file, field };
+}
+
+/** Reads the one uploaded file of a multipart request into memory (imports are small). */
+export async function uploadedFile(request: FastifyRequest, limit: number) {
+  const file = await multipartFile(request, limit);
   const data = await file.toBuffer().catch(() => {
     throw new AppError('payload_too_large', `The file is larger than ${Math.round(limit / 1048576)} MB`);
   });
   return { filename: file.filename, data };
+}
+
+function contentDisposition(filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Sends a file as a download, its name safe for every browser (RFC 6266). */
+export function sendFile(
+  reply: FastifyReply,
+  file: { content: NodeJS.ReadableStream | Buffer; filename: string; mimeType: string; size?: number },
+) {
+  reply
+    .header('content-type', file.mimeType)
+    .header('content-disposition', contentDisposition(file.filename));
+  if (file.size) reply.header('content-length', file.size);
+  return reply.send(file.content);
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FollowUp } from '../../contracts/measures';
-import { visibleCases } from '../clients/service';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
-import { assertCan } from '../lib/access';
+import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 
 /** How long a request may wait for an answer before the dashboard asks for a follow-up. */
@@ -37,7 +36,7 @@ export async function followUps(ctx: AppContext, actor: Actor): Promise<FollowUp
           JOIN measures m ON m.id = cm.measure_id
           LEFT JOIN institutions f ON f.id = cm.funder_id
           LEFT JOIN institutions p ON p.id = m.provider_id
-          WHERE cm.status IN ('applied', 'funding_requested') AND clients.stage <> 'closed' AND ${visibleCases(actor)}
+          WHERE cm.status IN ('applied', 'funding_requested') AND clients.stage <> 'closed' AND ${visibleCasesSql(actor)}
           UNION ALL
           SELECT co.id, 'offer', clients.id, clients.case_code,
                  clients.given_names || ' ' || clients.family_name, o.title, e.name, co.status, (co.history->-1->>'at')
@@ -45,7 +44,7 @@ export async function followUps(ctx: AppContext, actor: Actor): Promise<FollowUp
           JOIN clients ON clients.id = co.client_id
           JOIN opportunities o ON o.id = co.opportunity_id
           JOIN institutions e ON e.id = o.employer_id
-          WHERE co.status IN ('introduced', 'interview', 'offer') AND clients.stage <> 'closed' AND ${visibleCases(actor)}
+          WHERE co.status IN ('introduced', 'interview', 'offer') AND clients.stage <> 'closed' AND ${visibleCasesSql(actor)}
         ) x
         WHERE x.since::timestamptz < ${since}
         ORDER BY x.since

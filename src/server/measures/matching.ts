@@ -12,9 +12,10 @@ import {
   qualifications,
   recognitionProcedures,
 } from '../db/schema';
-import { assertCan, caseScope } from '../lib/access';
+import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
+import { clientHasConsentSql } from '../lib/consent';
 import { notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { presentOpportunity, selectOpportunities } from '../network/service';
@@ -317,10 +318,11 @@ export async function candidatesFor(
   if (!row || row.o.organisationId !== actor.organisationId) throw notFound('opportunity');
   const o = row.o;
   const min = rank(o.minLanguageLevel);
-  const visible =
-    caseScope(actor) === 'organisation'
-      ? sql`TRUE`
-      : sql`(c.owner_id = ${actor.userId} OR EXISTS (SELECT 1 FROM client_counsellors cc WHERE cc.client_id = c.id AND cc.user_id = ${actor.userId}))`;
+  const consented = clientHasConsentSql(sql`c.id`, {
+    purpose: 'employer_profile',
+    recipient: { id: o.employerId, name: row.employerName },
+    on: today,
+  });
   const byOccupation = o.occupationId
     ? sql`c.id IN (SELECT q.client_id FROM qualifications q WHERE q.organisation_id = ${actor.organisationId} AND q.reference_occupation_id = ${o.occupationId})`
     : sql`FALSE`;
@@ -346,11 +348,8 @@ export async function candidatesFor(
           + (CASE WHEN ${min} > 0 AND coalesce(c.german_level, 0) < ${min} THEN -25 ELSE 0 END)
           + (CASE WHEN c.district IS NOT NULL AND c.district = ${o.district} THEN 10 ELSE 0 END) AS score
         FROM clients c JOIN users u ON u.id = c.owner_id
-        WHERE c.organisation_id = ${actor.organisationId} AND c.stage NOT IN ('closed', 'placed') AND ${visible}
-          AND (${byOccupation} OR ${bySector})
-          AND EXISTS (SELECT 1 FROM consents k WHERE k.client_id = c.id AND 'employer_profile' = ANY(k.purposes)
-                      AND k.withdrawn_at IS NULL AND k.given_on <= ${today} AND (k.valid_until IS NULL OR k.valid_until >= ${today})
-                      AND (${o.employerId}::uuid = ANY(k.institution_ids) OR lower(${row.employerName}) = ANY(SELECT lower(x) FROM unnest(k.institutions) x)))
+        WHERE ${visibleCasesSql(actor, 'c')} AND c.stage NOT IN ('closed', 'placed')
+          AND (${byOccupation} OR ${bySector}) AND ${consented}
         ORDER BY score DESC, c.family_name, c.given_names
         LIMIT 30`,
   );

@@ -15,7 +15,6 @@ import type { Db } from '../db/client';
 import {
   clientMeasures,
   clientOpportunities,
-  consents,
   disclosures,
   institutions,
   measures,
@@ -24,8 +23,8 @@ import {
 } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
+import { allowingConsent } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
-import { normalise } from '../lib/search-text';
 import { assertVersion } from '../lib/versioned';
 import { assertInstitution } from '../network/service';
 
@@ -237,34 +236,6 @@ export async function addPlacement(ctx: AppContext, actor: Actor, clientId: stri
   return listPlacements(ctx.db, clientId);
 }
 
-/** The active consent that lets the client's profile go to this employer, if any (checked at the moment of sharing). */
-export async function employerConsent(
-  db: Db,
-  clientId: string,
-  employer: { id: string; name: string },
-  today: string,
-) {
-  const rows = await db
-    .select()
-    .from(consents)
-    .where(
-      and(
-        eq(consents.clientId, clientId),
-        sql`'employer_profile' = ANY(${consents.purposes})`,
-        sql`${consents.withdrawnAt} IS NULL`,
-        sql`${consents.givenOn} <= ${today}`,
-        sql`(${consents.validUntil} IS NULL OR ${consents.validUntil} >= ${today})`,
-      ),
-    )
-    .orderBy(desc(consents.givenOn));
-  const name = normalise(employer.name);
-  return (
-    rows.find(
-      (c) => c.institutionIds.includes(employer.id) || c.institutions.some((n) => normalise(n) === name),
-    ) ?? null
-  );
-}
-
 export async function updatePlacement(
   ctx: AppContext,
   actor: Actor,
@@ -288,12 +259,11 @@ export async function updatePlacement(
     if (body.status) assertMove(placementFlow, p.status, body.status);
     // Passing the profile to the employer is a disclosure: it needs the client's consent for this purpose and this employer.
     if (p.status === 'suggested' && !['suggested', 'declined'].includes(status)) {
-      const consent = await employerConsent(
-        tx,
-        clientId,
-        { id: current.employerId, name: current.employerName },
-        today,
-      );
+      const consent = await allowingConsent(tx, clientId, {
+        purpose: 'employer_profile',
+        recipient: { id: current.employerId, name: current.employerName },
+        on: today,
+      });
       if (!consent) {
         throw new AppError(
           'consent_required',

@@ -1,27 +1,23 @@
 import { entryParams, idParams } from '../../contracts/common';
 import { errorResponses } from '../../contracts/errors';
 import {
-  acquisition,
   acquisitionBody,
   acquisitionList,
   acquisitionUpdateBody,
-  candidate,
   candidateList,
-  followUp,
   followUpList,
   measure,
   measureBody,
   measurePage,
   measureQuery,
   measureUpdateBody,
-  placement,
   placementBody,
   placementList,
   placementUpdateBody,
   suggestions,
 } from '../../contracts/measures';
-import { todayInGermany } from '../clients/service';
 import type { AppContext } from '../context';
+import { todayInGermany } from '../lib/calendar';
 import { type App, actorOf } from '../lib/http';
 import * as measures from './service';
 

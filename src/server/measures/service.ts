@@ -1,9 +1,4 @@
-/**
- * Measures and offers for cases: the catalogue, acquiring a measure for a client, pursuing an
- * employer's offer (with the consent check and disclosure log), and matching both ways.
- */
-import type { CaseNetwork } from '../../contracts/measures';
-import type { CaseSection } from '../clients/service';
+import type { CaseSection } from '../casefile/service';
 import type { Db } from '../db/client';
 import { involvedInstitutions } from '../network/service';
 import { listAcquisitions, listDisclosures, listPlacements } from './progress';
@@ -14,13 +9,12 @@ export { candidatesFor, suggestionsFor } from './matching';
 export {
   addAcquisition,
   addPlacement,
-  employerConsent,
   updateAcquisition,
   updatePlacement,
 } from './progress';
 
 /** The network part of the case file, and its events for the case timeline. */
-export const caseNetworkSection: CaseSection<'network', CaseNetwork> = {
+export const caseNetworkSection: CaseSection<'network'> = {
   key: 'network',
   async load(db: Db, clientId: string) {
     const [acquisitions, placements, involved, disclosures] = await Promise.all([

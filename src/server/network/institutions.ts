@@ -6,82 +6,19 @@ import { institutionContacts, institutions } from '../db/schema';
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { AppError, invalidField, notFound } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
-import { assertSectors, sectorNames } from './sectors';
-
-type Row = typeof institutions.$inferSelect;
-type ContactRow = typeof institutionContacts.$inferSelect;
+import { presentInstitution } from './present';
+import { assertSectors, sectorNames } from './service';
 
 export const keysOf = (i: { name: string; city?: string | null; email?: string | null }) => ({
   searchText: normalise(`${i.name} ${i.city ?? ''} ${i.email ?? ''}`),
 });
 
-function presentContact(c: ContactRow) {
-  return {
-    id: c.id,
-    name: c.name,
-    function: c.function,
-    email: c.email,
-    phone: c.phone,
-    language: c.language,
-    consentToContact: c.consentToContact,
-    consentDate: c.consentDate,
-    version: c.version,
-  };
-}
-
-async function present(db: Db, row: Row) {
-  const [names, contacts] = await Promise.all([
-    sectorNames(db, row.organisationId),
-    db
-      .select()
-      .from(institutionContacts)
-      .where(eq(institutionContacts.institutionId, row.id))
-      .orderBy(asc(institutionContacts.name)),
-  ]);
-  return {
-    id: row.id,
-    name: row.name,
-    type: row.type as InstitutionType,
-    sectors: row.sectorIds.map((id) => ({ id, name: names.get(id) ?? '?' })),
-    district: row.district,
-    street: row.street,
-    postcode: row.postcode,
-    city: row.city,
-    website: row.website,
-    email: row.email,
-    phone: row.phone,
-    notes: row.notes,
-    active: row.active,
-    contacts: contacts.map(presentContact),
-    version: row.version,
-  };
-}
-
 export async function loadInstitution(db: Db, actor: Actor, id: string) {
   const [row] = await db.select().from(institutions).where(eq(institutions.id, id));
   assertInOrganisation(actor, row, 'institution');
-  return row;
-}
-
-/** An institution of the organisation, optionally of certain types (e.g. a company for an offer). */
-export async function assertInstitution(
-  db: Db,
-  actor: Actor,
-  id: unknown,
-  field: string,
-  types?: InstitutionType[],
-) {
-  if (!id) return null;
-  const [row] = await db
-    .select({ id: institutions.id, name: institutions.name, type: institutions.type })
-    .from(institutions)
-    .where(and(eq(institutions.id, String(id)), eq(institutions.organisationId, actor.organisationId)));
-  if (!row) throw invalidField(field, 'not an institution of the directory');
-  if (types && !types.includes(row.type as InstitutionType))
-    throw invalidField(field, `must be of type ${types.join(' or ')}`);
   return row;
 }
 
@@ -157,7 +94,7 @@ export function directoryFilter(actor: Actor, q: DirectoryFilter) {
 
 export async function getInstitution(ctx: AppContext, actor: Actor, id: string) {
   assertCan(actor, 'network.work');
-  return present(ctx.db, await loadInstitution(ctx.db, actor, id));
+  return presentInstitution(ctx.db, await loadInstitution(ctx.db, actor, id));
 }
 
 export type InstitutionInput = Omit<ReturnType<typeof institutionBody.parse>, 'ignoreDuplicates'>;
@@ -224,7 +161,7 @@ export async function createInstitution(
     });
     return created!;
   });
-  return present(ctx.db, row);
+  return presentInstitution(ctx.db, row);
 }
 
 export async function updateInstitution(

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { InstitutionCase, InstitutionType, InvolvedInstitution } from '../../contracts/network';
-import { visibleCases } from '../clients/service';
 import type { AppContext } from '../context';
 import { type Db, queryRows } from '../db/client';
 import {
@@ -12,7 +11,7 @@ import {
   opportunities,
   recognitionProcedures,
 } from '../db/schema';
-import { assertCan } from '../lib/access';
+import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { notFound } from '../lib/errors';
@@ -121,7 +120,7 @@ export async function casesWithInstitution(
           UNION ALL SELECT co.client_id, 'employer' FROM client_opportunities co JOIN opportunities o ON o.id = co.opportunity_id WHERE o.employer_id = ${institutionId}
           UNION ALL SELECT client_id, 'coordination' FROM contacts WHERE institution_id = ${institutionId}
         ) x JOIN clients ON clients.id = x.client_id
-        WHERE ${visibleCases(actor)}
+        WHERE ${visibleCasesSql(actor)}
         GROUP BY clients.id, clients.case_code, clients.given_names, clients.family_name, clients.stage
         ORDER BY clients.family_name, clients.given_names
         LIMIT 500`,

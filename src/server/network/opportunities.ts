@@ -1,5 +1,4 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
-import type { Opportunity } from '../../contracts/network';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { institutions, occupations, opportunities, sectors } from '../db/schema';
@@ -9,10 +8,8 @@ import { audit } from '../lib/audit';
 import { invalidField } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
-import { assertInstitution } from './institutions';
-import { assertSectors } from './sectors';
-
-type Level = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+import { presentOpportunity } from './present';
+import { assertInstitution, assertSectors } from './service';
 
 /** Offers of companies: internships, jobs, trial work, individual qualification. */
 export function selectOpportunities(db: Db) {
@@ -28,30 +25,6 @@ export function selectOpportunities(db: Db) {
     .innerJoin(institutions, eq(institutions.id, opportunities.employerId))
     .leftJoin(sectors, eq(sectors.id, opportunities.sectorId))
     .leftJoin(occupations, eq(occupations.id, opportunities.occupationId));
-}
-
-export function presentOpportunity(r: Awaited<ReturnType<typeof selectOpportunities>>[number]): Opportunity {
-  const o = r.o;
-  return {
-    id: o.id,
-    employer: {
-      id: o.employerId,
-      name: r.employerName,
-      type: r.employerType as Opportunity['employer']['type'],
-    },
-    kind: o.kind as Opportunity['kind'],
-    title: o.title,
-    sector: o.sectorId ? { id: o.sectorId, name: r.sectorName ?? '?' } : null,
-    occupation: o.occupationId ? { id: o.occupationId, title: r.occupationTitle ?? '?' } : null,
-    district: o.district,
-    minLanguageLevel: o.minLanguageLevel as Level | null,
-    startDate: o.startDate,
-    endDate: o.endDate,
-    places: o.places,
-    status: o.status as Opportunity['status'],
-    description: o.description,
-    version: o.version,
-  };
 }
 
 export async function listOpportunities(

@@ -6,10 +6,8 @@ import {
   contactPersonUpdateBody,
   institution,
   institutionBody,
-  institutionCase,
   institutionCaseList,
   institutionImportResult,
-  institutionListItem,
   institutionMergeBody,
   institutionPage,
   institutionQuery,
@@ -25,7 +23,19 @@ import {
 } from '../../contracts/network';
 import type { AppContext } from '../context';
 import { type App, actorOf, uploadedFile } from '../lib/http';
-import * as network from './service';
+import {
+  createInstitution,
+  deleteContact,
+  getInstitution,
+  listInstitutions,
+  saveContact,
+  updateInstitution,
+} from './institutions';
+import { casesWithInstitution } from './involved';
+import { mergeInstitution } from './merge';
+import { getOpportunity, listOpportunities, saveOpportunity } from './opportunities';
+import { listSectors, saveSector } from './sectors';
+import { exportInstitutions, importInstitutions } from './transfer';
 
 const tags = ['network'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -36,7 +46,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
     {
       schema: { tags, summary: 'The organisation’s sectors', response: { 200: sectorList, ...errors } },
     },
-    async (request) => network.listSectors(ctx, actorOf(request)),
+    async (request) => listSectors(ctx, actorOf(request)),
   );
   app.post(
     '/api/sectors',
@@ -48,7 +58,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: sector, ...errors },
       },
     },
-    async (request) => network.saveSector(ctx, actorOf(request), null, request.body),
+    async (request) => saveSector(ctx, actorOf(request), null, request.body),
   );
   app.put(
     '/api/sectors/:id',
@@ -61,7 +71,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: sector, ...errors },
       },
     },
-    async (request) => network.saveSector(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => saveSector(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -75,7 +85,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institutionPage, ...errors },
       },
     },
-    async (request) => network.listInstitutions(ctx, actorOf(request), request.query),
+    async (request) => listInstitutions(ctx, actorOf(request), request.query),
   );
   app.post(
     '/api/institutions',
@@ -87,7 +97,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) => network.createInstitution(ctx, actorOf(request), request.body),
+    async (request) => createInstitution(ctx, actorOf(request), request.body),
   );
   app.get(
     '/api/institutions/export',
@@ -100,7 +110,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const file = await network.exportInstitutions(ctx, actorOf(request), request.query);
+      const file = await exportInstitutions(ctx, actorOf(request), request.query);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -120,7 +130,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const { data } = await uploadedFile(request, 5 * 1024 * 1024);
-      return network.importInstitutions(ctx, actorOf(request), data.toString('utf8'));
+      return importInstitutions(ctx, actorOf(request), data.toString('utf8'));
     },
   );
   app.get(
@@ -133,7 +143,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) => network.getInstitution(ctx, actorOf(request), request.params.id),
+    async (request) => getInstitution(ctx, actorOf(request), request.params.id),
   );
   app.get(
     '/api/institutions/:id/cases',
@@ -145,7 +155,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institutionCaseList, ...errors },
       },
     },
-    async (request) => network.casesWithInstitution(ctx, actorOf(request), request.params.id),
+    async (request) => casesWithInstitution(ctx, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/institutions/:id',
@@ -158,7 +168,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) => network.updateInstitution(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => updateInstitution(ctx, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/institutions/:id/merge',
@@ -172,7 +182,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) => network.mergeInstitution(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => mergeInstitution(ctx, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/institutions/:id/contacts',
@@ -185,7 +195,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) => network.saveContact(ctx, actorOf(request), request.params.id, null, request.body),
+    async (request) => saveContact(ctx, actorOf(request), request.params.id, null, request.body),
   );
   app.patch(
     '/api/institutions/:id/contacts/:contactId',
@@ -199,7 +209,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) =>
-      network.saveContact(ctx, actorOf(request), request.params.id, request.params.contactId, request.body),
+      saveContact(ctx, actorOf(request), request.params.id, request.params.contactId, request.body),
   );
   app.delete(
     '/api/institutions/:id/contacts/:contactId',
@@ -211,8 +221,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: institution, ...errors },
       },
     },
-    async (request) =>
-      network.deleteContact(ctx, actorOf(request), request.params.id, request.params.contactId),
+    async (request) => deleteContact(ctx, actorOf(request), request.params.id, request.params.contactId),
   );
 
   app.get(
@@ -225,7 +234,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: opportunityPage, ...errors },
       },
     },
-    async (request) => network.listOpportunities(ctx, actorOf(request), request.query),
+    async (request) => listOpportunities(ctx, actorOf(request), request.query),
   );
   app.post(
     '/api/opportunities',
@@ -237,12 +246,12 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: opportunity, ...errors },
       },
     },
-    async (request) => network.saveOpportunity(ctx, actorOf(request), null, request.body),
+    async (request) => saveOpportunity(ctx, actorOf(request), null, request.body),
   );
   app.get(
     '/api/opportunities/:id',
     { schema: { tags, summary: 'One offer', params: idParams, response: { 200: opportunity, ...errors } } },
-    async (request) => network.getOpportunity(ctx, actorOf(request), request.params.id),
+    async (request) => getOpportunity(ctx, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/opportunities/:id',
@@ -255,6 +264,6 @@ export function networkRoutes(app: App, ctx: AppContext) {
         response: { 200: opportunity, ...errors },
       },
     },
-    async (request) => network.saveOpportunity(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => saveOpportunity(ctx, actorOf(request), request.params.id, request.body),
   );
 }

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { sectors } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { AppError, invalidField, notFound } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 
 /** The sectors every organisation starts with (DOMAIN: the usual sector conferences). */
 export const defaultSectors = [
@@ -77,22 +77,4 @@ export async function saveSector(
     });
     return { id: row.id, name: row.name, active: row.active };
   });
-}
-
-/** Sector ids must be the organisation's own. */
-export async function assertSectors(db: Db, actor: Actor, ids: string[], field = 'sectorIds') {
-  if (ids.length === 0) return;
-  const found = await db
-    .select({ id: sectors.id })
-    .from(sectors)
-    .where(and(eq(sectors.organisationId, actor.organisationId), inArray(sectors.id, ids)));
-  if (found.length !== new Set(ids).size) throw invalidField(field, 'unknown sector');
-}
-
-export async function sectorNames(db: Db, organisationId: string) {
-  const rows = await db
-    .select({ id: sectors.id, name: sectors.name })
-    .from(sectors)
-    .where(eq(sectors.organisationId, organisationId));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -10,7 +10,7 @@ import { csvField, parseCsv } from '../lib/csv';
 import { AppError } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { type DirectoryFilter, directoryFilter, type InstitutionInput, keysOf } from './institutions';
-import { sectorNames } from './sectors';
+import { sectorNames } from './service';
 
 const exportColumns = [
   'Name',

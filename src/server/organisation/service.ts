@@ -1,6 +1,5 @@
 import { count, desc, eq, sql } from 'drizzle-orm';
 import type { UpdateOrganisationBody } from '../../contracts/organisation';
-import { invalidateSessions } from '../auth/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { organisations, outbox, users } from '../db/schema';
@@ -8,6 +7,7 @@ import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit, auditSystem } from '../lib/audit';
 import { AppError, notFound, versionConflict } from '../lib/errors';
+import { invalidateSessions } from '../lib/sessions';
 import { nameOf } from '../users/service';
 
 /** Lotse needs set-up while no organisation exists. */

@@ -4,11 +4,11 @@ import { presentMe } from '../auth/service';
 import type { AppContext } from '../context';
 import { type App, metaOf } from '../lib/http';
 import { setSessionCookie } from '../lib/session-cookie';
-import { runSetup, setupNeeded } from './service';
+import { type DemoSeeder, runSetup, setupNeeded } from './service';
 
 const tags = ['setup'];
 
-export function setupRoutes(app: App, ctx: AppContext) {
+export function setupRoutes(app: App, ctx: AppContext, seedDemo: DemoSeeder | null) {
   app.get(
     '/api/setup',
     {
@@ -38,7 +38,7 @@ export function setupRoutes(app: App, ctx: AppContext) {
       config: { public: true },
     },
     async (request, reply) => {
-      const { session, demoLogins } = await runSetup(ctx, request.body, metaOf(request));
+      const { session, demoLogins } = await runSetup(ctx, request.body, metaOf(request), seedDemo);
       setSessionCookie(ctx, reply, session.token);
       return { csrfToken: session.csrfToken, demoLogins, user: presentMe(session.actor) };
     },

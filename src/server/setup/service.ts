@@ -1,14 +1,26 @@
-import type { SetupBody } from '../../contracts/organisation';
+import type { DemoLogin, SetupBody } from '../../contracts/organisation';
 import { assertPasswordAllowed, createSession } from '../auth/service';
 import type { AppContext, RequestMeta } from '../context';
-import { seedDemo } from '../demo/seed';
+import type { Db } from '../db/client';
 import { hashPassword } from '../lib/secrets';
 import { createOrganisationWithAdmin, setupNeeded } from '../organisation/service';
 
 export { setupNeeded };
 
+/**
+ * Fills a new organisation with demo data inside the set-up transaction. Set-up knows only this
+ * signature: the composition root (app.ts, main.ts) hands in the demo, so that set-up does not
+ * depend on it and an installation could leave it out.
+ */
+export type DemoSeeder = (tx: Db, organisationId: string, passwordHash: string) => Promise<DemoLogin[]>;
+
 /** The first run in the browser: organisation, admin, optional demo data, and the admin logged in. */
-export async function runSetup(ctx: AppContext, body: Required<SetupBody>, meta: RequestMeta) {
+export async function runSetup(
+  ctx: AppContext,
+  body: Required<SetupBody>,
+  meta: RequestMeta,
+  seedDemo: DemoSeeder | null,
+) {
   assertPasswordAllowed(body.password, body.email);
   const passwordHash = await hashPassword(body.password);
   const { org, admin, demoLogins } = await ctx.db.transaction(async (tx) => {
@@ -23,7 +35,7 @@ export async function runSetup(ctx: AppContext, body: Required<SetupBody>, meta:
       },
       { onlyIfFirst: true, ip: meta.ip },
     );
-    const logins = body.demo ? await seedDemo(tx, created.org.id, passwordHash) : [];
+    const logins = body.demo && seedDemo ? await seedDemo(tx, created.org.id, passwordHash) : [];
     return { ...created, demoLogins: logins };
   });
   const session = await createSession(ctx, admin, org, meta);
@@ -34,7 +46,7 @@ export async function runSetup(ctx: AppContext, body: Required<SetupBody>, meta:
  * LOTSE_ADMIN_EMAIL + LOTSE_ADMIN_PASSWORD create the first organisation without the browser.
  * Does nothing once any organisation exists. Returns the demo logins when demo data was loaded.
  */
-export async function bootstrapFromEnvironment(ctx: AppContext, options: { demo: boolean }) {
+export async function bootstrapFromEnvironment(ctx: AppContext, options: { demo: DemoSeeder | null }) {
   const admin = ctx.config.bootstrapAdmin;
   if (!admin || !(await setupNeeded(ctx))) return null;
   assertPasswordAllowed(admin.password, admin.email);
@@ -50,7 +62,7 @@ export async function bootstrapFromEnvironment(ctx: AppContext, options: { demo:
       },
       { onlyIfFirst: true, ip: null },
     );
-    const demoLogins = options.demo ? await seedDemo(tx, org.id, passwordHash) : [];
+    const demoLogins = options.demo ? await options.demo(tx, org.id, passwordHash) : [];
     return { organisationId: org.id, demoLogins };
   });
 }

@@ -117,9 +117,9 @@ describe('first-run set-up', () => {
         organisationName: 'Netzwerk Saar',
       },
     });
-    const first = await bootstrapFromEnvironment(t.ctx, { demo: false });
+    const first = await bootstrapFromEnvironment(t.ctx, { demo: null });
     expect(first).not.toBeNull();
-    const again = await bootstrapFromEnvironment(t.ctx, { demo: false });
+    const again = await bootstrapFromEnvironment(t.ctx, { demo: null });
     expect(again).toBeNull();
     const s = await login(t.app, 'ops@example.org', 'operator passphrase');
     expect((await s.get('/api/auth/me')).json().organisation.name).toBe('Netzwerk Saar');

@@ -1,4 +1,4 @@
-import { idParams, pageQuery } from '../../contracts/common';
+import { idParams } from '../../contracts/common';
 import { errorResponses } from '../../contracts/errors';
 import {
   colleagueList,
@@ -23,7 +23,7 @@ export function userRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Users of the organisation (admin)',
-        querystring: pageQuery.extend(userListQuery.shape),
+        querystring: userListQuery,
         response: { 200: userPage, ...errors },
       },
     },

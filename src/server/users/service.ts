@@ -1,7 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/auth';
 import type { InviteUserBody, UpdateUserBody } from '../../contracts/users';
-import { invalidateSessions } from '../auth/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { sessions, users, userTokens } from '../db/schema';
@@ -11,6 +10,7 @@ import { audit } from '../lib/audit';
 import { AppError, versionConflict } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
 import { randomToken, tokenHash } from '../lib/secrets';
+import { invalidateSessions } from '../lib/sessions';
 import { accountLinkMail } from './mail';
 import { presentUser } from './present';
 

@@ -376,6 +376,11 @@ export const consents = pgTable(
     purposes: text('purposes').array().notNull(),
     institutions: text('institutions').array().notNull().default(sql`'{}'`),
     institutionIds: uuid('institution_ids').array().notNull().default(sql`'{}'`),
+    /**
+     * The receiving institutions' names as comparison keys (lib/consent `nameKeys`), so that the
+     * consent policy matches a typed name the same way in SQL as in the process.
+     */
+    institutionKeys: text('institution_keys').array().notNull().default(sql`'{}'`),
     dataCategories: text('data_categories').array().notNull().default(sql`'{}'`),
     scope: text('scope').notNull(),
     formLanguage: text('form_language').notNull(),

@@ -1,15 +1,20 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+/**
+ * Case lists in and out of Lotse: the filtered case list as CSV or XLSX, and a client list from a
+ * spreadsheet, checked row by row in a dry run and then imported all or nothing.
+ */
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { type ClientListFilter, createClientBody } from '../../contracts/clients';
+import { type ImportField, importFields } from '../../contracts/transfer';
+import { type CaseOpening, caseFilter, openCases, orderOf, selectCases } from '../clients/service';
 import type { AppContext } from '../context';
-import { auditLog, caseCounters, caseTransitions, clientImports, clients } from '../db/schema';
+import { clientImports, clients } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
+import { auditActorMany } from '../lib/audit';
+import { todayInGermany } from '../lib/calendar';
 import { csvField, parseCsv } from '../lib/csv';
 import { AppError, notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
-import { todayInGermany } from './deadlines';
-import { caseFilter, orderOf, selectCases } from './list';
-import { searchKeys } from './record';
 
 export const MAX_EXPORT_ROWS = 20_000;
 
@@ -61,20 +66,17 @@ export async function exportClients(
     phone: r.phone,
     district: r.district,
   }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await ctx.db.insert(auditLog).values(
-      rows.slice(i, i + 1000).map((r) => ({
-        organisationId: actor.organisationId,
-        actorUserId: actor.userId,
-        ip: actor.ip,
-        action: 'client.exported',
-        entityType: 'client',
-        entityId: r.id,
-        subjectClientId: r.id,
-        details: { format, count: rows.length },
-      })),
-    );
-  }
+  await auditActorMany(
+    ctx.db,
+    actor,
+    rows.map((r) => ({
+      action: 'client.exported',
+      entityType: 'client',
+      entityId: r.id,
+      subjectClientId: r.id,
+      details: { format, count: rows.length },
+    })),
+  );
   const stamp = todayInGermany();
   if (format === 'csv') {
     const lines = [
@@ -83,7 +85,7 @@ export async function exportClients(
     ];
     // A BOM makes spreadsheet programs read UTF-8 (names in Arabic or Cyrillic script) correctly.
     return {
-      body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+      content: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
       mimeType: 'text/csv; charset=utf-8',
       filename: `lotse-cases-${stamp}.csv`,
     };
@@ -96,37 +98,13 @@ export async function exportClients(
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return {
-    body: buffer,
+    content: buffer,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     filename: `lotse-cases-${stamp}.xlsx`,
   };
 }
 
 // --- import ---
-
-export const importFields = [
-  'givenNames',
-  'familyName',
-  'givenNamesOriginal',
-  'familyNameOriginal',
-  'birthDate',
-  'gender',
-  'citizenships',
-  'birthCountry',
-  'languages',
-  'email',
-  'phone',
-  'street',
-  'postcode',
-  'city',
-  'district',
-  'arrivalDate',
-  'referralSource',
-  'benefits',
-  'intakeDate',
-  'notes',
-] as const;
-export type ImportField = (typeof importFields)[number];
 
 /** Header words that suggest a field, German and English. */
 const headerHints: Record<ImportField, RegExp> = {
@@ -156,12 +134,8 @@ export function suggestMapping(columns: string[]): Partial<Record<ImportField, n
   const mapping: Partial<Record<ImportField, number>> = {};
   const used = new Set<number>();
   // Specific fields first, so that "Vorname (Originalschrift)" does not become the given name.
-  const order: ImportField[] = [
-    'givenNamesOriginal',
-    'familyNameOriginal',
-    'birthCountry',
-    ...importFields.filter((f) => !['givenNamesOriginal', 'familyNameOriginal', 'birthCountry'].includes(f)),
-  ];
+  const first: ImportField[] = ['givenNamesOriginal', 'familyNameOriginal', 'birthCountry'];
+  const order = [...first, ...importFields.filter((f) => !first.includes(f))];
   for (const field of order) {
     const index = columns.findIndex((c, i) => !used.has(i) && headerHints[field].test(normalise(c)));
     if (index >= 0) {
@@ -465,64 +439,15 @@ export async function commitImport(
     );
   }
   await ctx.db.transaction(async (tx) => {
-    const byYear = new Map<number, number>();
-    for (const v of valid) {
-      const y = Number(v.values.intakeDate.slice(0, 4));
-      byYear.set(y, (byYear.get(y) ?? 0) + 1);
-    }
-    // Reserve a block of case numbers per year in one statement each.
-    const next = new Map<number, number>();
-    for (const [year, n] of byYear) {
-      const [c] = await tx
-        .insert(caseCounters)
-        .values({ organisationId: actor.organisationId, year, last: n })
-        .onConflictDoUpdate({
-          target: [caseCounters.organisationId, caseCounters.year],
-          set: { last: sql`${caseCounters.last} + ${n}` },
-        })
-        .returning({ last: caseCounters.last });
-      next.set(year, c!.last - n + 1);
-    }
-    for (let i = 0; i < valid.length; i += 500) {
-      const batch = valid.slice(i, i + 500).map(({ values }) => {
+    await openCases(
+      tx,
+      actor,
+      valid.map(({ values }) => {
         const { ignoreDuplicates: _ignore, ...fields } = values;
-        const year = Number(fields.intakeDate.slice(0, 4));
-        const seq = next.get(year)!;
-        next.set(year, seq + 1);
-        const caseCode = `${year}-${String(seq).padStart(4, '0')}`;
-        return {
-          ...fields,
-          organisationId: actor.organisationId,
-          caseCode,
-          ownerId: actor.userId,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-          ...searchKeys({ ...fields, caseCode } as Parameters<typeof searchKeys>[0]),
-        };
-      });
-      const inserted = await tx.insert(clients).values(batch).returning({ id: clients.id });
-      await tx.insert(caseTransitions).values(
-        inserted.map((c) => ({
-          organisationId: actor.organisationId,
-          clientId: c.id,
-          fromStage: null,
-          toStage: 'intake',
-          userId: actor.userId,
-        })),
-      );
-      await tx.insert(auditLog).values(
-        inserted.map((c) => ({
-          organisationId: actor.organisationId,
-          actorUserId: actor.userId,
-          ip: actor.ip,
-          action: 'client.imported',
-          entityType: 'client',
-          entityId: c.id,
-          subjectClientId: c.id,
-          details: { importId: id },
-        })),
-      );
-    }
+        return { ...(fields as CaseOpening), ownerId: actor.userId };
+      }),
+      { action: 'client.imported', details: { importId: id } },
+    );
     await tx
       .update(clientImports)
       .set({ committedAt: new Date(), importedCount: valid.length, rows: [] })

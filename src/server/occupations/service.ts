@@ -1,4 +1,5 @@
-import { and, asc, type SQL, sql } from 'drizzle-orm';
+/** Reference occupations (built-in list, KldB 2010, ESCO): search, import from the publishers' files, counts. */
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { occupations } from '../db/schema';
@@ -6,9 +7,21 @@ import { assertCan, can } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { parseCsv } from '../lib/csv';
-import { AppError, forbidden } from '../lib/errors';
+import { AppError, forbidden, invalidField } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { presentOccupation } from './present';
+
+export { presentOccupation };
+
+/** A reference occupation must exist in the shared list. */
+export async function assertOccupation(db: Db, id: unknown, field = 'referenceOccupationId') {
+  if (!id) return;
+  const [o] = await db
+    .select({ id: occupations.id })
+    .from(occupations)
+    .where(eq(occupations.id, String(id)));
+  if (!o) throw invalidField(field, 'unknown reference occupation');
+}
 
 /** Reference occupations are shared reference data, not personal data: every case worker may search them. */
 export async function searchOccupations(ctx: AppContext, actor: Actor, q: string, limit: number) {

@@ -2,12 +2,13 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { occupations, qualifications, recognitionProcedures } from '../db/schema';
+import { todayInGermany } from '../lib/calendar';
 import { invalidField } from '../lib/errors';
 import { assertInstitution } from '../network/service';
-import { decisionDueOn, todayInGermany } from './deadlines';
+import { assertOccupation } from '../occupations/service';
+import { decisionDueOn } from './deadlines';
 import { type EntryKind, pick } from './entries';
 import { presentProcedure } from './present';
-import { assertOccupation } from './profile';
 
 const fields = [
   'type',

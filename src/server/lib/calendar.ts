@@ -1,8 +1,7 @@
 /**
- * Deadlines of recognition procedures (BQFG §6 and the Land laws; DOMAIN.md): the decision is due
- * 3 months (accelerated procedure §81a AufenthG: 2) after the documents are complete, plus a
- * reasoned extension, plus the time the clock stood still; a deadline that ends on a weekend or a
- * public holiday in Saarland moves to the next working day (§193 BGB).
+ * Dates as the law counts them in Saarland, where Lotse's first centres work: calendar days,
+ * months (§188 BGB), working days without weekends and the Land's public holidays, and "today"
+ * in Germany. Recognition deadlines, conference dates and retention periods are built on these.
  */
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -75,27 +74,6 @@ export function addMonths(date: string, months: number): string {
   const target = utc(y, m - 1 + months, 1);
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   return iso(utc(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, lastDay)));
-}
-
-function daysBetweenInclusive(from: string, to: string): number {
-  const ms = new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime();
-  return ms < 0 ? 0 : Math.round(ms / 86_400_000) + 1;
-}
-
-export function decisionDueOn(p: {
-  documentsCompleteOn: string | null;
-  accelerated: boolean;
-  extensionMonths: number;
-  suspensions: { from: string; to: string }[];
-}): string | null {
-  if (!p.documentsCompleteOn) return null;
-  const months = (p.accelerated ? 2 : 3) + p.extensionMonths;
-  const paused = p.suspensions.reduce((sum, s) => sum + daysBetweenInclusive(s.from, s.to), 0);
-  return nextWorkingDay(addDays(addMonths(p.documentsCompleteOn, months), paused));
-}
-
-export function isOverdue(dueOn: string | null, decidedOn: string | null, today: string): boolean {
-  return Boolean(dueOn && !decidedOn && dueOn < today);
 }
 
 /** Today in Germany, as the date deadlines are counted in. */

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { consentPurposes, dataCategories } from '../../contracts/consent';
+import { type ConsentFormQuery, consentPurposes, dataCategories } from '../../contracts/consent';
+import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { loadCase } from './record';
 
 const require = createRequire(import.meta.url);
 type PdfMake = {
@@ -122,18 +122,27 @@ const texts = {
 
 const box = (checked: boolean) => (checked ? '[X]' : '[   ]');
 
+/** The form's query as sent by a link: one or several purposes, recipients separated by ";". */
+function formOptions(q: ConsentFormQuery) {
+  return {
+    language: q.language,
+    purposes: q.purposes === undefined ? [] : Array.isArray(q.purposes) ? q.purposes : [q.purposes],
+    institutions: (q.institutions ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    scope: q.scope,
+  };
+}
+
 export async function consentFormPdf(
   ctx: AppContext,
   actor: Actor,
   clientId: string,
-  options: {
-    language: 'de' | 'en';
-    purposes: string[];
-    institutions: string[];
-    scope: 'pseudonymised' | 'identified';
-  },
+  query: ConsentFormQuery,
 ) {
   const { row } = await loadCase(ctx.db, actor, clientId);
+  const options = formOptions(query);
   const t = texts[options.language];
   const name = `${row.givenNames} ${row.familyName}`;
   const original = [row.givenNamesOriginal, row.familyNameOriginal].filter(Boolean).join(' ');
@@ -204,7 +213,8 @@ export async function consentFormPdf(
   const stream = new PassThrough();
   stream.end(buffer);
   return {
-    stream,
+    content: stream,
     filename: `${options.language === 'de' ? 'Einwilligung' : 'Consent'}-${row.caseCode}.pdf`,
+    mimeType: 'application/pdf',
   };
 }

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, desc, eq } from 'drizzle-orm';
-import type { ClientDocument } from '../../contracts/documents';
+import { type ClientDocument, documentCategories } from '../../contracts/documents';
+import type { CaseSection } from '../casefile/service';
+import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { consents, documents, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
-import { loadCase } from './record';
+import { presentDocument } from './present';
 
 /**
  * Documents are stored as files under DATA_DIR/documents/<organisation>/, not in the database:
@@ -66,23 +68,15 @@ export async function listDocuments(db: Db, clientId: string): Promise<ClientDoc
     .leftJoin(users, eq(users.id, documents.createdBy))
     .where(eq(documents.clientId, clientId))
     .orderBy(desc(documents.createdAt));
-  return rows.map(({ d, by }) => ({
-    id: d.id,
-    filename: d.filename,
-    mimeType: d.mimeType,
-    sizeBytes: d.sizeBytes,
-    category: d.category as ClientDocument['category'],
-    description: d.description,
-    uploadedBy: by ?? null,
-    uploadedAt: d.createdAt.toISOString(),
-  }));
+  return rows.map(({ d, by }) => presentDocument(d, by));
 }
 
 export interface Upload {
   filename: string;
   stream: Readable & { truncated?: boolean };
+  /** As sent by the form: empty means "other". */
   category: string;
-  description: string | null;
+  description: string;
 }
 
 export async function uploadDocument(
@@ -91,6 +85,14 @@ export async function uploadDocument(
   clientId: string,
   upload: Upload,
 ): Promise<ClientDocument> {
+  const category = upload.category || 'other';
+  if (!(documentCategories as readonly string[]).includes(category)) {
+    upload.stream.resume();
+    throw new AppError('validation_failed', 'Unknown category', {
+      fields: [{ path: 'category', message: 'is not a known category' }],
+    });
+  }
+  const description = upload.description.slice(0, 500) || null;
   await loadCase(ctx.db, actor, clientId);
   const key = randomUUID();
   const target = storagePath(ctx, actor.organisationId, key);
@@ -138,8 +140,8 @@ export async function uploadDocument(
           sizeBytes: size,
           sha256: hash.digest('hex'),
           storageKey: key,
-          category: upload.category,
-          description: upload.description,
+          category,
+          description,
           createdBy: actor.userId,
           updatedBy: actor.userId,
         })
@@ -177,7 +179,7 @@ export async function openDocument(ctx: AppContext, actor: Actor, clientId: stri
     subjectClientId: clientId,
   });
   return {
-    stream: fs.createReadStream(file),
+    content: fs.createReadStream(file),
     filename: doc.filename,
     mimeType: doc.mimeType,
     size: doc.sizeBytes,
@@ -209,3 +211,20 @@ export async function deleteDocument(ctx: AppContext, actor: Actor, clientId: st
   });
   await fs.promises.rm(storagePath(ctx, actor.organisationId, key), { force: true });
 }
+
+/** Documents in the case file, and their upload on the case's timeline. */
+export const documentsSection: CaseSection<'documents'> = {
+  key: 'documents',
+  async load(db: Db, clientId: string) {
+    const data = await listDocuments(db, clientId);
+    const timeline = data.map((d) => ({
+      at: d.uploadedAt,
+      kind: 'document',
+      codes: [d.category],
+      title: d.filename,
+      detail: null,
+      by: d.uploadedBy,
+    }));
+    return { data, timeline };
+  },
+};

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { loadCase, refreshCaseSummaries } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
-import { assertVersion, loadCase } from './record';
-import { refreshCaseSummaries } from './summary';
+import { assertVersion } from '../lib/versioned';
 
 /** The columns every entry of a case file has. */
 type EntryColumns = {

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contacts, nextSteps, objectives, users } from '../db/schema';
+import { todayInGermany } from '../lib/calendar';
 import { invalidField } from '../lib/errors';
 import { assertInstitution } from '../network/service';
-import { todayInGermany } from './deadlines';
 import { type EntryKind, pick } from './entries';
 
 export const objectiveKind: EntryKind<{

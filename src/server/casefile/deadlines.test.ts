@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  decisionDueOn,
-  easterSunday,
-  isWorkingDay,
-  saarlandHolidays,
-  todayInGermany,
-} from './deadlines';
+import { addMonths, easterSunday, isWorkingDay, saarlandHolidays, todayInGermany } from '../lib/calendar';
+import { decisionDueOn } from './deadlines';
 
 describe('recognition deadlines', () => {
   it('knows Easter and the Saarland holidays', () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, occupations, outbox } from '../db/schema';
+import { addDays, todayInGermany } from '../lib/calendar';
 import {
   createOrganisation,
   createUser,
@@ -9,7 +10,6 @@ import {
   startTestApp,
   type TestApp,
 } from '../testing/harness';
-import { addDays, todayInGermany } from './deadlines';
 
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createOrganisation>>;

@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { languageSkills, occupations, qualifications, residenceStatuses, workExperience } from '../db/schema';
-import { invalidField } from '../lib/errors';
+import { assertOccupation, presentOccupation } from '../occupations/service';
 import { type EntryKind, pick } from './entries';
-import { presentOccupation } from './present';
 
 const byId = (table: { id: unknown }, id?: string) => (id ? eq(table.id as never, id) : undefined);
 
@@ -48,16 +47,6 @@ function presentResidence(r: typeof residenceStatuses.$inferSelect) {
     createdAt: r.createdAt.toISOString(),
     version: r.version,
   };
-}
-
-/** A reference occupation must exist in the shared list. */
-export async function assertOccupation(db: Db, id: unknown, field = 'referenceOccupationId') {
-  if (!id) return;
-  const [o] = await db
-    .select({ id: occupations.id })
-    .from(occupations)
-    .where(eq(occupations.id, String(id)));
-  if (!o) throw invalidField(field, 'unknown reference occupation');
 }
 
 export const qualificationKind: EntryKind<Awaited<ReturnType<typeof loadQualifications>>[number]> = {

@@ -1,32 +1,59 @@
 import { asc, eq } from 'drizzle-orm';
+import type { CaseFile } from '../../contracts/casefile';
 import type { TimelineEntry } from '../../contracts/clients';
+import { loadCase, presentCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { caseTransitions, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { loadConsents } from './consent';
-import { listDocuments } from './documents';
+import { entryService } from './entries';
 import { contactKind, objectiveKind, stepKind } from './plan';
 import { experienceKind, languageKind, qualificationKind, residenceKind } from './profile';
 import { procedureKind } from './recognition';
-import { loadCase, presentCase } from './record';
+
+/** The entries of a case file, each created, changed and removed the same way. */
+export const entries = {
+  residence: entryService(residenceKind),
+  qualifications: entryService(qualificationKind),
+  experience: entryService(experienceKind),
+  languages: entryService(languageKind),
+  procedures: entryService(procedureKind),
+  objectives: entryService(objectiveKind),
+  steps: entryService(stepKind),
+  contacts: entryService(contactKind),
+};
 
 /**
- * A part of the case file that another domain keeps (measures and offers of the network): it is
- * loaded with the rest, after the one access check, and adds its events to the timeline. The
- * composition root (app.ts) passes the sections in, so this module depends on none of them.
+ * A part of the case file that another domain keeps (consents, documents, measures and offers of
+ * the network): it is loaded with the rest, after the one access check, and adds its events to
+ * the timeline. The composition root (app.ts) passes the sections in, so this module depends on
+ * none of them.
  */
-export interface CaseSection<K extends string = string, T = unknown> {
+export interface CaseSection<K extends SectionKey = SectionKey> {
   key: K;
-  load(db: Db, clientId: string): Promise<{ data: T; timeline: TimelineEntry[] }>;
+  load(db: Db, clientId: string): Promise<{ data: CaseFile[K]; timeline: TimelineEntry[] }>;
+}
+
+/** The parts of the case file (contracts/casefile) that sections fill in. */
+const sectionKeys = ['consent', 'documents', 'network'] as const satisfies readonly (keyof CaseFile)[];
+type SectionKey = (typeof sectionKeys)[number];
+
+/** A section left out in app.ts would answer an incomplete case file: better to fail loudly. */
+function hasEverySection(parts: Partial<Record<SectionKey, unknown>>): parts is Pick<CaseFile, SectionKey> {
+  return sectionKeys.every((k) => parts[k] !== undefined);
 }
 
 /**
  * The whole case file in one answer: one access check, one audit entry, one round trip, and the
  * web client's tabs stay in step with each other.
  */
-export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sections: CaseSection[] = []) {
+export async function getCaseFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  sections: readonly CaseSection[] = [],
+): Promise<CaseFile> {
   const { row, counsellorIds } = await loadCase(ctx.db, actor, id);
   const db = ctx.db;
   const extra = Promise.all(sections.map((s) => s.load(db, id)));
@@ -40,8 +67,6 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sec
     objectives,
     steps,
     contacts,
-    consent,
-    documents,
     transitions,
   ] = await Promise.all([
     presentCase(db, actor, row, counsellorIds),
@@ -53,8 +78,6 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sec
     objectiveKind.load(db, id),
     stepKind.load(db, id),
     contactKind.load(db, id),
-    loadConsents(db, id),
-    listDocuments(db, id),
     db
       .select({ t: caseTransitions, by: users.name })
       .from(caseTransitions)
@@ -117,40 +140,13 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sec
         detail: null,
         by: s.owner?.name ?? s.ownerNote,
       })),
-    ...consent.consents.flatMap((c) => [
-      {
-        at: `${c.givenOn}T12:00:00.000Z`,
-        kind: 'consent_given',
-        codes: c.purposes,
-        title: '',
-        detail: c.institutions.join(', ') || null,
-        by: c.recordedBy,
-      },
-      ...(c.withdrawnAt
-        ? [
-            {
-              at: c.withdrawnAt,
-              kind: 'consent_withdrawn',
-              codes: c.purposes,
-              title: '',
-              detail: null,
-              by: null,
-            },
-          ]
-        : []),
-    ]),
-    ...documents.map((d) => ({
-      at: d.uploadedAt,
-      kind: 'document',
-      codes: [d.category],
-      title: d.filename,
-      detail: null,
-      by: d.uploadedBy,
-    })),
     ...extras.flatMap((e) => e.timeline),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
+  const parts = Object.fromEntries(sections.map((s, i) => [s.key, extras[i]?.data]));
+  if (!hasEverySection(parts)) throw new Error('a section of the case file is not wired in app.ts');
   return {
+    ...parts,
     client,
     residence,
     qualifications,
@@ -159,12 +155,7 @@ export async function getCaseFile(ctx: AppContext, actor: Actor, id: string, sec
     procedures,
     plan: { objectives, steps },
     contacts,
-    consent,
-    documents,
     stageHistory,
     timeline,
-    ...Object.fromEntries(sections.map((s, i) => [s.key, extras[i]!.data])),
   };
 }
-
-export type CaseFile = Awaited<ReturnType<typeof getCaseFile>>;

@@ -1,30 +1,29 @@
+/**
+ * Consents of a client: recording, withdrawing, and what may be shared with whom right now.
+ * Whether a consent allows a given share is the consent policy's question (lib/consent), asked
+ * by every domain that shares; this domain keeps the records it answers from.
+ */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ConsentBody, ConsentOverview, SharingSummary } from '../../contracts/consent';
+import type { CaseSection } from '../casefile/service';
+import { loadCase, refreshCaseSummaries } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { consents, disclosures, documents, nextSteps, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
+import { addDays, todayInGermany } from '../lib/calendar';
+import { isValidOn, nameKeys } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { assertInstitution } from '../network/service';
-import { addDays, todayInGermany } from './deadlines';
-import { loadCase } from './record';
-import { refreshCaseSummaries } from './summary';
+import { presentConsent } from './present';
 
 type ConsentRow = typeof consents.$inferSelect;
 
-/** Valid at this moment: given, not expired, not withdrawn. Every share asks this at the time of access. */
-export function isActive(
-  c: Pick<ConsentRow, 'givenOn' | 'validUntil' | 'withdrawnAt'>,
-  today = todayInGermany(),
-): boolean {
-  return !c.withdrawnAt && c.givenOn <= today && (!c.validUntil || c.validUntil >= today);
-}
-
 /** What may be shared with whom right now, in words a counsellor can act on. */
 export function sharingSummary(rows: ConsentRow[], today = todayInGermany()): SharingSummary {
-  const active = rows.filter((c) => isActive(c, today));
+  const active = rows.filter((c) => isValidOn(c, today));
   const has = (p: string) => active.filter((c) => c.purposes.includes(p));
   const conference = has('conference_sharing');
   return {
@@ -62,23 +61,7 @@ export async function loadConsents(db: Db, clientId: string): Promise<ConsentOve
     .orderBy(desc(consents.givenOn), desc(consents.createdAt));
   const today = todayInGermany();
   return {
-    consents: rows.map(({ c, by }) => ({
-      id: c.id,
-      purposes: c.purposes as ConsentOverview['consents'][number]['purposes'],
-      institutions: c.institutions,
-      institutionIds: c.institutionIds,
-      dataCategories: c.dataCategories as ConsentOverview['consents'][number]['dataCategories'],
-      scope: c.scope as 'pseudonymised' | 'identified',
-      formLanguage: c.formLanguage,
-      givenOn: c.givenOn,
-      validUntil: c.validUntil,
-      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
-      evidenceDocumentId: c.evidenceDocumentId,
-      notes: c.notes,
-      active: isActive(c, today),
-      recordedBy: by ?? null,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    consents: rows.map(({ c, by }) => presentConsent(c, by, today)),
     sharing: sharingSummary(
       rows.map((r) => r.c),
       today,
@@ -120,6 +103,7 @@ export async function recordConsent(ctx: AppContext, actor: Actor, clientId: str
         purposes: b.purposes,
         institutions: names,
         institutionIds: b.institutionIds,
+        institutionKeys: nameKeys(names),
         dataCategories: b.dataCategories,
         scope: b.scope,
         formLanguage: b.formLanguage,
@@ -194,3 +178,34 @@ export async function withdrawConsent(ctx: AppContext, actor: Actor, clientId: s
   });
   return loadConsents(ctx.db, clientId);
 }
+
+/** Consents in the case file, and their giving and withdrawal on the case's timeline. */
+export const consentSection: CaseSection<'consent'> = {
+  key: 'consent',
+  async load(db: Db, clientId: string) {
+    const data = await loadConsents(db, clientId);
+    const timeline = data.consents.flatMap((c) => [
+      {
+        at: `${c.givenOn}T12:00:00.000Z`,
+        kind: 'consent_given',
+        codes: c.purposes,
+        title: '',
+        detail: c.institutions.join(', ') || null,
+        by: c.recordedBy,
+      },
+      ...(c.withdrawnAt
+        ? [
+            {
+              at: c.withdrawnAt,
+              kind: 'consent_withdrawn',
+              codes: c.purposes,
+              title: '',
+              detail: null,
+              by: null,
+            },
+          ]
+        : []),
+    ]);
+    return { data, timeline };
+  },
+};

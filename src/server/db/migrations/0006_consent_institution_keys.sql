@@ -1,0 +1,1 @@
+ALTER TABLE "consents" ADD COLUMN "institution_keys" text[] DEFAULT '{}' NOT NULL;

@@ -1,0 +1,13 @@
+import type { Db } from '../db/client';
+import { notifications } from '../db/schema';
+
+/**
+ * A notice in a user's bell (a case handed over to them, and later a commitment due): written in
+ * the transaction of the change it tells about, like mail to the outbox, by any domain.
+ */
+export async function notifyUser(
+  tx: Db,
+  notice: { organisationId: string; userId: string; kind: string; clientId: string | null; message: string },
+) {
+  await tx.insert(notifications).values(notice);
+}
