@@ -5,6 +5,7 @@ import { clients, consents, nextSteps, recognitionProcedures, users } from '../d
 import { assertCan, caseScope, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { addDays, todayInGermany } from '../lib/calendar';
+import { isValidOnSql } from '../lib/consent';
 
 const RESIDENCE_WARNING_DAYS = 60;
 const CONSENT_WARNING_DAYS = 30;
@@ -78,8 +79,9 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
     .where(
       and(
         visible,
-        isNull(consents.withdrawnAt),
-        sql`${consents.validUntil} BETWEEN ${today} AND ${addDays(today, CONSENT_WARNING_DAYS)}`,
+        // In force today (the consent policy) and ending within the warning period.
+        isValidOnSql(today, 'consents'),
+        sql`${consents.validUntil} <= ${addDays(today, CONSENT_WARNING_DAYS)}`,
       ),
     )
     .orderBy(asc(consents.validUntil))

@@ -53,6 +53,13 @@ export function isValidOn(
   return c.withdrawnAt === null && c.givenOn <= on && (c.validUntil === null || c.validUntil >= on);
 }
 
+/** Rule 1 in SQL, over a row of `consents` under the alias given (the dashboard's expiring consents). */
+export function isValidOnSql(on: string, alias = 'k'): SQL {
+  const col = (name: string) => sql.raw(`${alias}.${name}`);
+  return sql`(${col('withdrawn_at')} IS NULL AND ${col('given_on')} <= ${on}::date
+    AND (${col('valid_until')} IS NULL OR ${col('valid_until')} >= ${on}::date))`;
+}
+
 /** The policy in the process. */
 export function consentAllows(c: ConsentTerms, q: ConsentQuestion): boolean {
   if (!isValidOn(c, q.on ?? todayInGermany())) return false;
@@ -71,10 +78,8 @@ export function consentAllows(c: ConsentTerms, q: ConsentQuestion): boolean {
  */
 export function consentAllowsSql(q: ConsentQuestion, alias = 'k'): SQL {
   const col = (name: string) => sql.raw(`${alias}.${name}`);
-  const on = q.on ?? todayInGermany();
   const rules: SQL[] = [
-    sql`${col('withdrawn_at')} IS NULL AND ${col('given_on')} <= ${on}::date
-        AND (${col('valid_until')} IS NULL OR ${col('valid_until')} >= ${on}::date)`,
+    isValidOnSql(q.on ?? todayInGermany(), alias),
     sql`${q.purpose}::text = ANY(${col('purposes')})`,
   ];
   if (q.scope === 'identified') rules.push(sql`${col('scope')} = 'identified'`);

@@ -1,83 +1,17 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Measure } from '../../contracts/measures';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { clientMeasures, institutions, measures, occupations } from '../db/schema';
+import { measures, occupations } from '../db/schema';
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { invalidField } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
-import { assertInstitution, assertSectors, sectorNames } from '../network/service';
+import { assertInstitution, assertSectors } from '../network/service';
+import { presentMeasures } from './present';
 
 type Row = typeof measures.$inferSelect;
-type Level = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
-
-/** Presents catalogue rows with provider, sector and occupation names, fetched once for all rows. */
-export async function presentMeasures(db: Db, organisationId: string, rows: Row[]): Promise<Measure[]> {
-  if (rows.length === 0) return [];
-  const providerIds = [...new Set(rows.map((r) => r.providerId).filter((x): x is string => Boolean(x)))];
-  const occupationIds = [...new Set(rows.flatMap((r) => r.occupationIds))];
-  const [names, providers, occs, taken] = await Promise.all([
-    sectorNames(db, organisationId),
-    providerIds.length
-      ? db
-          .select({ id: institutions.id, name: institutions.name, type: institutions.type })
-          .from(institutions)
-          .where(inArray(institutions.id, providerIds))
-      : [],
-    occupationIds.length
-      ? db
-          .select({ id: occupations.id, title: occupations.title })
-          .from(occupations)
-          .where(inArray(occupations.id, occupationIds))
-      : [],
-    // Places taken: clients whose measure is funded or under way (a count, no personal data).
-    db
-      .select({ id: clientMeasures.measureId, n: count() })
-      .from(clientMeasures)
-      .where(
-        and(
-          inArray(
-            clientMeasures.measureId,
-            rows.map((r) => r.id),
-          ),
-          inArray(clientMeasures.status, ['funded', 'started']),
-        ),
-      )
-      .groupBy(clientMeasures.measureId),
-  ]);
-  const participants = new Map(taken.map((x) => [x.id, x.n]));
-  const provider = new Map(providers.map((p) => [p.id, p]));
-  const occ = new Map(occs.map((o) => [o.id, o.title]));
-  return rows.map((m) => ({
-    id: m.id,
-    title: m.title,
-    type: m.type as Measure['type'],
-    provider:
-      m.providerId && provider.get(m.providerId) ? (provider.get(m.providerId) as Measure['provider']) : null,
-    sectors: m.sectorIds.map((id) => ({ id, name: names.get(id) ?? '?' })),
-    occupations: m.occupationIds.map((id) => ({ id, title: occ.get(id) ?? '?' })),
-    online: m.online,
-    place: m.place,
-    district: m.district,
-    startDates: m.startDates,
-    durationWeeks: m.durationWeeks,
-    teachingUnits: m.teachingUnits,
-    capacity: m.capacity,
-    participants: participants.get(m.id) ?? 0,
-    costCents: m.costCents,
-    funders: m.funders as Measure['funders'],
-    minLanguageLevel: m.minLanguageLevel as Level | null,
-    entryLevel: m.entryLevel as Level | null,
-    targetLevel: m.targetLevel as Level | null,
-    compensates: m.compensates,
-    description: m.description,
-    active: m.active,
-    version: m.version,
-  }));
-}
 
 export async function listMeasures(
   ctx: AppContext,

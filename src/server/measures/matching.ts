@@ -19,7 +19,7 @@ import { clientHasConsentSql } from '../lib/consent';
 import { notFound } from '../lib/errors';
 import { normalise } from '../lib/search-text';
 import { presentOpportunity, selectOpportunities } from '../network/service';
-import { presentMeasures } from './catalogue';
+import { presentMeasures } from './present';
 
 const levels: readonly string[] = languageLevels;
 /** A language level as the number the case summary keeps (A1 = 1 … native = 7; none = 0). */

@@ -27,6 +27,7 @@ import { allowingConsent } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { assertVersion } from '../lib/versioned';
 import { assertInstitution } from '../network/service';
+import { presentAcquisition, presentDisclosure, presentPlacement } from './present';
 
 type History = { status: string; at: string; by: string | null }[];
 /** Refuses a status move the flow does not allow (see the contract). */
@@ -55,19 +56,7 @@ export async function listAcquisitions(db: Db, clientId: string): Promise<Acquis
     .leftJoin(funders, eq(funders.id, clientMeasures.funderId))
     .where(eq(clientMeasures.clientId, clientId))
     .orderBy(asc(clientMeasures.createdAt));
-  return rows.map(({ a, title, type, provider, funder }) => ({
-    id: a.id,
-    measure: { id: a.measureId, title, type: type as never, provider },
-    status: a.status as AcquisitionStatus,
-    history: a.history as never,
-    funder: funder?.id ? (funder as never) : null,
-    fundingType: a.fundingType as never,
-    amountCents: a.amountCents,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    outcomeNote: a.outcomeNote,
-    version: a.version,
-  }));
+  return rows.map(presentAcquisition);
 }
 
 export async function addAcquisition(
@@ -187,19 +176,7 @@ export async function listPlacements(db: Db, clientId: string): Promise<Placemen
     .innerJoin(institutions, eq(institutions.id, opportunities.employerId))
     .where(eq(clientOpportunities.clientId, clientId))
     .orderBy(asc(clientOpportunities.createdAt));
-  return rows.map(({ p, title, kind, employerId, employer, employerType }) => ({
-    id: p.id,
-    opportunity: {
-      id: p.opportunityId,
-      title,
-      kind: kind as never,
-      employer: { id: employerId, name: employer, type: employerType as never },
-    },
-    status: p.status as never,
-    history: p.history as never,
-    employerFeedback: p.employerFeedback,
-    version: p.version,
-  }));
+  return rows.map(presentPlacement);
 }
 
 export async function addPlacement(ctx: AppContext, actor: Actor, clientId: string, opportunityId: string) {
@@ -324,12 +301,5 @@ export async function listDisclosures(db: Db, clientId: string) {
     .leftJoin(users, eq(users.id, disclosures.byUserId))
     .where(eq(disclosures.clientId, clientId))
     .orderBy(desc(disclosures.at));
-  return rows.map(({ d, by }) => ({
-    id: d.id,
-    recipient: d.recipientName,
-    purpose: d.purpose,
-    dataCategories: d.dataCategories,
-    at: d.at.toISOString(),
-    by,
-  }));
+  return rows.map(presentDisclosure);
 }

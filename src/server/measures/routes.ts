@@ -19,7 +19,10 @@ import {
 import type { AppContext } from '../context';
 import { todayInGermany } from '../lib/calendar';
 import { type App, actorOf } from '../lib/http';
-import * as measures from './service';
+import { getMeasure, listMeasures, saveMeasure } from './catalogue';
+import { followUps } from './follow-ups';
+import { candidatesFor, suggestionsFor } from './matching';
+import { addAcquisition, addPlacement, updateAcquisition, updatePlacement } from './progress';
 
 const tags = ['measures'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -35,7 +38,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: followUpList, ...errors },
       },
     },
-    async (request) => measures.followUps(ctx, actorOf(request)),
+    async (request) => followUps(ctx, actorOf(request)),
   );
   app.get(
     '/api/measures',
@@ -47,7 +50,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: measurePage, ...errors },
       },
     },
-    async (request) => measures.listMeasures(ctx, actorOf(request), request.query),
+    async (request) => listMeasures(ctx, actorOf(request), request.query),
   );
   app.post(
     '/api/measures',
@@ -59,12 +62,12 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: measure, ...errors },
       },
     },
-    async (request) => measures.saveMeasure(ctx, actorOf(request), null, request.body),
+    async (request) => saveMeasure(ctx, actorOf(request), null, request.body),
   );
   app.get(
     '/api/measures/:id',
     { schema: { tags, summary: 'One measure', params: idParams, response: { 200: measure, ...errors } } },
-    async (request) => measures.getMeasure(ctx, actorOf(request), request.params.id),
+    async (request) => getMeasure(ctx, actorOf(request), request.params.id),
   );
   app.patch(
     '/api/measures/:id',
@@ -77,7 +80,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: measure, ...errors },
       },
     },
-    async (request) => measures.saveMeasure(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => saveMeasure(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.get(
@@ -90,7 +93,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: suggestions, ...errors },
       },
     },
-    async (request) => measures.suggestionsFor(ctx, actorOf(request), request.params.id),
+    async (request) => suggestionsFor(ctx, actorOf(request), request.params.id),
   );
   app.get(
     '/api/opportunities/:id/candidates',
@@ -103,7 +106,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: candidateList, ...errors },
       },
     },
-    async (request) => measures.candidatesFor(ctx, actorOf(request), request.params.id, todayInGermany()),
+    async (request) => candidatesFor(ctx, actorOf(request), request.params.id, todayInGermany()),
   );
 
   app.post(
@@ -117,7 +120,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: acquisitionList, ...errors },
       },
     },
-    async (request) => measures.addAcquisition(ctx, actorOf(request), request.params.id, request.body),
+    async (request) => addAcquisition(ctx, actorOf(request), request.params.id, request.body),
   );
   app.patch(
     '/api/clients/:id/measures/:entryId',
@@ -132,13 +135,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) =>
-      measures.updateAcquisition(
-        ctx,
-        actorOf(request),
-        request.params.id,
-        request.params.entryId,
-        request.body,
-      ),
+      updateAcquisition(ctx, actorOf(request), request.params.id, request.params.entryId, request.body),
   );
   app.post(
     '/api/clients/:id/opportunities',
@@ -151,8 +148,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
         response: { 200: placementList, ...errors },
       },
     },
-    async (request) =>
-      measures.addPlacement(ctx, actorOf(request), request.params.id, request.body.opportunityId),
+    async (request) => addPlacement(ctx, actorOf(request), request.params.id, request.body.opportunityId),
   );
   app.patch(
     '/api/clients/:id/opportunities/:entryId',
@@ -167,7 +163,7 @@ export function measureRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) =>
-      measures.updatePlacement(
+      updatePlacement(
         ctx,
         actorOf(request),
         request.params.id,

@@ -1,17 +1,13 @@
+/**
+ * Measures and offers for cases: the catalogue (catalogue.ts), acquiring a measure for a client
+ * and pursuing an employer's offer with the consent check and disclosure log (progress.ts),
+ * matching both ways (matching.ts), and what to chase (follow-ups.ts). This module is what the
+ * rest of the application uses: the network part of the case file.
+ */
 import type { CaseSection } from '../casefile/service';
 import type { Db } from '../db/client';
 import { involvedInstitutions } from '../network/service';
 import { listAcquisitions, listDisclosures, listPlacements } from './progress';
-
-export { getMeasure, listMeasures, saveMeasure } from './catalogue';
-export { followUps } from './follow-ups';
-export { candidatesFor, suggestionsFor } from './matching';
-export {
-  addAcquisition,
-  addPlacement,
-  updateAcquisition,
-  updatePlacement,
-} from './progress';
 
 /** The network part of the case file, and its events for the case timeline. */
 export const caseNetworkSection: CaseSection<'network'> = {

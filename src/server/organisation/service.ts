@@ -9,6 +9,7 @@ import { audit, auditSystem } from '../lib/audit';
 import { AppError, notFound, versionConflict } from '../lib/errors';
 import { invalidateSessions } from '../lib/sessions';
 import { nameOf } from '../users/service';
+import { presentOutboxMessage, presentSettings } from './present';
 
 /** Lotse needs set-up while no organisation exists. */
 export async function setupNeeded(ctx: AppContext): Promise<boolean> {
@@ -80,7 +81,7 @@ export async function getOrganisationSettings(
   if (!opts.skipPermission) assertCan(actor, 'organisation.manage');
   const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, actor.organisationId));
   if (!org) throw notFound('organisation');
-  return { id: org.id, name: org.name, requireTotp: org.requireTotp, version: org.version };
+  return presentSettings(org);
 }
 
 export async function updateOrganisationSettings(
@@ -120,7 +121,7 @@ export async function updateOrganisationSettings(
       entityId: updated.id,
       details: { changed: Object.keys(changes) },
     });
-    return { id: updated.id, name: updated.name, requireTotp: updated.requireTotp, version: updated.version };
+    return presentSettings(updated);
   });
 }
 
@@ -138,16 +139,7 @@ export async function listOutbox(ctx: AppContext, actor: Actor, page: { limit: n
     ctx.db.select({ n: count() }).from(outbox).where(where),
   ]);
   return {
-    items: rows.map((m) => ({
-      id: m.id,
-      to: m.toAddress,
-      subject: m.subject,
-      text: m.textBody,
-      createdAt: m.createdAt.toISOString(),
-      sentAt: m.sentAt?.toISOString() ?? null,
-      attempts: m.attempts,
-      lastError: m.lastError,
-    })),
+    items: rows.map(presentOutboxMessage),
     total: total?.n ?? 0,
     ...page,
   };

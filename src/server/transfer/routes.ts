@@ -10,7 +10,8 @@ import {
 } from '../../contracts/transfer';
 import type { AppContext } from '../context';
 import { type App, actorOf, sendFile, uploadedFile } from '../lib/http';
-import { checkImport, commitImport, exportClients, uploadImport } from './service';
+import { exportClients } from './export';
+import { checkImport, commitImport, uploadImport } from './service';
 
 const tags = ['clients'];
 const errors = errorResponses(400, 403, 404, 409, 413, 415);
