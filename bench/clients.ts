@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { required } from '../src/server/lib/required';
 import { freshPostgresDatabase, login, root, startLotse } from './lib';
 import { BENCH_LEAD, seed } from './seed';
 
@@ -12,8 +13,9 @@ export interface Latency {
 
 export function summarise(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s[s.length - 1]! };
+  // No samples is no measurement: the run failed, and says so instead of reporting undefined.
+  const at = (q: number) => required(s[Math.min(s.length - 1, Math.floor(q * s.length))], 'a latency sample');
+  return { n: s.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 
 /** Server time from the Server-Timing header of one request. */
@@ -135,7 +137,8 @@ async function importRows(url: string, session: { cookie: string; csrfToken: str
 export async function prepareDataSet(
   database: 'pglite' | 'postgres',
   count: number,
-  pgAdminUrl?: string,
+  /** The PostgreSQL server the database is made on (used when `database` is postgres). */
+  pgAdminUrl: string,
   extra?: { name: string; add(target: { dataDir?: string; databaseUrl?: string }): Promise<unknown> },
 ) {
   let dataDir = path.join(root, `bench/.data/clients-${count}`);
@@ -143,11 +146,11 @@ export async function prepareDataSet(
   let seedSeconds: number | null = null;
   if (database === 'postgres') {
     const name = `lotse_bench_${count}`;
-    const u = new URL(pgAdminUrl!);
+    const u = new URL(pgAdminUrl);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
     dataDir = path.join(root, `bench/.data/clients-${count}-pg`);
-    if (!fs.existsSync(path.join(dataDir, 'seeded-pg'))) await freshPostgresDatabase(pgAdminUrl!, name);
+    if (!fs.existsSync(path.join(dataDir, 'seeded-pg'))) await freshPostgresDatabase(pgAdminUrl, name);
   }
   const seededMarker = path.join(dataDir, database === 'postgres' ? 'seeded-pg' : 'seeded');
   const target = { dataDir: databaseUrl ? undefined : dataDir, databaseUrl };
@@ -193,7 +196,7 @@ export { timed };
 export async function runClients(
   database: 'pglite' | 'postgres',
   count: number,
-  pgAdminUrl?: string,
+  pgAdminUrl: string,
 ): Promise<ClientsResult> {
   const { runDir, databaseUrl, seedSeconds, cleanup } = await prepareDataSet(database, count, pgAdminUrl);
   const app = await startLotse(runDir, databaseUrl);

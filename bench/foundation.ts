@@ -34,11 +34,11 @@ const ROUNDS = 3;
  */
 export async function runFoundation(
   database: 'pglite' | 'postgres',
-  pgAdminUrl?: string,
+  pgAdminUrl: string,
 ): Promise<FoundationResult> {
   const dataDir = tempDir('lotse-bench-');
   const pgdb =
-    database === 'postgres' ? await freshPostgresDatabase(pgAdminUrl!, 'lotse_bench_foundation') : null;
+    database === 'postgres' ? await freshPostgresDatabase(pgAdminUrl, 'lotse_bench_foundation') : null;
   // The baseline is bundled and started exactly like Lotse's server.
   await bundle('bench/bare-server.ts', 'dist/bench/bare-server.js');
   try {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { required } from '../src/server/lib/required';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const ADMIN = { email: 'bench-admin@example.org', password: 'bench passphrase 2026' };
@@ -67,7 +68,8 @@ export async function startProcess(
   const startupMs = performance.now() - t0;
   return {
     url,
-    pid: child.pid!,
+    // Set once the process has started, which waitFor has just seen it do.
+    pid: required(child.pid, 'the pid of the started process'),
     startupMs,
     async stop() {
       if (child.exitCode !== null) return;
@@ -99,7 +101,10 @@ export async function login(url: string, email = ADMIN.email, password = ADMIN.p
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const setCookie = res.headers.get('set-cookie');
+  if (!setCookie) throw new Error('login answered without a session cookie');
+  // The cookie itself, without its attributes (Path, HttpOnly, …).
+  const cookie = setCookie.replace(/;.*$/s, '');
   const body = (await res.json()) as { csrfToken: string; user: { id: string } };
   return { cookie, csrfToken: body.csrfToken, userId: body.user.id };
 }
@@ -178,13 +183,19 @@ export function machine() {
   return `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node.js ${process.version}`;
 }
 
+/** The value after `--name` on the command line; with a fallback, always a string. */
+export function arg(name: string, fallback: string): string;
+export function arg(name: string): string | undefined;
 export function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
+  if (i < 0) return fallback;
+  const value = process.argv[i + 1];
+  if (value === undefined) throw new Error(`--${name} needs a value`);
+  return value;
 }
 
 /** The run with the median throughput. */
 export function median(runs: LoadResult[]): LoadResult {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return required(sorted[Math.floor(sorted.length / 2)], 'a load run');
 }

@@ -27,7 +27,7 @@ async function pagesOf(url: string, cookie: string, path: string, pages: number,
 export async function runNetwork(
   database: 'pglite' | 'postgres',
   count: number,
-  pgAdminUrl?: string,
+  pgAdminUrl: string,
 ): Promise<NetworkResult> {
   const set = await prepareDataSet(database, count, pgAdminUrl, {
     name: 'network',

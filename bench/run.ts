@@ -5,8 +5,8 @@ import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 import { runNetwork } from './network';
 
-const suite = arg('suite', 'all')!;
-const pgUrl = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')!;
+const suite = arg('suite', 'all');
+const pgUrl = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const kinds: ('pglite' | 'postgres')[] = ['pglite'];
 if (await postgresAvailable(pgUrl)) kinds.push('postgres');
 else console.error(`PostgreSQL not reachable at ${pgUrl}; measuring PGlite only`);

@@ -9,6 +9,7 @@ import { openDatabase } from '../src/server/db/client';
 import { institutions, measures, occupations, opportunities, sectors, users } from '../src/server/db/schema';
 import { random } from '../src/server/demo/people';
 import { nameKeys } from '../src/server/lib/consent';
+import { firstRow } from '../src/server/lib/required';
 import { normalise } from '../src/server/lib/search-text';
 import { defaultSectors } from '../src/server/network/service';
 import { BENCH_LEAD } from './seed';
@@ -27,9 +28,13 @@ export async function seedNetwork(
   const db = database.db;
   try {
     const rng = random(99);
-    const [lead] = await db.select().from(users).where(eq(users.email, BENCH_LEAD.email));
-    const organisationId = lead!.organisationId;
-    const stamp = { organisationId, createdBy: lead!.id, updatedBy: lead!.id };
+    // The clients' seed (seed.ts) creates the lead and the organisation first.
+    const lead = firstRow(
+      await db.select().from(users).where(eq(users.email, BENCH_LEAD.email)),
+      'the bench lead (seed the clients first)',
+    );
+    const organisationId = lead.organisationId;
+    const stamp = { organisationId, createdBy: lead.id, updatedBy: lead.id };
     await db
       .insert(sectors)
       .values(defaultSectors.map((name, position) => ({ organisationId, name, position })))

@@ -18,6 +18,7 @@ import {
   users,
 } from '../src/server/db/schema';
 import { person, random } from '../src/server/demo/people';
+import { firstRow, required } from '../src/server/lib/required';
 import { hashPassword } from '../src/server/lib/secrets';
 import { createOrganisationWithAdmin } from '../src/server/organisation/service';
 import { ADMIN, arg, root } from './lib';
@@ -45,17 +46,20 @@ export async function seed(options: { clients: number; dataDir?: string; databas
           { onlyIfFirst: false, ip: null },
         ),
       );
-      [lead] = await db
-        .insert(users)
-        .values({
-          organisationId: org.id,
-          email: BENCH_LEAD.email,
-          name: 'Bench Lead',
-          roles: ['lead'],
-          status: 'active',
-          passwordHash,
-        })
-        .returning();
+      lead = firstRow(
+        await db
+          .insert(users)
+          .values({
+            organisationId: org.id,
+            email: BENCH_LEAD.email,
+            name: 'Bench Lead',
+            roles: ['lead'],
+            status: 'active',
+            passwordHash,
+          })
+          .returning(),
+        'the bench lead',
+      );
       await db.insert(users).values(
         Array.from({ length: 5 }, (_, i) => ({
           organisationId: org.id,
@@ -67,7 +71,7 @@ export async function seed(options: { clients: number; dataDir?: string; databas
         })),
       );
     }
-    const organisationId = lead!.organisationId;
+    const organisationId = lead.organisationId;
     const counsellors = (
       await db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId))
     ).map((u) => u.id);
@@ -91,8 +95,8 @@ export async function seed(options: { clients: number; dataDir?: string; databas
         return {
           organisationId,
           caseCode,
-          stage: stages[rng.int(0, 6)]!,
-          ownerId: counsellors[seq % counsellors.length]!,
+          stage: rng.pick(stages),
+          ownerId: required(counsellors[seq % counsellors.length], 'a user of the bench organisation'),
           givenNames: p.givenNames,
           familyName: p.familyName,
           givenNamesOriginal: p.givenNamesOriginal,
@@ -114,7 +118,7 @@ export async function seed(options: { clients: number; dataDir?: string; databas
           inserted.map((c, i) => ({
             ...base(c.id),
             titleOriginal: 'Bachelor',
-            country: rows[i]!.citizenships[0]!,
+            country: required(rows[i]?.citizenships[0], 'the country of an inserted client'),
             kind: 'academic',
             referenceOccupationId: rng.pick(occ),
           })),
@@ -167,7 +171,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(root, 'ben
   const databaseUrl = arg('database-url');
   const dataDir = databaseUrl
     ? undefined
-    : path.resolve(arg('data-dir', path.join(root, 'bench/.data/lotse'))!);
+    : path.resolve(arg('data-dir', path.join(root, 'bench/.data/lotse')));
   const result = await seed({ clients: count, dataDir, databaseUrl });
   console.log(`Seeded ${count} clients in ${result.seconds.toFixed(1)} s into ${databaseUrl ?? dataDir}`);
 }

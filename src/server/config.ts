@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { required } from './lib/required';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -75,7 +76,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = required(parsed.error.issues[0], 'an issue of a failed parse');
     const name = String(issue.path[0]);
     throw new ConfigError(`Invalid environment variable ${name}: ${issue.message}`);
   }

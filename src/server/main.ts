@@ -98,7 +98,7 @@ async function main() {
   console.log(`Lotse ${version} is running at ${url} (database: ${database.kind})`);
   if (bootstrapped?.demoLogins.length) {
     console.log('\nDemo logins (password as LOTSE_ADMIN_PASSWORD):');
-    console.log(`  ${config.bootstrapAdmin!.email}  (admin)`);
+    console.log(`  ${bootstrapped.adminEmail}  (admin)`);
     for (const l of bootstrapped.demoLogins) console.log(`  ${l.email}  (${l.roles.join(', ')}) ${l.name}`);
   }
 }

@@ -7,6 +7,7 @@ import { loginAttempts, organisations, sessions, users, userTokens } from '../db
 import type { Actor } from '../lib/actor';
 import { audit, auditSystem } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '../lib/secrets';
 import { invalidateSessions, sessionCache } from '../lib/sessions';
 import { totpEnrolmentRequired } from './present';
@@ -147,16 +148,19 @@ export async function createSession(
   const token = randomToken();
   const csrfToken = randomToken(24);
   const sessionId = await ctx.db.transaction(async (tx) => {
-    const [s] = await tx
-      .insert(sessions)
-      .values({
-        organisationId: org.id,
-        userId: user.id,
-        tokenHash: tokenHash(token),
-        csrfToken,
-        userAgent: meta.userAgent?.slice(0, 300) ?? null,
-      })
-      .returning({ id: sessions.id });
+    const s = firstRow(
+      await tx
+        .insert(sessions)
+        .values({
+          organisationId: org.id,
+          userId: user.id,
+          tokenHash: tokenHash(token),
+          csrfToken,
+          userAgent: meta.userAgent?.slice(0, 300) ?? null,
+        })
+        .returning({ id: sessions.id }),
+      'the new session',
+    );
     await tx.insert(loginAttempts).values({ email: user.email, ip: meta.ip, success: true });
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await audit(
@@ -168,7 +172,7 @@ export async function createSession(
         entityId: user.id,
       },
     );
-    return s!.id;
+    return s.id;
   });
   const roles = user.roles as Role[];
   const totpEnabled = Boolean(user.totpSecret);

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { assertVersion } from '../lib/versioned';
 
 /** The columns every entry of a case file has. */
@@ -75,26 +76,29 @@ export function entryService<Item>(kind: EntryKind<Item>) {
         await loadCase(tx, actor, clientId);
         const values = kind.prepare(body, null, actor);
         await kind.checkReferences?.(tx, actor, clientId, values);
-        const [created] = (await tx
-          .insert(kind.table)
-          .values({
-            ...values,
-            organisationId: actor.organisationId,
-            clientId,
-            createdBy: actor.userId,
-            updatedBy: actor.userId,
-          } as never)
-          .returning({ id: kind.table.id })) as { id: string }[];
+        const created = firstRow(
+          (await tx
+            .insert(kind.table)
+            .values({
+              ...values,
+              organisationId: actor.organisationId,
+              clientId,
+              createdBy: actor.userId,
+              updatedBy: actor.userId,
+            } as never)
+            .returning({ id: kind.table.id })) as { id: string }[],
+          `the new ${kind.name}`,
+        );
         await audit(tx, actor, {
           action: 'client.entry_added',
           entityType: kind.name,
-          entityId: created!.id,
+          entityId: created.id,
           subjectClientId: clientId,
         });
         await touchCase(tx, actor, clientId, kind as EntryKind<unknown>);
-        return created!.id;
+        return created.id;
       });
-      return (await kind.load(ctx.db, clientId, id))[0]!;
+      return firstRow(await kind.load(ctx.db, clientId, id), `the saved ${kind.name}`);
     },
 
     async update(
@@ -131,7 +135,7 @@ export function entryService<Item>(kind: EntryKind<Item>) {
         });
         await touchCase(tx, actor, clientId, kind as EntryKind<unknown>);
       });
-      return (await kind.load(ctx.db, clientId, id))[0]!;
+      return firstRow(await kind.load(ctx.db, clientId, id), `the saved ${kind.name}`);
     },
 
     async remove(ctx: AppContext, actor: Actor, clientId: string, id: string) {

@@ -130,16 +130,21 @@ export async function getCaseFile(
           by: null,
         })),
     ),
-    ...steps
-      .filter((s) => s.doneAt)
-      .map((s) => ({
-        at: s.doneAt!,
-        kind: 'step_done',
-        codes: [],
-        title: s.text,
-        detail: null,
-        by: s.owner?.name ?? s.ownerNote,
-      })),
+    // Only the steps that are done; flatMap keeps the narrowed doneAt (a filter would not).
+    ...steps.flatMap((s) =>
+      s.doneAt
+        ? [
+            {
+              at: s.doneAt,
+              kind: 'step_done',
+              codes: [],
+              title: s.text,
+              detail: null,
+              by: s.owner?.name ?? s.ownerNote,
+            },
+          ]
+        : [],
+    ),
     ...extras.flatMap((e) => e.timeline),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 

@@ -1,6 +1,7 @@
 // npm run org:create -- --name "IQ Netzwerk Saar" --admin-email a@example.org --admin-name "Name"
 // Adds a further organisation to this installation; its admin gets a one-time link to set a password.
 import { parseArgs } from 'node:util';
+import { languageSchema } from '../../contracts/common';
 import { ConfigError, loadConfig } from '../config';
 import type { AppContext } from '../context';
 import { openDatabase } from '../db/client';
@@ -19,13 +20,8 @@ const { values } = parseArgs({
 const name = values.name?.trim();
 const email = values['admin-email']?.trim().toLowerCase();
 const adminName = values['admin-name']?.trim();
-if (
-  !name ||
-  !email ||
-  !adminName ||
-  !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ||
-  !['de', 'en'].includes(values.language!)
-) {
+const language = languageSchema.safeParse(values.language).data;
+if (!name || !email || !adminName || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !language) {
   console.error(
     'usage: npm run org:create -- --name "Organisation" --admin-email admin@example.org --admin-name "Full Name" [--language de|en]',
   );
@@ -56,7 +52,7 @@ try {
           adminName,
           email,
           passwordHash: null,
-          language: values.language as 'de' | 'en',
+          language,
         },
         { onlyIfFirst: false, ip: null },
       );

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
+import { allOf } from '../db/conditions';
 import { clients, consents, nextSteps, recognitionProcedures, users } from '../db/schema';
 import { assertCan, caseScope, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -20,7 +21,7 @@ const LIMIT = 50;
 export async function dashboard(ctx: AppContext, actor: Actor) {
   assertCan(actor, 'cases.work');
   const today = todayInGermany();
-  const visible = and(visibleCasesSql(actor), ne(clients.stage, 'closed'))!;
+  const visible = allOf(visibleCasesSql(actor), ne(clients.stage, 'closed'));
   const caseRef = {
     clientId: clients.id,
     caseCode: clients.caseCode,

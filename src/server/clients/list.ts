@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { ClientListFilter } from '../../contracts/clients';
 import { cefrLevels } from '../../contracts/reference';
 import type { AppContext } from '../context';
 import { type Db, queryRows } from '../db/client';
+import { allOf, anyOf } from '../db/conditions';
 import { clients, users } from '../db/schema';
 import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -22,7 +23,9 @@ export function nameSearch(q: string): SQL[] {
   for (const w of searchWords(q)) {
     if (w.text.length < 3) {
       const prefix = `${likeEscape(w.text)}%`;
-      conditions.push(or(sql`${clients.familyKey} LIKE ${prefix}`, sql`${clients.givenKey} LIKE ${prefix}`)!);
+      conditions.push(
+        anyOf(sql`${clients.familyKey} LIKE ${prefix}`, sql`${clients.givenKey} LIKE ${prefix}`),
+      );
     } else {
       conditions.push(
         w.skeleton.length >= MIN_SKELETON_LENGTH && w.skeleton !== w.text
@@ -36,7 +39,7 @@ export function nameSearch(q: string): SQL[] {
 
 /** The conditions of the case list: visibility and the user's filters, and the name search apart. */
 function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
-  const conditions: (SQL | undefined)[] = [visibleCasesSql(actor)];
+  const conditions: (SQL | undefined)[] = [];
   const search = f.q ? nameSearch(f.q) : [];
   if (f.stage?.length) conditions.push(inArray(clients.stage, f.stage));
   else if (!f.includeClosed) conditions.push(ne(clients.stage, 'closed'));
@@ -73,13 +76,13 @@ function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
     );
   }
   if (f.overdueSteps) conditions.push(lt(clients.nextStepDue, todayInGermany()));
-  return { rest: conditions, search };
+  return { visible: visibleCasesSql(actor), rest: conditions, search };
 }
 
 /** The WHERE clause of the case list: visibility first, then the user's filters. */
 export function caseFilter(actor: Actor, f: Partial<ClientListFilter>): SQL {
   const c = conditionsOf(actor, f);
-  return and(...c.rest, ...c.search)!;
+  return allOf(c.visible, ...c.rest, ...c.search);
 }
 
 /**
@@ -90,7 +93,7 @@ export function caseFilter(actor: Actor, f: Partial<ClientListFilter>): SQL {
  */
 function pageSource(actor: Actor, f: Partial<ClientListFilter>) {
   const c = conditionsOf(actor, f);
-  const where = and(...c.rest, ...c.search)!;
+  const where = allOf(c.visible, ...c.rest, ...c.search);
   if (c.search.length === 0) return { prefix: sql``, from: sql`${clients} WHERE ${where}` };
   return {
     prefix: sql`WITH hits AS MATERIALIZED (SELECT id, family_name, given_names, updated_at, intake_date, stage, case_code FROM ${clients} WHERE ${where}) `,
@@ -98,7 +101,8 @@ function pageSource(actor: Actor, f: Partial<ClientListFilter>) {
   };
 }
 
-const sorts: Record<string, SQL[]> = {
+/** Every sort the list offers (the query schema admits no other), so each has its order here. */
+const sorts: Record<ClientListFilter['sort'], SQL[]> = {
   name: [asc(clients.familyName), asc(clients.givenNames), asc(clients.id)],
   '-name': [desc(clients.familyName), desc(clients.givenNames), desc(clients.id)],
   intake: [asc(clients.intakeDate), asc(clients.id)],
@@ -147,7 +151,7 @@ export function selectCases(db: Db) {
     .innerJoin(users, eq(users.id, clients.ownerId));
 }
 
-export const orderOf = (sort: string) => sorts[sort] ?? sorts.name!;
+export const orderOf = (sort: ClientListFilter['sort']) => sorts[sort];
 
 /** Counting stops here: beyond it the list says "more than …" instead of scanning every row. */
 export const COUNT_LIMIT = 10_000;
@@ -170,9 +174,10 @@ export async function listClients(ctx: AppContext, actor: Actor, f: ClientListFi
     ),
   ]);
   const ids = pageIds.map((r) => r.id);
-  const rows = ids.length ? await selectCases(ctx.db).where(inArray(clients.id, ids)) : [];
-  const position = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const found = ids.length ? await selectCases(ctx.db).where(inArray(clients.id, ids)) : [];
+  // In the page's order; a case deleted between the two queries is simply not on the page.
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const n = counted[0]?.n ?? 0;
   // A name search looks people up: it is recorded with its term (the list of one's own cases is not).
   if (f.q) await audit(ctx.db, actor, { action: 'client.searched', details: { q: f.q, results: n } });

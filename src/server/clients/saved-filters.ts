@@ -4,6 +4,7 @@ import { savedFilters } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 
 /** A counsellor's named filters of the case list; private to them. */
 export async function listSavedFilters(ctx: AppContext, actor: Actor) {
@@ -22,16 +23,19 @@ export async function saveFilter(
   body: { name: string; query: Record<string, unknown> },
 ) {
   assertCan(actor, 'cases.work');
-  const [row] = await ctx.db
-    .insert(savedFilters)
-    .values({
-      organisationId: actor.organisationId,
-      userId: actor.userId,
-      name: body.name,
-      query: body.query,
-    })
-    .returning();
-  return { id: row!.id, name: row!.name, query: row!.query };
+  const row = firstRow(
+    await ctx.db
+      .insert(savedFilters)
+      .values({
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        name: body.name,
+        query: body.query,
+      })
+      .returning(),
+    'the saved filter',
+  );
+  return { id: row.id, name: row.name, query: row.query };
 }
 
 export async function deleteSavedFilter(ctx: AppContext, actor: Actor, id: string) {

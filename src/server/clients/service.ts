@@ -7,6 +7,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { CreateClientBody, UpdateClientBody, UserRef } from '../../contracts/clients';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
+import { allOf } from '../db/conditions';
 import { caseCounters, caseTransitions, clientCounsellors, clients, users } from '../db/schema';
 import { assertCan, canSeeCase } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -175,10 +176,10 @@ export async function findDuplicates(
   const conditions: SQL[] = [];
   if (c.givenNames && c.familyName && c.birthDate) {
     conditions.push(
-      and(
+      allOf(
         eq(clients.birthDate, c.birthDate),
         sql`${clients.searchText} LIKE ${`${normalise(`${c.givenNames} ${c.familyName}`)}%`}`,
-      )!,
+      ),
     );
   }
   if (c.email) conditions.push(eq(clients.email, c.email.toLowerCase()));

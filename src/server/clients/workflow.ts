@@ -9,10 +9,18 @@ import { audit } from '../lib/audit';
 import { AppError, forbidden, invalidField, notFound } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
 import { notifyUser } from '../lib/notifications';
+import { firstRow } from '../lib/required';
 import { assertVersion } from '../lib/versioned';
 import { loadCase, presentCase } from './service';
 
 const order = (s: Stage) => stages.indexOf(s);
+
+/** Closing needs an outcome, which the case keeps; every other stage has none. */
+function closingOutcome(body: { to: Stage; outcome?: string | undefined }): string | null {
+  if (body.to !== 'closed') return null;
+  if (!body.outcome) throw invalidField('outcome', 'closing a case needs an outcome');
+  return body.outcome;
+}
 
 /**
  * Moves a case along intake → … → closed. Forward moves need nothing; a step back needs a
@@ -31,13 +39,12 @@ export async function changeStage(
     if (from === body.to) throw invalidField('to', 'the case is already in this stage');
     const back = order(body.to) < order(from);
     if (back && !body.reason) throw invalidField('reason', 'a step back needs a reason');
-    if (body.to === 'closed' && !body.outcome)
-      throw invalidField('outcome', 'closing a case needs an outcome');
+    const outcome = closingOutcome(body);
     const [saved] = await tx
       .update(clients)
       .set({
         stage: body.to,
-        closingOutcome: body.to === 'closed' ? body.outcome! : null,
+        closingOutcome: outcome,
         closedAt: body.to === 'closed' ? new Date() : null,
         updatedAt: new Date(),
         updatedBy: actor.userId,
@@ -52,7 +59,7 @@ export async function changeStage(
       fromStage: from,
       toStage: body.to,
       reason: body.reason ?? null,
-      outcome: body.to === 'closed' ? body.outcome! : null,
+      outcome,
       userId: actor.userId,
     });
     await audit(tx, actor, {
@@ -131,16 +138,19 @@ export async function handover(
     await assertVersion(tx, row, body.version);
     if (body.toUserId === row.ownerId) throw invalidField('toUserId', 'already owns the case');
     const to = await assertColleague(tx, actor, body.toUserId, 'toUserId');
-    const [saved] = await tx
-      .update(clients)
-      .set({
-        ownerId: to.id,
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-        version: sql`${clients.version} + 1`,
-      })
-      .where(eq(clients.id, id))
-      .returning();
+    const saved = firstRow(
+      await tx
+        .update(clients)
+        .set({
+          ownerId: to.id,
+          updatedAt: new Date(),
+          updatedBy: actor.userId,
+          version: sql`${clients.version} + 1`,
+        })
+        .where(eq(clients.id, id))
+        .returning(),
+      'the case handed over',
+    );
     await tx
       .delete(clientCounsellors)
       .where(and(eq(clientCounsellors.clientId, id), eq(clientCounsellors.userId, to.id)));
@@ -159,7 +169,7 @@ export async function handover(
       subjectClientId: id,
       details: { from: row.ownerId, to: to.id },
     });
-    return { saved: saved!, counsellorIds: ids };
+    return { saved, counsellorIds: ids };
   });
   return presentCase(ctx.db, actor, result.saved, result.counsellorIds);
 }
@@ -181,11 +191,14 @@ export async function setCounsellors(
       await tx
         .insert(clientCounsellors)
         .values(ids.map((userId) => ({ organisationId: actor.organisationId, clientId: id, userId })));
-    const [saved] = await tx
-      .update(clients)
-      .set({ updatedAt: new Date(), updatedBy: actor.userId, version: sql`${clients.version} + 1` })
-      .where(eq(clients.id, id))
-      .returning();
+    const saved = firstRow(
+      await tx
+        .update(clients)
+        .set({ updatedAt: new Date(), updatedBy: actor.userId, version: sql`${clients.version} + 1` })
+        .where(eq(clients.id, id))
+        .returning(),
+      'the case whose counsellors changed',
+    );
     await audit(tx, actor, {
       action: 'client.counsellors_changed',
       entityType: 'client',
@@ -194,8 +207,8 @@ export async function setCounsellors(
       details: { counsellors: ids },
     });
     // A counsellor who removed themselves no longer sees the case.
-    if (!canSeeCase(actor, { ...saved!, counsellorIds: ids })) return null;
-    return { saved: saved!, counsellorIds: ids };
+    if (!canSeeCase(actor, { ...saved, counsellorIds: ids })) return null;
+    return { saved, counsellorIds: ids };
   });
   return result ? presentCase(ctx.db, actor, result.saved, result.counsellorIds) : null;
 }
@@ -215,7 +228,8 @@ export async function bulkReassign(
       .where(and(inArray(clients.id, body.clientIds), eq(clients.organisationId, actor.organisationId)));
     if (rows.length !== new Set(body.clientIds).size) throw notFound('case');
     const moving = rows.filter((r) => r.ownerId !== to.id);
-    if (moving.length === 0) return { moved: 0 };
+    const [first] = moving;
+    if (!first) return { moved: 0 };
     await tx
       .update(clients)
       .set({
@@ -249,7 +263,7 @@ export async function bulkReassign(
       });
     }
     const codes = moving.map((r) => r.caseCode).join(', ');
-    await notifyHandover(ctx, tx, actor, to, { id: moving[0]!.id, caseCode: codes }, body.note);
+    await notifyHandover(ctx, tx, actor, to, { id: first.id, caseCode: codes }, body.note);
     return { moved: moving.length };
   });
 }

@@ -15,6 +15,7 @@ import { audit } from '../lib/audit';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { isValidOn, nameKeys } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { normalise } from '../lib/search-text';
 import { assertInstitution } from '../network/service';
 import { presentConsent } from './present';
@@ -95,30 +96,33 @@ export async function recordConsent(ctx: AppContext, actor: Actor, clientId: str
       const i = await assertInstitution(tx, actor, id, 'institutionIds');
       if (i && !names.some((n) => normalise(n) === normalise(i.name))) names.push(i.name);
     }
-    const [row] = await tx
-      .insert(consents)
-      .values({
-        organisationId: actor.organisationId,
-        clientId,
-        purposes: b.purposes,
-        institutions: names,
-        institutionIds: b.institutionIds,
-        institutionKeys: nameKeys(names),
-        dataCategories: b.dataCategories,
-        scope: b.scope,
-        formLanguage: b.formLanguage,
-        givenOn: b.givenOn,
-        validUntil: b.validUntil,
-        evidenceDocumentId: b.evidenceDocumentId,
-        notes: b.notes,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: consents.id });
+    const row = firstRow(
+      await tx
+        .insert(consents)
+        .values({
+          organisationId: actor.organisationId,
+          clientId,
+          purposes: b.purposes,
+          institutions: names,
+          institutionIds: b.institutionIds,
+          institutionKeys: nameKeys(names),
+          dataCategories: b.dataCategories,
+          scope: b.scope,
+          formLanguage: b.formLanguage,
+          givenOn: b.givenOn,
+          validUntil: b.validUntil,
+          evidenceDocumentId: b.evidenceDocumentId,
+          notes: b.notes,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning({ id: consents.id }),
+      'the new consent',
+    );
     await audit(tx, actor, {
       action: 'consent.recorded',
       entityType: 'consent',
-      entityId: row!.id,
+      entityId: row.id,
       subjectClientId: clientId,
       details: { purposes: b.purposes, scope: b.scope },
     });

@@ -4,8 +4,20 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import * as schema from './schema';
 
+/**
+ * What the raw results of both drivers have in common: node-postgres's `QueryResult` and PGlite's
+ * `Results` each carry the rows as `rows`. Naming it (instead of drizzle's bare `PgQueryResultHKT`,
+ * whose result is `unknown`) lets either driver's database be a `Db` and `execute` be read without a cast.
+ */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<this['row']>;
+}
+interface RowsResult<Row> {
+  rows: Row[];
+}
+
 /** Both drivers give a PgDatabase; a transaction is one too, so services take `Db` for either. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -67,7 +79,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       lockClient.release();
     }
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db: Db = drizzlePg(pool, { schema });
     const listeners = new Map<string, ((payload: string) => void)[]>();
     let listener: pg.Client | undefined;
     let closed = false;
@@ -116,10 +128,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     postgresqlconf: [`shared_buffers=${options.sharedBuffersMb ?? 16}MB`],
   });
   await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  const pgliteDb = drizzlePglite(client, { schema });
-  await migratePglite(pgliteDb, { migrationsFolder });
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
   return {
-    db: pgliteDb as unknown as Db,
+    db,
     kind: 'pglite',
     async subscribe(channel, onMessage) {
       assertChannel(channel);
@@ -129,10 +141,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   };
 }
 
-/** Raw SQL that returns rows, with the same result shape on both drivers. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+/**
+ * Raw SQL that returns rows, with the same result shape on both drivers. `T` is the caller's word
+ * for the row's shape, as with any raw SQL: name the columns the query selects.
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  return (await db.execute<T>(query)).rows;
 }
 
 export { sql };

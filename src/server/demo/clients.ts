@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { stages } from '../../contracts/clients';
+import { type Stage, stages } from '../../contracts/clients';
 import { decisionDueOn } from '../casefile/deadlines';
 import { openCases, refreshCaseSummaries } from '../clients/service';
 import type { Db } from '../db/client';
@@ -15,6 +15,7 @@ import {
   recognitionProcedures,
   residenceStatuses,
 } from '../db/schema';
+import { firstRow, required } from '../lib/required';
 import { days, person, random } from './people';
 
 interface Profession {
@@ -224,12 +225,11 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
   let seq = 0;
   const created: string[] = [];
 
-  for (let i = 0; i < mix.length; i++) {
+  for (const [i, stageIndex] of mix.entries()) {
     const p = person(rng, today);
-    const stageIndex = mix[i]!;
-    const stage = stages[stageIndex]!;
+    const stage = required(stages[stageIndex], `stage ${stageIndex}`);
     const prof = rng.pick(professions);
-    const owner = counsellorIds[i % counsellorIds.length]!;
+    const owner = required(counsellorIds[i % counsellorIds.length], 'a demo counsellor');
     const intake = days(today, -(30 + stageIndex * 60 + rng.int(0, 50)));
     seq++;
     const email = `${p.givenNames.split(' ')[0]}.${p.familyName}`
@@ -286,18 +286,19 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
     const base = { organisationId, clientId, createdBy: owner, updatedBy: owner };
 
     // The path through the stages, each step a few weeks after the last.
-    let previous: string | null = stages[0];
-    for (let s = 1; s <= stageIndex; s++) {
+    let previous: Stage = stages[0];
+    for (const [s, toStage] of stages.entries()) {
+      if (s === 0 || s > stageIndex) continue;
       await tx.insert(caseTransitions).values({
         organisationId,
         clientId,
         fromStage: previous,
-        toStage: stages[s]!,
+        toStage,
         at: new Date(`${days(new Date(`${intake}T10:00:00Z`), s * 45)}T10:00:00Z`),
         userId: owner,
-        outcome: stages[s] === 'closed' ? 'employed_matching' : null,
+        outcome: toStage === 'closed' ? 'employed_matching' : null,
       });
-      previous = stages[s]!;
+      previous = toStage;
     }
 
     await tx.insert(contacts).values({
@@ -325,31 +326,37 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
       ...base,
       purposes: ['counselling_record', ...(rng.chance(0.7) ? ['conference_sharing'] : [])],
       scope: rng.chance(0.5) ? 'identified' : 'pseudonymised',
-      formLanguage: p.languages[0]!,
+      formLanguage: p.languages[0],
       givenOn: intake,
       validUntil: days(today, rng.chance(0.15) ? rng.int(5, 28) : rng.int(120, 700)),
     });
 
     if (stageIndex >= 1 || rng.chance(0.5)) {
-      const [q] = await tx
-        .insert(qualifications)
-        .values({
-          ...base,
-          titleOriginal: prof.title,
-          titleTranslation: prof.translation,
-          country: p.country,
-          year: Number(p.birthDate.slice(0, 4)) + (prof.kind === 'academic' ? 24 : 20),
-          iscedLevel: prof.isced,
-          kind: prof.kind,
-          referenceOccupationId: occupationId.get(prof.code) ?? null,
-          regulated: prof.regulated,
-          law: prof.law,
-          anabinStatus: prof.kind === 'academic' ? 'h_plus' : null,
-        })
-        .returning({ id: qualifications.id });
-      const german = (['A2', 'B1', 'B1', 'B2', 'B2', 'C1', 'C1'] as const)[stageIndex]!;
+      const q = firstRow(
+        await tx
+          .insert(qualifications)
+          .values({
+            ...base,
+            titleOriginal: prof.title,
+            titleTranslation: prof.translation,
+            country: p.country,
+            year: Number(p.birthDate.slice(0, 4)) + (prof.kind === 'academic' ? 24 : 20),
+            iscedLevel: prof.isced,
+            kind: prof.kind,
+            referenceOccupationId: occupationId.get(prof.code) ?? null,
+            regulated: prof.regulated,
+            law: prof.law,
+            anabinStatus: prof.kind === 'academic' ? 'h_plus' : null,
+          })
+          .returning({ id: qualifications.id }),
+        'the demo qualification',
+      );
+      const german = required(
+        (['A2', 'B1', 'B1', 'B2', 'B2', 'C1', 'C1'] as const)[stageIndex],
+        `the German level of stage ${stageIndex}`,
+      );
       await tx.insert(languageSkills).values([
-        { ...base, language: p.languages[0]!, level: 'native' },
+        { ...base, language: p.languages[0], level: 'native' },
         {
           ...base,
           language: 'deu',
@@ -379,7 +386,7 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
         await tx.insert(recognitionProcedures).values({
           ...base,
           type: prof.procedure,
-          qualificationId: q!.id,
+          qualificationId: q.id,
           referenceOccupationId: occupationId.get(prof.code) ?? null,
           authorityName: prof.authority,
           submittedOn: submitted,
@@ -426,25 +433,28 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
     });
 
     if (stage !== 'closed' && stage !== 'placed') {
-      const [o] = await tx
-        .insert(objectives)
-        .values({
-          ...base,
-          text: `Arbeit als ${prof.translation.split(' (')[0]} auf Niveau der Qualifikation`,
-          targetDate: days(today, rng.int(120, 400)),
-        })
-        .returning({ id: objectives.id });
+      const o = firstRow(
+        await tx
+          .insert(objectives)
+          .values({
+            ...base,
+            text: `Arbeit als ${prof.translation.split(' (')[0]} auf Niveau der Qualifikation`,
+            targetDate: days(today, rng.int(120, 400)),
+          })
+          .returning({ id: objectives.id }),
+        'the demo objective',
+      );
       await tx.insert(nextSteps).values([
         {
           ...base,
-          objectiveId: o!.id,
+          objectiveId: o.id,
           text: 'Beglaubigte Übersetzungen beim Übersetzungsbüro anfragen',
           ownerUserId: owner,
           dueDate: days(today, i % 4 === 0 ? -rng.int(2, 12) : rng.int(2, 13)),
         },
         {
           ...base,
-          objectiveId: o!.id,
+          objectiveId: o.id,
           text: 'Lebenslauf auf Deutsch überarbeiten',
           ownerNote: 'Klient:in',
           dueDate: days(today, rng.int(10, 40)),

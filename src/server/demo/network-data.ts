@@ -218,6 +218,8 @@ export const directory: DemoInstitution[] = [
 ];
 
 export const companies: (DemoInstitution & {
+  /** The first is the sector of the company's offers. */
+  sectors: [SectorKey, ...SectorKey[]];
   offers: { kind: string; title: string; occupation?: string; level?: string; inDays?: number }[];
 })[] = [
   {

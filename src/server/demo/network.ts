@@ -17,6 +17,7 @@ import {
   sectors,
 } from '../db/schema';
 import { nameKeys } from '../lib/consent';
+import { firstRow, required } from '../lib/required';
 import { normalise } from '../lib/search-text';
 import { defaultSectors } from '../network/service';
 import {
@@ -38,7 +39,7 @@ import { days, random } from './people';
 export async function demoNetwork(tx: Db, organisationId: string, counsellorIds: string[]) {
   const rng = random(4711);
   const today = new Date();
-  const by = counsellorIds[0]!;
+  const by = required(counsellorIds[0], 'a demo counsellor');
   const stamp = { organisationId, createdBy: by, updatedBy: by };
 
   await tx
@@ -47,37 +48,44 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
     .onConflictDoNothing();
   const sectorRows = await tx.select().from(sectors).where(eq(sectors.organisationId, organisationId));
   const sectorId = (k: SectorKey) =>
-    sectorRows.find((s) => s.name === defaultSectors[sectorKeys.indexOf(k)])!.id;
+    required(
+      sectorRows.find((s) => s.name === defaultSectors[sectorKeys.indexOf(k)]),
+      `the default sector ${k}`,
+    ).id;
   const occ = await tx
     .select({ id: occupations.id, code: occupations.code })
     .from(occupations)
     .where(eq(occupations.scheme, 'builtin'));
   const occupationId = (code: string) => occ.find((o) => o.code === code)?.id ?? null;
 
-  const institutionId = new Map<string, string>();
+  const institutionIds = new Map<string, string>();
+  const institutionId = (name: string) => required(institutionIds.get(name), `the demo institution ${name}`);
   for (const i of [...directory, ...companies]) {
-    const [row] = await tx
-      .insert(institutions)
-      .values({
-        ...stamp,
-        name: i.name,
-        type: i.type,
-        sectorIds: (i.sectors ?? []).map(sectorId),
-        district: i.district || null,
-        street: i.street,
-        postcode: i.postcode,
-        city: i.city,
-        email: `kontakt@${normalise(i.name).split(' ').slice(0, 2).join('-')}.example`,
-        phone: `0681 ${rng.int(1000000, 9999999)}`,
-        searchText: normalise(`${i.name} ${i.city}`),
-      })
-      .returning({ id: institutions.id });
-    institutionId.set(i.name, row!.id);
+    const row = firstRow(
+      await tx
+        .insert(institutions)
+        .values({
+          ...stamp,
+          name: i.name,
+          type: i.type,
+          sectorIds: (i.sectors ?? []).map(sectorId),
+          district: i.district || null,
+          street: i.street,
+          postcode: i.postcode,
+          city: i.city,
+          email: `kontakt@${normalise(i.name).split(' ').slice(0, 2).join('-')}.example`,
+          phone: `0681 ${rng.int(1000000, 9999999)}`,
+          searchText: normalise(`${i.name} ${i.city}`),
+        })
+        .returning({ id: institutions.id }),
+      'the demo institution',
+    );
+    institutionIds.set(i.name, row.id);
     if (i.contact) {
       const [name, fn, language] = i.contact;
       await tx.insert(institutionContacts).values({
         ...stamp,
-        institutionId: row!.id,
+        institutionId: row.id,
         name,
         function: fn,
         email: `${normalise(name).replace(/^dr /, '').split(' ').join('.')}@${normalise(i.name).split(' ')[0]}.example`,
@@ -89,64 +97,73 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
     }
   }
 
-  const measureId = new Map<string, string>();
+  const measureIds = new Map<string, string>();
+  const measureId = (title: string) => required(measureIds.get(title), `the demo measure ${title}`);
   for (const m of catalogue) {
-    const provider = institutionId.get(m.provider)!;
+    const provider = institutionId(m.provider);
     const first = rng.int(10, 60);
-    const [row] = await tx
-      .insert(measures)
-      .values({
-        ...stamp,
-        title: m.title,
-        type: m.type,
-        providerId: provider,
-        sectorIds: m.sectors.map(sectorId),
-        occupationIds: m.occupations.map(occupationId).filter((x): x is string => Boolean(x)),
-        online: m.online ?? false,
-        place: m.online ? null : [...directory, ...companies].find((i) => i.name === m.provider)?.city,
-        district: m.online ? null : [...directory, ...companies].find((i) => i.name === m.provider)?.district,
-        startDates: [days(today, first), days(today, first + 120)],
-        durationWeeks: m.weeks,
-        teachingUnits: m.units ?? null,
-        capacity: m.capacity,
-        costCents: m.cost * 100,
-        funders: m.funders,
-        minLanguageLevel: m.minLevel ?? null,
-        entryLevel: m.entry ?? null,
-        targetLevel: m.target ?? null,
-        compensates: m.compensates ?? [],
-        description: m.description,
-        searchText: normalise(`${m.title} ${m.description}`),
-      })
-      .returning({ id: measures.id });
-    measureId.set(m.title, row!.id);
+    const row = firstRow(
+      await tx
+        .insert(measures)
+        .values({
+          ...stamp,
+          title: m.title,
+          type: m.type,
+          providerId: provider,
+          sectorIds: m.sectors.map(sectorId),
+          occupationIds: m.occupations.map(occupationId).filter((x): x is string => Boolean(x)),
+          online: m.online ?? false,
+          place: m.online ? null : [...directory, ...companies].find((i) => i.name === m.provider)?.city,
+          district: m.online
+            ? null
+            : [...directory, ...companies].find((i) => i.name === m.provider)?.district,
+          startDates: [days(today, first), days(today, first + 120)],
+          durationWeeks: m.weeks,
+          teachingUnits: m.units ?? null,
+          capacity: m.capacity,
+          costCents: m.cost * 100,
+          funders: m.funders,
+          minLanguageLevel: m.minLevel ?? null,
+          entryLevel: m.entry ?? null,
+          targetLevel: m.target ?? null,
+          compensates: m.compensates ?? [],
+          description: m.description,
+          searchText: normalise(`${m.title} ${m.description}`),
+        })
+        .returning({ id: measures.id }),
+      'the demo measure',
+    );
+    measureIds.set(m.title, row.id);
   }
 
   const offerIds: { id: string; employer: string; employerId: string; occupation: string | null }[] = [];
   for (const c of companies) {
     for (const o of c.offers) {
-      const [row] = await tx
-        .insert(opportunities)
-        .values({
-          ...stamp,
-          employerId: institutionId.get(c.name)!,
-          kind: o.kind,
-          title: o.title,
-          sectorId: sectorId(c.sectors![0]!),
-          occupationId: o.occupation ? occupationId(o.occupation) : null,
-          district: c.district,
-          minLanguageLevel: o.level ?? null,
-          startDate: days(today, o.inDays ?? rng.int(20, 90)),
-          endDate: o.kind === 'internship' || o.kind === 'trial_work' ? days(today, 120) : null,
-          places: o.kind === 'job' ? rng.int(1, 3) : 1,
-          description: `${o.title} bei ${c.name}, ${c.city}.`,
-          searchText: normalise(`${o.title} ${c.name}`),
-        })
-        .returning({ id: opportunities.id });
+      const row = firstRow(
+        await tx
+          .insert(opportunities)
+          .values({
+            ...stamp,
+            employerId: institutionId(c.name),
+            kind: o.kind,
+            title: o.title,
+            sectorId: sectorId(c.sectors[0]),
+            occupationId: o.occupation ? occupationId(o.occupation) : null,
+            district: c.district,
+            minLanguageLevel: o.level ?? null,
+            startDate: days(today, o.inDays ?? rng.int(20, 90)),
+            endDate: o.kind === 'internship' || o.kind === 'trial_work' ? days(today, 120) : null,
+            places: o.kind === 'job' ? rng.int(1, 3) : 1,
+            description: `${o.title} bei ${c.name}, ${c.city}.`,
+            searchText: normalise(`${o.title} ${c.name}`),
+          })
+          .returning({ id: opportunities.id }),
+        'the demo offer',
+      );
       offerIds.push({
-        id: row!.id,
+        id: row.id,
         employer: c.name,
-        employerId: institutionId.get(c.name)!,
+        employerId: institutionId(c.name),
         occupation: o.occupation ?? null,
       });
     }
@@ -173,7 +190,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
         .set({ sectorId: sectorId(key) })
         .where(inArray(clients.id, ids));
   }
-  for (const [name, id] of institutionId) {
+  for (const [name, id] of institutionIds) {
     await tx
       .update(recognitionProcedures)
       .set({ authorityInstitutionId: id })
@@ -185,13 +202,16 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       );
   }
 
-  const jobCentre = institutionId.get('Jobcenter Regionalverband Saarbrücken-Mitte')!;
-  const history = (statuses: string[], from: number, owner: string) =>
-    statuses.map((status, i) => ({
+  const jobCentre = institutionId('Jobcenter Regionalverband Saarbrücken-Mitte');
+  /** The last of `statuses` as the current one, with all of them as its history, twelve days apart. */
+  const tracked = (statuses: string[], from: number, owner: string) => ({
+    status: required(statuses.at(-1), 'a current status'),
+    history: statuses.map((status, i) => ({
       status,
       at: new Date(`${days(today, from + i * 12)}T09:30:00Z`).toISOString(),
       by: owner,
-    }));
+    })),
+  });
   const measureFor = (code: string | null) =>
     catalogue.find((m) => code && m.occupations.includes(code) && m.type !== 'language_course');
   for (const c of cases) {
@@ -206,9 +226,8 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       const done = c.stage !== 'in_measures';
       await tx.insert(clientMeasures).values({
         ...base,
-        measureId: measureId.get(m.title)!,
-        status: statuses.at(-1)!,
-        history: history(statuses, done ? -200 : -70, c.owner),
+        measureId: measureId(m.title),
+        ...tracked(statuses, done ? -200 : -70, c.owner),
         funderId: jobCentre,
         fundingType: m.funders[0],
         amountCents: m.cost * 100,
@@ -229,29 +248,31 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
     } else if (c.stage === 'planning') {
       await tx.insert(clientMeasures).values({
         ...base,
-        measureId: measureId.get(m.title)!,
-        status: 'proposed',
-        history: history(['proposed'], -5, c.owner),
+        measureId: measureId(m.title),
+        ...tracked(['proposed'], -5, c.owner),
       });
     }
     // Cases looking for work agreed to their profile going to an employer whose offer fits.
     const offer = offerIds.find((o) => o.occupation === c.code);
     if (offer && (c.stage === 'job_search' || c.stage === 'placed' || c.stage === 'in_measures')) {
-      const [consent] = await tx
-        .insert(consents)
-        .values({
-          ...base,
-          purposes: ['employer_profile'],
-          institutions: [offer.employer],
-          institutionIds: [offer.employerId],
-          institutionKeys: nameKeys([offer.employer]),
-          dataCategories: ['identity', 'contact', 'qualifications', 'language'],
-          scope: 'identified',
-          formLanguage: 'deu',
-          givenOn: days(today, -60),
-          validUntil: days(today, 300),
-        })
-        .returning({ id: consents.id });
+      const consent = firstRow(
+        await tx
+          .insert(consents)
+          .values({
+            ...base,
+            purposes: ['employer_profile'],
+            institutions: [offer.employer],
+            institutionIds: [offer.employerId],
+            institutionKeys: nameKeys([offer.employer]),
+            dataCategories: ['identity', 'contact', 'qualifications', 'language'],
+            scope: 'identified',
+            formLanguage: 'deu',
+            givenOn: days(today, -60),
+            validUntil: days(today, 300),
+          })
+          .returning({ id: consents.id }),
+        'the demo consent',
+      );
       if (c.stage === 'in_measures') continue; // consent only: a candidate for the offer
       const placed = c.stage === 'placed';
       const statuses = placed
@@ -260,8 +281,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       await tx.insert(clientOpportunities).values({
         ...base,
         opportunityId: offer.id,
-        status: statuses.at(-1)!,
-        history: history(statuses, -50, c.owner),
+        ...tracked(statuses, -50, c.owner),
         employerFeedback: placed ? 'Fachlich stark; Einarbeitung mit Sprachbegleitung.' : null,
       });
       await tx.insert(disclosures).values({
@@ -271,7 +291,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
         recipientName: offer.employer,
         purpose: 'employer_profile',
         dataCategories: ['identity', 'contact', 'qualifications', 'language'],
-        consentId: consent!.id,
+        consentId: consent.id,
         at: new Date(`${days(today, -38)}T11:00:00Z`),
         byUserId: c.owner,
       });

@@ -3,11 +3,14 @@
  * where it is not Latin. Used by the demo network and the benchmark data generator; every
  * combination is invented.
  */
+import { required } from '../lib/required';
+
 type Name = readonly [latin: string, original?: string];
 
 export interface Origin {
   countries: string[];
-  languages: string[];
+  /** The first is the mother tongue (the demo's form language). */
+  languages: [string, ...string[]];
   female: Name[];
   male: Name[];
   family: Name[];
@@ -238,7 +241,8 @@ export function random(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    pick: <T>(items: readonly T[]): T =>
+      required(items[Math.floor(next() * items.length)], 'something to pick'),
     chance: (p: number) => next() < p,
   };
 }
@@ -250,7 +254,8 @@ export interface Person {
   familyNameOriginal: string | null;
   gender: 'female' | 'male';
   country: string;
-  languages: string[];
+  /** The mother tongue first, German last. */
+  languages: [string, ...string[]];
   birthDate: string;
 }
 

@@ -1,6 +1,7 @@
 import type { Role } from '../../contracts/auth';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
+import { firstRow } from '../lib/required';
 
 const people: { name: string; email: string; roles: Role[]; language: 'de' | 'en' }[] = [
   { name: 'Dr. Miriam Kessler', email: 'miriam.kessler@ifk-saar.example', roles: ['lead'], language: 'de' },
@@ -23,7 +24,7 @@ export async function demoUsers(tx: Db, organisationId: string, passwordHash: st
   const byRole = (role: Role) => rows.filter((r) => r.roles.includes(role));
   return {
     rows,
-    lead: byRole('lead')[0]!,
+    lead: firstRow(byRole('lead'), 'the demo lead'),
     counsellors: byRole('counsellor'),
     logins: rows.map((r) => ({ email: r.email, name: r.name, roles: r.roles })),
   };

@@ -13,6 +13,7 @@ import { consents, documents, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
+import { firstRow, required } from '../lib/required';
 import { presentDocument } from './present';
 
 /**
@@ -52,8 +53,11 @@ export function sniffType(head: Buffer, filename: string): string | null {
   if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP')
     return 'image/webp';
   if (starts([0x49, 0x49, 0x2a, 0x00]) || starts([0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
-  if (starts([0x50, 0x4b, 0x03, 0x04]) && officeZip[ext]) return officeZip[ext]!;
-  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) && officeOle[ext]) return officeOle[ext]!;
+  // Office formats share a container (ZIP or OLE); the extension tells which one it holds.
+  const zipType = officeZip[ext];
+  if (zipType && starts([0x50, 0x4b, 0x03, 0x04])) return zipType;
+  const oleType = officeOle[ext];
+  if (oleType && starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleType;
   return null;
 }
 
@@ -130,31 +134,37 @@ export async function uploadDocument(
     }
     await fs.promises.rename(temp, target);
     const id = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(documents)
-        .values({
-          organisationId: actor.organisationId,
-          clientId,
-          filename: path.basename(upload.filename).slice(0, 200) || 'document',
-          mimeType,
-          sizeBytes: size,
-          sha256: hash.digest('hex'),
-          storageKey: key,
-          category,
-          description,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })
-        .returning({ id: documents.id });
+      const row = firstRow(
+        await tx
+          .insert(documents)
+          .values({
+            organisationId: actor.organisationId,
+            clientId,
+            filename: path.basename(upload.filename).slice(0, 200) || 'document',
+            mimeType,
+            sizeBytes: size,
+            sha256: hash.digest('hex'),
+            storageKey: key,
+            category,
+            description,
+            createdBy: actor.userId,
+            updatedBy: actor.userId,
+          })
+          .returning({ id: documents.id }),
+        'the new document',
+      );
       await audit(tx, actor, {
         action: 'document.uploaded',
         entityType: 'document',
-        entityId: row!.id,
+        entityId: row.id,
         subjectClientId: clientId,
       });
-      return row!.id;
+      return row.id;
     });
-    return (await listDocuments(ctx.db, clientId)).find((d) => d.id === id)!;
+    return required(
+      (await listDocuments(ctx.db, clientId)).find((d) => d.id === id),
+      'the uploaded document',
+    );
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
     await fs.promises.rm(target, { force: true });

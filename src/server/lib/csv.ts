@@ -10,7 +10,7 @@ export function parseCsv(text: string, delimiter?: string): string[][] {
   let field = '';
   let quoted = false;
   for (let i = 0; i < input.length; i++) {
-    const ch = input[i]!;
+    const ch = input.charAt(i);
     if (quoted) {
       if (ch === '"') {
         if (input[i + 1] === '"') {

@@ -10,13 +10,14 @@ export interface RecurringJob {
   everyMs: number;
 }
 
-interface ClaimedJob {
+// A type, not an interface: raw rows are Records (db/client queryRows), which interfaces are not.
+type ClaimedJob = {
   id: string;
   kind: string;
   key: string | null;
   payload: Record<string, unknown>;
   attempts: number;
-}
+};
 
 const MAX_ATTEMPTS = 10;
 

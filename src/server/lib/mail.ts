@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { jobs, outbox } from '../db/schema';
+import { firstRow } from './required';
 
 export interface MailMessage {
   organisationId: string;
@@ -20,17 +21,20 @@ export async function enqueueMail(
   config: Pick<Config, 'smtpUrl'>,
   message: MailMessage,
 ): Promise<string> {
-  const [row] = await db
-    .insert(outbox)
-    .values({
-      organisationId: message.organisationId,
-      toAddress: message.to,
-      subject: message.subject,
-      textBody: message.text,
-    })
-    .returning({ id: outbox.id });
-  if (config.smtpUrl) await db.insert(jobs).values({ kind: 'mail.deliver', payload: { outboxId: row!.id } });
-  return row!.id;
+  const row = firstRow(
+    await db
+      .insert(outbox)
+      .values({
+        organisationId: message.organisationId,
+        toAddress: message.to,
+        subject: message.subject,
+        textBody: message.text,
+      })
+      .returning({ id: outbox.id }),
+    'the new outbox message',
+  );
+  if (config.smtpUrl) await db.insert(jobs).values({ kind: 'mail.deliver', payload: { outboxId: row.id } });
+  return row.id;
 }
 
 let transport: Transporter | undefined;

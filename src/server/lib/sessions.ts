@@ -49,7 +49,11 @@ class SessionCache {
 
   set(tokenHash: string, entry: CachedSession) {
     if (!this.enabled) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= MAX_ENTRIES) {
+      // A Map keeps insertion order: the first key is the oldest entry.
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
     this.entries.set(tokenHash, entry);
   }
 

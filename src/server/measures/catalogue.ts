@@ -6,6 +6,7 @@ import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { invalidField } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
 import { assertInstitution, assertSectors } from '../network/service';
@@ -54,7 +55,7 @@ export async function getMeasure(ctx: AppContext, actor: Actor, id: string) {
   assertCan(actor, 'network.work');
   const [row] = await ctx.db.select().from(measures).where(eq(measures.id, id));
   assertInOrganisation(actor, row, 'measure');
-  return (await presentMeasures(ctx.db, actor.organisationId, [row]))[0]!;
+  return firstRow(await presentMeasures(ctx.db, actor.organisationId, [row]), 'the presented measure');
 }
 
 async function checkRefs(db: Db, actor: Actor, v: Partial<Row>) {
@@ -99,23 +100,26 @@ export async function saveMeasure(
       return id;
     }
     const v = values as typeof measures.$inferInsert;
-    const [row] = await tx
-      .insert(measures)
-      .values({
-        ...v,
-        ...searchOf(v),
-        organisationId: actor.organisationId,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: measures.id });
+    const row = firstRow(
+      await tx
+        .insert(measures)
+        .values({
+          ...v,
+          ...searchOf(v),
+          organisationId: actor.organisationId,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning({ id: measures.id }),
+      'the new measure',
+    );
     await audit(tx, actor, {
       action: 'measure.changed',
       entityType: 'measure',
-      entityId: row!.id,
+      entityId: row.id,
       details: { created: v.title },
     });
-    return row!.id;
+    return row.id;
   });
   return getMeasure(ctx, actor, savedId);
 }

@@ -17,6 +17,7 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { clientHasConsentSql } from '../lib/consent';
 import { notFound } from '../lib/errors';
+import { required } from '../lib/required';
 import { normalise } from '../lib/search-text';
 import { presentOpportunity, selectOpportunities } from '../network/service';
 import { presentMeasures } from './present';
@@ -281,18 +282,15 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
     subjectClientId: clientId,
     details: { part: 'suggestions' },
   });
-  // A full course is still shown (places free up), but says so.
-  presented.forEach((m, i) => {
-    if (m.capacity !== null && m.participants >= m.capacity)
-      scoredMeasures[i]!.warnings.push({ code: 'full', detail: `${m.participants}/${m.capacity}` });
-  });
   return {
-    measures: scoredMeasures.map((s, i) => ({
-      measure: presented[i]!,
-      score: s.score,
-      reasons: s.reasons,
-      warnings: s.warnings,
-    })),
+    measures: scoredMeasures.map((s, i) => {
+      // presentMeasures answers one measure per row, in the rows' order.
+      const measure = required(presented[i], 'the presented measure');
+      // A full course is still shown (places free up), but says so.
+      if (measure.capacity !== null && measure.participants >= measure.capacity)
+        s.warnings.push({ code: 'full', detail: `${measure.participants}/${measure.capacity}` });
+      return { measure, score: s.score, reasons: s.reasons, warnings: s.warnings };
+    }),
     opportunities: scoredOpps.map((s) => ({
       opportunity: presentOpportunity(s.r),
       score: s.score,

@@ -25,6 +25,7 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { allowingConsent } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { assertVersion } from '../lib/versioned';
 import { assertInstitution } from '../network/service';
 import { presentAcquisition, presentDisclosure, presentPlacement } from './present';
@@ -73,23 +74,26 @@ export async function addAcquisition(
       .where(eq(measures.id, body.measureId));
     if (!m || m.org !== actor.organisationId)
       throw invalidField('measureId', 'not a measure of the catalogue');
-    const [row] = await tx
-      .insert(clientMeasures)
-      .values({
-        organisationId: actor.organisationId,
-        clientId,
-        measureId: body.measureId,
-        status: 'proposed',
-        history: [{ status: 'proposed', at: new Date().toISOString(), by: actor.name }],
-        outcomeNote: body.note ?? null,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: clientMeasures.id });
+    const row = firstRow(
+      await tx
+        .insert(clientMeasures)
+        .values({
+          organisationId: actor.organisationId,
+          clientId,
+          measureId: body.measureId,
+          status: 'proposed',
+          history: [{ status: 'proposed', at: new Date().toISOString(), by: actor.name }],
+          outcomeNote: body.note ?? null,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning({ id: clientMeasures.id }),
+      'the new measure of the case',
+    );
     await audit(tx, actor, {
       action: 'client.measure_changed',
       entityType: 'client_measure',
-      entityId: row!.id,
+      entityId: row.id,
       subjectClientId: clientId,
       details: { status: 'proposed' },
     });

@@ -7,6 +7,7 @@ import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
 import { presentInstitution } from './present';
@@ -143,23 +144,26 @@ export async function createInstitution(
           details: { candidates },
         });
     }
-    const [created] = await tx
-      .insert(institutions)
-      .values({
-        ...values,
-        ...keysOf(values),
-        organisationId: actor.organisationId,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning();
+    const created = firstRow(
+      await tx
+        .insert(institutions)
+        .values({
+          ...values,
+          ...keysOf(values),
+          organisationId: actor.organisationId,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning(),
+      'the new institution',
+    );
     await audit(tx, actor, {
       action: 'network.changed',
       entityType: 'institution',
-      entityId: created!.id,
-      details: { created: created!.name },
+      entityId: created.id,
+      details: { created: created.name },
     });
-    return created!;
+    return created;
   });
   return presentInstitution(ctx.db, row);
 }

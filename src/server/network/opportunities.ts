@@ -5,7 +5,8 @@ import { institutions, occupations, opportunities, sectors } from '../db/schema'
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { invalidField } from '../lib/errors';
+import { invalidField, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { likeEscape, normalise } from '../lib/search-text';
 import { loadForChange, writeChange } from '../lib/versioned';
 import { presentOpportunity } from './present';
@@ -67,8 +68,10 @@ export async function listOpportunities(
 export async function getOpportunity(ctx: AppContext, actor: Actor, id: string) {
   assertCan(actor, 'network.work');
   const [row] = await selectOpportunities(ctx.db).where(eq(opportunities.id, id));
-  assertInOrganisation(actor, row?.o, 'opportunity');
-  return presentOpportunity(row!);
+  // Missing, or of another organisation: both answer 404 alike.
+  if (!row) throw notFound('opportunity');
+  assertInOrganisation(actor, row.o, 'opportunity');
+  return presentOpportunity(row);
 }
 
 async function checkRefs(
@@ -126,23 +129,26 @@ export async function saveOpportunity(
       .select({ name: institutions.name })
       .from(institutions)
       .where(eq(institutions.id, v.employerId));
-    const [row] = await tx
-      .insert(opportunities)
-      .values({
-        ...v,
-        ...searchOf(v, employer?.name ?? ''),
-        organisationId: actor.organisationId,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: opportunities.id });
+    const row = firstRow(
+      await tx
+        .insert(opportunities)
+        .values({
+          ...v,
+          ...searchOf(v, employer?.name ?? ''),
+          organisationId: actor.organisationId,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning({ id: opportunities.id }),
+      'the new offer',
+    );
     await audit(tx, actor, {
       action: 'network.changed',
       entityType: 'opportunity',
-      entityId: row!.id,
+      entityId: row.id,
       details: { created: v.title },
     });
-    return row!.id;
+    return row.id;
   });
   return getOpportunity(ctx, actor, saved);
 }

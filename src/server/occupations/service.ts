@@ -39,7 +39,7 @@ export async function searchOccupations(ctx: AppContext, actor: Actor, q: string
       asc(occupations.title),
     )
     .limit(limit);
-  return rows.map((r) => presentOccupation(r)!);
+  return rows.map((r) => presentOccupation(r));
 }
 
 export type OccupationScheme = 'kldb2010' | 'esco';
@@ -57,40 +57,42 @@ export function parseOccupationFile(text: string): { scheme: OccupationScheme; i
   const header = rows[0]?.map((h) => h.trim()) ?? [];
   if (header[0]?.startsWith('Schlüssel KldB 2010')) {
     // Level-5 entries (Berufsgattungen) are the occupations; leading zeros were lost in the key.
-    const items = rows
-      .slice(1)
-      .filter((r) => r[1]?.trim() === '5' && r[0] && r[2])
-      .map((r) => {
-        const code = r[0]!.trim().padStart(5, '0');
-        return {
+    const items = rows.slice(1).flatMap(([key, level, title, altLabels]) => {
+      if (level?.trim() !== '5' || !key || !title) return [];
+      const code = key.trim().padStart(5, '0');
+      return [
+        {
           code,
-          title: r[2]!.trim(),
-          altLabels: r[3]?.trim() || null,
+          title: title.trim(),
+          altLabels: altLabels?.trim() || null,
           level: Number(code[4]),
           iscoGroup: null,
-        };
-      });
+        },
+      ];
+    });
     return { scheme: 'kldb2010', items };
   }
   const col = (name: string) => header.indexOf(name);
   if (col('conceptType') >= 0 && col('conceptUri') >= 0 && col('preferredLabel') >= 0) {
-    const items = rows
-      .slice(1)
-      .filter(
-        (r) => r[col('conceptType')] === 'Occupation' && r[col('conceptUri')] && r[col('preferredLabel')],
-      )
-      .map((r) => ({
-        code: r[col('conceptUri')]!.trim(),
-        title: r[col('preferredLabel')]!.trim(),
-        altLabels:
-          (r[col('altLabels')] ?? '')
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-            .join(' | ') || null,
-        level: null,
-        iscoGroup: r[col('iscoGroup')]?.trim() || null,
-      }));
+    const items = rows.slice(1).flatMap((r) => {
+      const uri = r[col('conceptUri')];
+      const label = r[col('preferredLabel')];
+      if (r[col('conceptType')] !== 'Occupation' || !uri || !label) return [];
+      return [
+        {
+          code: uri.trim(),
+          title: label.trim(),
+          altLabels:
+            (r[col('altLabels')] ?? '')
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .join(' | ') || null,
+          level: null,
+          iscoGroup: r[col('iscoGroup')]?.trim() || null,
+        },
+      ];
+    });
     return { scheme: 'esco', items };
   }
   throw new AppError('validation_failed', 'Not a KldB 2010 or ESCO occupations CSV (unknown header)', {

@@ -7,6 +7,7 @@ import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit, auditSystem } from '../lib/audit';
 import { AppError, notFound, versionConflict } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { invalidateSessions } from '../lib/sessions';
 import { nameOf } from '../users/service';
 import { presentOutboxMessage, presentSettings } from './present';
@@ -47,30 +48,36 @@ export async function createOrganisationWithAdmin(
       fields: [{ path: 'email', message: 'already has an account' }],
     });
   }
-  const [org] = await tx.insert(organisations).values({ name: input.organisationName }).returning();
-  const [admin] = await tx
-    .insert(users)
-    .values({
-      organisationId: org!.id,
-      email: input.email,
-      name: input.adminName,
-      roles: ['admin'],
-      language: input.language ?? 'de',
-      status: input.passwordHash ? 'active' : 'invited',
-      passwordHash: input.passwordHash,
-    })
-    .returning();
+  const org = firstRow(
+    await tx.insert(organisations).values({ name: input.organisationName }).returning(),
+    'the new organisation',
+  );
+  const admin = firstRow(
+    await tx
+      .insert(users)
+      .values({
+        organisationId: org.id,
+        email: input.email,
+        name: input.adminName,
+        roles: ['admin'],
+        language: input.language ?? 'de',
+        status: input.passwordHash ? 'active' : 'invited',
+        passwordHash: input.passwordHash,
+      })
+      .returning(),
+    'the new admin',
+  );
   await auditSystem(
     tx,
-    { organisationId: org!.id, actorUserId: admin!.id, ip: options.ip },
+    { organisationId: org.id, actorUserId: admin.id, ip: options.ip },
     {
       action: 'organisation.created',
       entityType: 'organisation',
-      entityId: org!.id,
-      details: { name: org!.name },
+      entityId: org.id,
+      details: { name: org.name },
     },
   );
-  return { org: org!, admin: admin! };
+  return { org, admin };
 }
 
 export async function getOrganisationSettings(

@@ -44,7 +44,8 @@ export async function runSetup(
 
 /**
  * LOTSE_ADMIN_EMAIL + LOTSE_ADMIN_PASSWORD create the first organisation without the browser.
- * Does nothing once any organisation exists. Returns the demo logins when demo data was loaded.
+ * Does nothing once any organisation exists. Returns the admin's e-mail address and the demo logins
+ * when demo data was loaded, for the start message.
  */
 export async function bootstrapFromEnvironment(ctx: AppContext, options: { demo: DemoSeeder | null }) {
   const admin = ctx.config.bootstrapAdmin;
@@ -63,6 +64,6 @@ export async function bootstrapFromEnvironment(ctx: AppContext, options: { demo:
       { onlyIfFirst: true, ip: null },
     );
     const demoLogins = options.demo ? await options.demo(tx, org.id, passwordHash) : [];
-    return { organisationId: org.id, demoLogins };
+    return { organisationId: org.id, adminEmail: admin.email, demoLogins };
   });
 }

@@ -11,6 +11,7 @@ import type { AppContext } from '../context';
 import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import type { App } from '../lib/http';
+import { firstRow } from '../lib/required';
 import { hashPassword } from '../lib/secrets';
 import { createOrganisationWithAdmin } from '../organisation/service';
 
@@ -111,18 +112,21 @@ export async function createOrganisation(ctx: AppContext, name = unique('Org')) 
 
 /** An active user with the given roles and the password PASSWORD. */
 export async function createUser(ctx: AppContext, organisationId: string, roles: Role[], name?: string) {
-  const [user] = await ctx.db
-    .insert(users)
-    .values({
-      organisationId,
-      roles,
-      name: name ?? unique(roles.join('+')),
-      email: `${unique(roles.join('-'))}@example.org`,
-      status: 'active',
-      passwordHash: await hashPassword(PASSWORD),
-    })
-    .returning();
-  return user!;
+  const user = firstRow(
+    await ctx.db
+      .insert(users)
+      .values({
+        organisationId,
+        roles,
+        name: name ?? unique(roles.join('+')),
+        email: `${unique(roles.join('-'))}@example.org`,
+        status: 'active',
+        passwordHash: await hashPassword(PASSWORD),
+      })
+      .returning(),
+    'the new user',
+  );
+  return user;
 }
 
 /** An HTTP client bound to one session: sends the cookie and the CSRF token like the web client. */

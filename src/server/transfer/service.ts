@@ -12,6 +12,7 @@ import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { todayInGermany } from '../lib/calendar';
 import { AppError, notFound } from '../lib/errors';
+import { firstRow } from '../lib/required';
 import { normalise } from '../lib/search-text';
 
 import { readSheet, suggestMapping, toBody } from './sheet';
@@ -27,18 +28,21 @@ export async function uploadImport(ctx: AppContext, actor: Actor, filename: stri
     throw new AppError('validation_failed', `At most ${MAX_IMPORT_ROWS} rows per import`);
   const width = header.length;
   const normalised = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? '').trim()));
-  const [row] = await ctx.db
-    .insert(clientImports)
-    .values({
-      organisationId: actor.organisationId,
-      userId: actor.userId,
-      filename,
-      columns: header.map((h) => h.trim()),
-      rows: normalised,
-    })
-    .returning({ id: clientImports.id });
+  const row = firstRow(
+    await ctx.db
+      .insert(clientImports)
+      .values({
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+        filename,
+        columns: header.map((h) => h.trim()),
+        rows: normalised,
+      })
+      .returning({ id: clientImports.id }),
+    'the new import',
+  );
   return {
-    id: row!.id,
+    id: row.id,
     filename,
     columns: header,
     rowCount: rows.length,
@@ -146,7 +150,7 @@ async function validateImport(
         .filter((e) => e.birthDate)
         .map((e) => [personKey(e.givenNames, e.familyName, e.birthDate), e.caseCode]),
     );
-    const byEmail = new Map(existing.filter((e) => e.email).map((e) => [e.email!, e.caseCode]));
+    const byEmail = new Map(existing.flatMap((e) => (e.email ? [[e.email, e.caseCode] as const] : [])));
     for (const v of valid) {
       const hit = v.values.birthDate
         ? byKey.get(personKey(v.values.givenNames, v.values.familyName, v.values.birthDate))

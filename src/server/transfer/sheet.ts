@@ -51,7 +51,9 @@ export async function readSheet(filename: string, data: Buffer): Promise<string[
     const ExcelJS = await loadExcel();
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(data as unknown as ArrayBuffer);
+      // exceljs declares an ArrayBuffer; hand it one holding exactly the upload's bytes (a Buffer
+      // is a view that may share a larger pooled ArrayBuffer).
+      await workbook.xlsx.load(new Uint8Array(data).buffer);
     } catch {
       throw new AppError('validation_failed', 'The XLSX file cannot be read', {
         fields: [{ path: 'file', message: 'unreadable' }],
@@ -106,10 +108,16 @@ export function toBody(
   mapping: Partial<Record<ImportField, number>>,
   today: string,
 ): Record<string, unknown> {
-  const get = (f: ImportField) => (mapping[f] === undefined ? '' : (row[mapping[f]!] ?? '').trim());
+  const get = (f: ImportField) => {
+    const column = mapping[f];
+    return column === undefined ? '' : (row[column] ?? '').trim();
+  };
   const date = (v: string) => {
     const de = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v);
-    return de ? `${de[3]}-${de[2]!.padStart(2, '0')}-${de[1]!.padStart(2, '0')}` : v;
+    if (!de) return v;
+    // All three groups take part in every match; the defaults only satisfy the index type.
+    const [, day = '', month = '', year = ''] = de;
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   };
   const list = (v: string) =>
     v

@@ -1,14 +1,16 @@
-import { and, asc, count, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/auth';
 import type { InviteUserBody, UpdateUserBody } from '../../contracts/users';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
+import { anyOf } from '../db/conditions';
 import { sessions, users, userTokens } from '../db/schema';
 import { assertCan, assertInOrganisation } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, versionConflict } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
+import { firstRow } from '../lib/required';
 import { randomToken, tokenHash } from '../lib/secrets';
 import { invalidateSessions } from '../lib/sessions';
 import { accountLinkMail } from './mail';
@@ -31,7 +33,7 @@ export async function listUsers(
   const conditions: SQL[] = [eq(users.organisationId, actor.organisationId)];
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(users.name, like), ilike(users.email, like))!);
+    conditions.push(anyOf(ilike(users.name, like), ilike(users.email, like)));
   }
   if (query.status) conditions.push(eq(users.status, query.status));
   if (query.role) conditions.push(sql`${query.role} = ANY(${users.roles})`);
@@ -97,25 +99,28 @@ export async function inviteUser(ctx: AppContext, actor: Actor, body: InviteUser
         fields: [{ path: 'email', message: 'already has an account' }],
       });
     }
-    const [user] = await tx
-      .insert(users)
-      .values({
-        organisationId: actor.organisationId,
-        email: body.email,
-        name: body.name,
-        roles: body.roles,
-        language: body.language ?? 'de',
-        status: 'invited',
-      })
-      .returning();
-    const link = await issueAccountLink(ctx, tx, actor, user!);
+    const user = firstRow(
+      await tx
+        .insert(users)
+        .values({
+          organisationId: actor.organisationId,
+          email: body.email,
+          name: body.name,
+          roles: body.roles,
+          language: body.language ?? 'de',
+          status: 'invited',
+        })
+        .returning(),
+      'the invited user',
+    );
+    const link = await issueAccountLink(ctx, tx, actor, user);
     await audit(tx, actor, {
       action: 'user.invited',
       entityType: 'user',
-      entityId: user!.id,
+      entityId: user.id,
       details: { roles: body.roles },
     });
-    return { user: presentUser(user!), inviteLink: ctx.config.smtpUrl ? null : link, mailQueued: true };
+    return { user: presentUser(user), inviteLink: ctx.config.smtpUrl ? null : link, mailQueued: true };
   });
 }
 
@@ -183,18 +188,21 @@ export async function updateUser(
             ? 'active'
             : 'invited'
           : user.status;
-    const [updated] = await tx
-      .update(users)
-      .set({
-        ...(body.name ? { name: body.name } : {}),
-        ...(body.roles ? { roles: body.roles } : {}),
-        status,
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, user.id))
-      .returning();
+    const updated = firstRow(
+      await tx
+        .update(users)
+        .set({
+          ...(body.name ? { name: body.name } : {}),
+          ...(body.roles ? { roles: body.roles } : {}),
+          status,
+          updatedAt: new Date(),
+          updatedBy: actor.userId,
+          version: sql`${users.version} + 1`,
+        })
+        .where(eq(users.id, user.id))
+        .returning(),
+      'the updated user',
+    );
     if (status === 'deactivated') {
       // Deactivation ends every session of the user at once.
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
@@ -224,7 +232,7 @@ export async function updateUser(
         details: { changed: ['name'] },
       });
     }
-    return presentUser(updated!);
+    return presentUser(updated);
   });
 }
 
