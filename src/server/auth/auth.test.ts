@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, sessions, users } from '../db/schema';
+import { staff } from '../testing/factories';
 import {
   createOrganisation,
   createUser,
@@ -176,8 +177,7 @@ describe('login and session', () => {
   });
 
   it('requires the CSRF token on state-changing requests', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const without = await t.app.inject({
       method: 'PATCH',
       url: '/api/auth/me',
@@ -195,23 +195,21 @@ describe('login and session', () => {
   });
 
   it('gives the CSRF token again to a reloaded page', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const res = await s.get('/api/auth/session');
     expect(res.json().csrfToken).toBe(s.csrfToken);
   });
 
   it('ends the session on logout', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
     const after = await s.get('/api/auth/me');
     expect(after.statusCode).toBe(401);
   });
 
   it('expires an idle session', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     await t.ctx.db
       .update(sessions)
       .set({ lastSeenAt: sql`now() - interval '3 hours'` })
@@ -224,8 +222,8 @@ describe('login and session', () => {
 
 describe('password', () => {
   it('enforces at least 12 characters and not the e-mail', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     const short = await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0].path).toBe('newPassword');
@@ -258,8 +256,8 @@ describe('password', () => {
 
 describe('second factor', () => {
   it('enrols TOTP, then requires a code at login and accepts a recovery code once', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     const setup = await s.post('/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri, qrCodeDataUrl } = setup.json();

@@ -73,8 +73,12 @@ export type Staff<P extends Persona> = { organisation: { id: string; name: strin
  *
  *   const { lead, aylin, jonas } = await staff(t, ['lead', 'aylin', 'jonas']);
  */
-export async function staff<P extends Persona>(t: TestApp, wanted: readonly P[]): Promise<Staff<P>> {
-  const { org, admin } = await createOrganisation(t.ctx);
+export async function staff<P extends Persona>(
+  t: TestApp,
+  wanted: readonly P[],
+  organisationName?: string,
+): Promise<Staff<P>> {
+  const { org, admin } = await createOrganisation(t.ctx, organisationName);
   const team: Record<string, unknown> = { organisation: { id: org.id, name: org.name } };
   for (const persona of wanted) {
     const { roles, name } = personas[persona];
