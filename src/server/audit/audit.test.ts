@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { member, openCase, outsider, personas, staff } from '../testing/factories';
-import { createOrganisation, startTestApp, type TestApp } from '../testing/harness';
+import { attemptLogin, createOrganisation, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,11 +13,7 @@ describe('audit log', () => {
   it('lets admin and dpo read their organisation’s trail, filtered by user, action and time', async () => {
     const { admin, dpo, aylin: counsellor } = await staff(t, ['admin', 'dpo', 'aylin']);
     const other = await outsider(t);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: counsellor.user.email, password: 'wrong password' },
-    });
+    await attemptLogin(t.app, { email: counsellor.user.email, password: 'wrong password' });
 
     const all = (await dpo.get('/api/audit?limit=100')).json();
     expect(all.items.every((e: { actor: { id: string } | null }) => e.actor?.id !== other.user.id)).toBe(

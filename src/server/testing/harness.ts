@@ -214,12 +214,22 @@ export function sessionCookieOf(response: LightMyRequestResponse): string {
   return `lotse_session=${cookie.value}`;
 }
 
-export async function login(app: App, email: string, password = PASSWORD, code?: string): Promise<Session> {
-  const response = await app.inject({
+/** One attempt at the login form, from the given address; answers the response whatever its status. */
+export function attemptLogin(
+  app: App,
+  payload: { email: string; password: string; code?: string },
+  remoteAddress?: string,
+) {
+  return app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { email, password, ...(code ? { code } : {}) },
+    payload,
+    ...(remoteAddress ? { remoteAddress } : {}),
   });
+}
+
+export async function login(app: App, email: string, password = PASSWORD, code?: string): Promise<Session> {
+  const response = await attemptLogin(app, { email, password, ...(code ? { code } : {}) });
   if (response.statusCode !== 200) throw new Error(`login failed ${response.statusCode}: ${response.body}`);
   const body = response.json();
   return new Session(app, sessionCookieOf(response), body.csrfToken, body.user);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../db/schema';
 import { member, staff } from '../testing/factories';
 import {
+  attemptLogin,
   createOrganisation,
   createUser,
   login,
@@ -18,14 +19,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const tokenOf = (link: string) => link.split('#')[1]!;
+/** What the invitation page sends: a look at the link, or accepting it with a password. */
+const invitation = (action: 'inspect' | 'accept', payload: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url: `/api/auth/invitation/${action}`, payload });
 
 describe('inviting a user', () => {
   describe('by e-mail, with mail left in the outbox', () => {
     let organisationId: string;
     let user: { email: string };
     let inviteLink: string;
-    const invitation = (action: 'inspect' | 'accept', payload: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/api/auth/invitation/${action}`, payload });
 
     it('answers the invited user and the link, and queues the mail with the link', async () => {
       const { admin, organisation } = await staff(t, ['admin'], 'Beratungszentrum Saar');
@@ -52,11 +54,7 @@ describe('inviting a user', () => {
     });
 
     it('keeps the invited user out until the invitation is accepted', async () => {
-      const early = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: user.email, password: PASSWORD },
-      });
+      const early = await attemptLogin(t.app, { email: user.email, password: PASSWORD });
       expect(early.statusCode).toBe(401);
     });
 
@@ -199,17 +197,9 @@ describe('managing users', () => {
     const res = await s.post(`/api/users/${user.id}/link`);
     expect(res.statusCode).toBe(200);
     const token = tokenOf(res.json().inviteLink);
-    const info = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/inspect',
-      payload: { token },
-    });
+    const info = await invitation('inspect', { token });
     expect(info.json().purpose).toBe('password_reset');
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/accept',
-      payload: { token, password: 'reset passphrase 99' },
-    });
+    await invitation('accept', { token, password: 'reset passphrase 99' });
     await login(t.app, user.email, 'reset passphrase 99');
   });
 
