@@ -154,7 +154,7 @@ describe('the measures catalogue', () => {
     );
   });
 
-  it('finds measures without accents; is the organisation’s staff’s only', async () => {
+  it('finds a measure without its accents; another organisation and the dpo do not see it', async () => {
     expect((await aylin.get('/api/measures?q=padiatrie')).json().items.map((x: Measure) => x.id)).toEqual([
       m.id,
     ]);
