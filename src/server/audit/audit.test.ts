@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, createUser, login, startTestApp, type TestApp } from '../testing/harness';
+import { member, openCase, outsider, personas, staff } from '../testing/factories';
+import { attemptLogin, createOrganisation, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,55 +11,43 @@ afterAll(() => t.close());
 
 describe('audit log', () => {
   it('lets admin and dpo read their organisation’s trail, filtered by user, action and time', async () => {
-    const { admin, org } = await createOrganisation(t.ctx);
-    const other = await createOrganisation(t.ctx);
-    const dpo = await createUser(t.ctx, org.id, ['dpo']);
-    const counsellor = await createUser(t.ctx, org.id, ['counsellor']);
-    await login(t.app, counsellor.email);
-    await login(t.app, other.admin.email);
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: counsellor.email, password: 'wrong password' },
-    });
+    const { admin, dpo, aylin: counsellor } = await staff(t, ['admin', 'dpo', 'aylin']);
+    const other = await outsider(t);
+    await attemptLogin(t.app, { email: counsellor.user.email, password: 'wrong password' });
 
-    const s = await login(t.app, dpo.email);
-    const all = (await s.get('/api/audit?limit=100')).json();
-    expect(all.items.every((e: { actor: { id: string } | null }) => e.actor?.id !== other.admin.id)).toBe(
+    const all = (await dpo.get('/api/audit?limit=100')).json();
+    expect(all.items.every((e: { actor: { id: string } | null }) => e.actor?.id !== other.user.id)).toBe(
       true,
     );
 
-    const byUser = (await s.get(`/api/audit?actorId=${counsellor.id}`)).json();
+    const byUser = (await dpo.get(`/api/audit?actorId=${counsellor.user.id}`)).json();
     expect(byUser.items.map((e: { action: string }) => e.action).sort()).toEqual([
       'auth.login',
       'auth.login_failed',
     ]);
-    expect(byUser.items[0].actor.name).toBe(counsellor.name);
+    expect(byUser.items[0].actor.name).toBe(personas.aylin.name);
 
-    const byAction = (await s.get('/api/audit?action=auth.login_failed')).json();
+    const byAction = (await dpo.get('/api/audit?action=auth.login_failed')).json();
     expect(byAction.total).toBe(1);
 
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect((await s.get(`/api/audit?from=${encodeURIComponent(future)}`)).json().total).toBe(0);
+    expect((await dpo.get(`/api/audit?from=${encodeURIComponent(future)}`)).json().total).toBe(0);
 
     // Reading the trail is itself recorded.
-    const adminView = await login(t.app, admin.email);
-    const reads = (await adminView.get(`/api/audit?action=audit.searched&actorId=${dpo.id}`)).json();
+    const reads = (await admin.get(`/api/audit?action=audit.searched&actorId=${dpo.user.id}`)).json();
     expect(reads.total).toBeGreaterThanOrEqual(4);
   });
 
   it('is closed to counsellors, leads and partners', async () => {
     const { org } = await createOrganisation(t.ctx);
     for (const role of ['counsellor', 'lead', 'partner'] as const) {
-      const u = await createUser(t.ctx, org.id, [role]);
-      const s = await login(t.app, u.email);
+      const s = await member(t, org.id, [role]);
       expect((await s.get('/api/audit')).statusCode, role).toBe(403);
     }
   });
 
   it('rejects a malformed filter with 400', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const res = await s.get('/api/audit?actorId=not-a-uuid&from=yesterday');
     expect(res.statusCode).toBe(400);
     expect(
@@ -77,20 +66,14 @@ describe('audit log', () => {
 
 describe('audit log by person', () => {
   it('lets the dpo find a person by name and see who read their case file, by case number', async () => {
-    const { org } = await createOrganisation(t.ctx);
-    const counsellor = await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir');
-    const dpo = await createUser(t.ctx, org.id, ['dpo']);
-    const c = await login(t.app, counsellor.email);
-    const created = (
-      await c.post('/api/clients', {
-        givenNames: 'Сергій',
-        familyName: 'Коваленко',
-        intakeDate: '2026-03-01',
-      })
-    ).json();
+    const { aylin: c, dpo: s } = await staff(t, ['aylin', 'dpo']);
+    const created = await openCase(c, {
+      givenNames: 'Сергій',
+      familyName: 'Коваленко',
+      intakeDate: '2026-03-01',
+    });
     await c.get(`/api/clients/${created.id}`);
 
-    const s = await login(t.app, dpo.email);
     const found = (await s.get('/api/audit/persons?q=Serhii')).json();
     expect(found.map((p: { id: string }) => p.id)).toEqual([created.id]);
     const trail = (await s.get(`/api/audit?subjectId=${created.id}`)).json();
@@ -100,7 +83,7 @@ describe('audit log by person', () => {
     ]);
     expect(trail.items[0].subject.label).toBe(created.caseCode);
     // The lookup itself is on record; the dpo still cannot open the case file.
-    expect((await s.get(`/api/audit?action=audit.person_lookup&actorId=${dpo.id}`)).json().total).toBe(1);
+    expect((await s.get(`/api/audit?action=audit.person_lookup&actorId=${s.user.id}`)).json().total).toBe(1);
     expect((await s.get(`/api/clients/${created.id}`)).statusCode).toBe(403);
     expect((await c.get('/api/audit/persons?q=Serhii')).statusCode).toBe(403);
   });

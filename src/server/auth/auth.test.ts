@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, sessions, users } from '../db/schema';
+import { staff } from '../testing/factories';
 import {
+  attemptLogin,
   createOrganisation,
   createUser,
   login,
@@ -59,11 +61,7 @@ describe('health and conventions', () => {
   });
 
   it('names the offending field of invalid input', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'not-an-email', password: 'x' },
-    });
+    const res = await attemptLogin(t.app, { email: 'not-an-email', password: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation_failed');
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain('email');
@@ -78,11 +76,7 @@ describe('health and conventions', () => {
     });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_json');
-    const huge = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: 'a@example.org', password: 'x'.repeat(2 * 1024 * 1024) },
-    });
+    const huge = await attemptLogin(t.app, { email: 'a@example.org', password: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
   });
@@ -91,11 +85,7 @@ describe('health and conventions', () => {
 describe('login and session', () => {
   it('logs in with an httpOnly SameSite=Lax cookie and returns the user and a CSRF token', async () => {
     const { admin } = await createOrganisation(t.ctx);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: admin.email.toUpperCase(), password: PASSWORD },
-    });
+    const res = await attemptLogin(t.app, { email: admin.email.toUpperCase(), password: PASSWORD });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'lotse_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -118,11 +108,7 @@ describe('login and session', () => {
 
   it('refuses a wrong password with 401 and records the failure in the audit log', async () => {
     const { admin, org } = await createOrganisation(t.ctx);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: admin.email, password: 'wrong password here' },
-    });
+    const res = await attemptLogin(t.app, { email: admin.email, password: 'wrong password here' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('invalid_credentials');
     const trail = await t.ctx.db.select().from(auditLog).where(eq(auditLog.organisationId, org.id));
@@ -132,18 +118,10 @@ describe('login and session', () => {
   it('rate-limits an account after five failures with 429 and Retry-After', async () => {
     const { admin } = await createOrganisation(t.ctx);
     for (let i = 0; i < 5; i++) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { email: admin.email, password: `wrong-${i}-password` },
-      });
+      const res = await attemptLogin(t.app, { email: admin.email, password: `wrong-${i}-password` });
       expect(res.statusCode).toBe(401);
     }
-    const blocked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: admin.email, password: PASSWORD },
-    });
+    const blocked = await attemptLogin(t.app, { email: admin.email, password: PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
@@ -151,33 +129,17 @@ describe('login and session', () => {
 
   it('rate-limits one address across accounts', async () => {
     for (let i = 0; i < 20; i++) {
-      await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        remoteAddress: '10.9.9.9',
-        payload: { email: `nobody${i}@example.org`, password: 'wrong password' },
-      });
+      await attemptLogin(t.app, { email: `nobody${i}@example.org`, password: 'wrong password' }, '10.9.9.9');
     }
     const { admin } = await createOrganisation(t.ctx);
-    const blocked = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.9.9.9',
-      payload: { email: admin.email, password: PASSWORD },
-    });
+    const blocked = await attemptLogin(t.app, { email: admin.email, password: PASSWORD }, '10.9.9.9');
     expect(blocked.statusCode).toBe(429);
-    const elsewhere = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      remoteAddress: '10.9.9.10',
-      payload: { email: admin.email, password: PASSWORD },
-    });
+    const elsewhere = await attemptLogin(t.app, { email: admin.email, password: PASSWORD }, '10.9.9.10');
     expect(elsewhere.statusCode).toBe(200);
   });
 
   it('requires the CSRF token on state-changing requests', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const without = await t.app.inject({
       method: 'PATCH',
       url: '/api/auth/me',
@@ -195,23 +157,21 @@ describe('login and session', () => {
   });
 
   it('gives the CSRF token again to a reloaded page', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const res = await s.get('/api/auth/session');
     expect(res.json().csrfToken).toBe(s.csrfToken);
   });
 
   it('ends the session on logout', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
     const after = await s.get('/api/auth/me');
     expect(after.statusCode).toBe(401);
   });
 
   it('expires an idle session', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     await t.ctx.db
       .update(sessions)
       .set({ lastSeenAt: sql`now() - interval '3 hours'` })
@@ -224,8 +184,8 @@ describe('login and session', () => {
 
 describe('password', () => {
   it('enforces at least 12 characters and not the e-mail', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     const short = await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0].path).toBe('newPassword');
@@ -258,8 +218,8 @@ describe('password', () => {
 
 describe('second factor', () => {
   it('enrols TOTP, then requires a code at login and accepts a recovery code once', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     const setup = await s.post('/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri, qrCodeDataUrl } = setup.json();
@@ -276,18 +236,10 @@ describe('second factor', () => {
     const codes: string[] = enabled.json().recoveryCodes;
     expect(codes).toHaveLength(10);
 
-    const noCode = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: admin.email, password: PASSWORD },
-    });
+    const noCode = await attemptLogin(t.app, { email: admin.email, password: PASSWORD });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().error.code).toBe('totp_required');
-    const badCode = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: admin.email, password: PASSWORD, code: 'zzzz-zzzz' },
-    });
+    const badCode = await attemptLogin(t.app, { email: admin.email, password: PASSWORD, code: 'zzzz-zzzz' });
     expect(badCode.json().error.code).toBe('totp_invalid');
 
     const withTotp = await login(t.app, admin.email, PASSWORD, totp.generate());
@@ -318,11 +270,7 @@ describe('deactivated accounts', () => {
     const { org } = await createOrganisation(t.ctx);
     const user = await createUser(t.ctx, org.id, ['counsellor']);
     await t.ctx.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, user.id));
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: user.email, password: PASSWORD },
-    });
+    const res = await attemptLogin(t.app, { email: user.email, password: PASSWORD });
     expect(res.statusCode).toBe(401);
   });
 });

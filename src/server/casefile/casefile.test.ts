@@ -1,18 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientDetail } from '../../contracts/clients';
 import { notifications, occupations, outbox } from '../db/schema';
 import { addDays, todayInGermany } from '../lib/calendar';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import { caseFile, consent, type Json, member, openCase, staff } from '../testing/factories';
+import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrganisation>>;
+let organisationId: string;
 let aylin: Session;
 let jonas: Session;
 let jonasId: string;
@@ -20,31 +15,22 @@ let nurse: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  org = await createOrganisation(t.ctx);
-  aylin = await login(t.app, (await createUser(t.ctx, org.org.id, ['counsellor'], 'Aylin Demir')).email);
-  const j = await createUser(t.ctx, org.org.id, ['counsellor'], 'Jonas Becker');
-  jonasId = j.id;
-  jonas = await login(t.app, j.email);
+  const team = await staff(t, ['aylin', 'jonas']);
+  ({ aylin, jonas } = team);
+  organisationId = team.organisation.id;
+  jonasId = jonas.user.id;
+  // The built-in nurse occupation by its code, not by what a search ranks first.
   const [o] = await t.ctx.db.select().from(occupations).where(eq(occupations.code, '81302'));
   nurse = o!.id;
 });
 afterAll(() => t.close());
 
-async function newCase(s = aylin, over: Record<string, unknown> = {}) {
-  const res = await s.post('/api/clients', {
-    givenNames: 'Fatima',
-    familyName: `Haddad ${Math.random()}`,
-    intakeDate: '2026-01-10',
-    ...over,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-const file = async (id: string, s = aylin) => (await s.get(`/api/clients/${id}`)).json();
-
 describe('qualification profile and recognition', () => {
-  it('keeps qualifications with a reference occupation, and computes the decision deadline of a procedure', async () => {
-    const c = await newCase();
+  let c: ClientDetail;
+  let qualificationId: string;
+
+  it('keeps qualifications with a reference occupation', async () => {
+    c = await openCase(aylin);
     const q = await aylin.post(`/api/clients/${c.id}/qualifications`, {
       titleOriginal: 'بكالوريوس تمريض',
       titleTranslation: 'Bachelor of Nursing',
@@ -60,10 +46,13 @@ describe('qualification profile and recognition', () => {
     });
     expect(q.statusCode, q.body).toBe(200);
     expect(q.json().referenceOccupation.code).toBe('81302');
+    qualificationId = q.json().id;
+  });
 
+  it('computes the decision deadline of a procedure, moved by an extension and pauses', async () => {
     const p = await aylin.post(`/api/clients/${c.id}/procedures`, {
       type: 'recognition',
-      qualificationId: q.json().id,
+      qualificationId,
       referenceOccupationId: nurse,
       authorityName: 'Landesamt für Soziales, Saarbrücken',
       submittedOn: '2026-01-15',
@@ -96,13 +85,13 @@ describe('qualification profile and recognition', () => {
   });
 
   it('flags an overdue decision and refuses references to other cases', async () => {
-    const c = await newCase();
+    const c = await openCase(aylin);
     const old = await aylin.post(`/api/clients/${c.id}/procedures`, {
       type: 'zab',
       documentsCompleteOn: '2025-01-06',
     });
     expect(old.json().overdue).toBe(true);
-    const other = await newCase();
+    const other = await openCase(aylin);
     const q = (
       await aylin.post(`/api/clients/${other.id}/qualifications`, {
         titleOriginal: 'Diplom',
@@ -121,7 +110,7 @@ describe('qualification profile and recognition', () => {
   });
 
   it('keeps language skills with CEFR level and filters the list by them', async () => {
-    const c = await newCase(aylin, { familyName: 'Levelled' });
+    const c = await openCase(aylin, { familyName: 'Levelled' });
     const l = await aylin.post(`/api/clients/${c.id}/languages`, {
       language: 'deu',
       level: 'B2',
@@ -149,10 +138,15 @@ describe('qualification profile and recognition', () => {
 });
 
 describe('plan, contacts and residence on the dashboard', () => {
+  let c: ClientDetail;
+  let overdue: Json;
+  const today = todayInGermany();
+  beforeAll(async () => {
+    c = await openCase(aylin);
+  });
+
   it('lists due and overdue steps and expiring residence titles', async () => {
-    const c = await newCase();
-    const today = todayInGermany();
-    const overdue = (
+    overdue = (
       await aylin.post(`/api/clients/${c.id}/steps`, {
         text: 'Übersetzungen beauftragen',
         dueDate: addDays(today, -3),
@@ -172,14 +166,18 @@ describe('plan, contacts and residence on the dashboard', () => {
     expect(
       (await aylin.get('/api/clients?overdueSteps=true')).json().items.map((i: { id: string }) => i.id),
     ).toContain(c.id);
+  });
 
+  it('takes a step that is done off the overdue ones', async () => {
     const done = await aylin.patch(`/api/clients/${c.id}/steps/${overdue.id}`, {
       version: overdue.version,
       done: true,
     });
     expect(done.json().doneAt).not.toBeNull();
     expect(done.json().overdue).toBe(false);
+  });
 
+  it('records a counselling session with who held it, never one in the future', async () => {
     const future = await aylin.post(`/api/clients/${c.id}/contacts`, {
       kind: 'session',
       occurredOn: addDays(today, 2),
@@ -200,7 +198,7 @@ describe('plan, contacts and residence on the dashboard', () => {
 
 describe('case workflow', () => {
   it('moves forward freely, back only with a reason, and closes only with an outcome; the timeline shows it', async () => {
-    let c = await newCase();
+    let c = await openCase(aylin);
     const move = async (body: Record<string, unknown>) =>
       aylin.post(`/api/clients/${c.id}/stage`, { version: c.version, ...body });
     let r = await move({ to: 'planning' });
@@ -214,7 +212,7 @@ describe('case workflow', () => {
     r = await move({ to: 'closed', outcome: 'employed_matching' });
     c = r.json();
     expect(c).toMatchObject({ stage: 'closed', closingOutcome: 'employed_matching' });
-    const cf = await file(c.id);
+    const cf = await caseFile(aylin, c.id);
     expect(cf.stageHistory.map((s: { to: string }) => s.to)).toEqual([
       'intake',
       'planning',
@@ -232,7 +230,7 @@ describe('case workflow', () => {
   });
 
   it('hands a case over with a note, notifies the new owner and keeps the previous one on the case', async () => {
-    const c = await newCase();
+    const c = await openCase(aylin);
     const r = await aylin.post(`/api/clients/${c.id}/handover`, {
       toUserId: jonasId,
       note: 'Bitte Termin bei der IHK FOSA',
@@ -244,7 +242,7 @@ describe('case workflow', () => {
     const notes = (await jonas.get('/api/notifications')).json();
     expect(notes[0].message).toContain(c.caseCode);
     expect(notes[0].message).toContain('IHK FOSA');
-    const mails = await t.ctx.db.select().from(outbox).where(eq(outbox.organisationId, org.org.id));
+    const mails = await t.ctx.db.select().from(outbox).where(eq(outbox.organisationId, organisationId));
     const mail = mails.find((m) => m.subject.includes(c.caseCode))!;
     // Client names do not travel by e-mail.
     expect(mail.textBody).not.toContain(c.familyName);
@@ -258,32 +256,32 @@ describe('case workflow', () => {
   });
 
   it('lets only a project lead reassign cases in bulk', async () => {
-    const a = await newCase();
-    const b = await newCase();
+    const a = await openCase(aylin);
+    const b = await openCase(aylin);
     const denied = await aylin.post('/api/clients/reassign', { clientIds: [a.id, b.id], toUserId: jonasId });
     expect(denied.statusCode).toBe(403);
-    const lead = await login(t.app, (await createUser(t.ctx, org.org.id, ['lead'])).email);
+    const lead = await member(t, organisationId, ['lead']);
     const moved = await lead.post('/api/clients/reassign', {
       clientIds: [a.id, b.id],
       toUserId: jonasId,
       note: 'Elternzeit',
     });
     expect(moved.json()).toEqual({ moved: 2 });
-    expect((await file(a.id, jonas)).client.owner.name).toBe('Jonas Becker');
+    expect((await caseFile(jonas, a.id)).client.owner.name).toBe('Jonas Becker');
     expect((await aylin.get(`/api/clients/${a.id}`)).statusCode).toBe(404);
   });
 });
 
 describe('consent', () => {
   it('shows what may be shared with whom now; a withdrawal takes effect at once', async () => {
-    const c = await newCase();
+    const c = await openCase(aylin);
     const blanket = await aylin.post(`/api/clients/${c.id}/consents`, {
       purposes: ['institution_sharing'],
       givenOn: '2026-01-10',
     });
     expect(blanket.statusCode).toBe(400);
     expect(blanket.json().error.fields[0].path).toBe('institutions');
-    const r = await aylin.post(`/api/clients/${c.id}/consents`, {
+    const given = await consent(aylin, c.id, {
       purposes: ['counselling_record', 'conference_sharing', 'institution_sharing'],
       institutions: ['Jobcenter Saarbrücken', 'IHK Saarland'],
       dataCategories: ['qualifications', 'recognition', 'language'],
@@ -292,14 +290,13 @@ describe('consent', () => {
       givenOn: '2026-01-10',
       validUntil: '2027-01-09',
     });
-    expect(r.statusCode, r.body).toBe(200);
-    const sharing = r.json().sharing;
+    const sharing = given.sharing;
     expect(sharing.conferences).toEqual({ allowed: true, scope: 'identified' });
     expect(sharing.institutions.map((i: { name: string }) => i.name)).toEqual([
       'Jobcenter Saarbrücken',
       'IHK Saarland',
     ]);
-    const id = r.json().consents[0].id;
+    const id = given.consents[0]?.id;
     const w = await aylin.post(`/api/clients/${c.id}/consents/${id}/withdraw`);
     expect(w.json().sharing).toMatchObject({
       counsellingRecord: false,
@@ -311,7 +308,7 @@ describe('consent', () => {
   });
 
   it('prints a pre-filled consent form as PDF', async () => {
-    const c = await newCase(aylin, { givenNamesOriginal: 'فاطمة' });
+    const c = await openCase(aylin, { givenNamesOriginal: 'فاطمة' });
     const res = await aylin.get(
       `/api/clients/${c.id}/consent-form?language=en&purposes=conference_sharing&institutions=Jobcenter%20Saarbr%C3%BCcken`,
     );

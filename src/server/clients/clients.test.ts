@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import type { CreateClientBody } from '../../contracts/clients';
+import { member, openCase, outsider, staff } from '../testing/factories';
+import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
-let org: Awaited<ReturnType<typeof createOrganisation>>;
+let organisationId: string;
+let admin: Session;
 let aylin: Session;
 let jonas: Session;
 let lead: Session;
 
-const person = (over: Record<string, unknown> = {}) => ({
+const person = (over: Partial<CreateClientBody> = {}) => ({
   givenNames: 'Anna',
   familyName: 'Müller',
   intakeDate: '2026-03-02',
@@ -23,22 +19,15 @@ const person = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await startTestApp();
-  org = await createOrganisation(t.ctx);
-  aylin = await login(t.app, (await createUser(t.ctx, org.org.id, ['counsellor'], 'Aylin Demir')).email);
-  jonas = await login(t.app, (await createUser(t.ctx, org.org.id, ['counsellor'], 'Jonas Becker')).email);
-  lead = await login(t.app, (await createUser(t.ctx, org.org.id, ['lead'], 'Miriam Kessler')).email);
+  const team = await staff(t, ['aylin', 'jonas', 'lead', 'admin']);
+  ({ admin, aylin, jonas, lead } = team);
+  organisationId = team.organisation.id;
 });
 afterAll(() => t.close());
 
-async function create(s: Session, body: Record<string, unknown>) {
-  const res = await s.post('/api/clients', body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-
 describe('opening a case', () => {
   it('needs only names and intake date, gives a case code, and starts at intake', async () => {
-    const c = await create(
+    const c = await openCase(
       aylin,
       person({ birthDate: '1988-05-14', citizenships: ['SY'], languages: ['ara', 'deu'] }),
     );
@@ -63,7 +52,7 @@ describe('opening a case', () => {
   });
 
   it('warns of a duplicate (same name and birth date, or same e-mail) and creates it when told to', async () => {
-    await create(
+    await openCase(
       aylin,
       person({
         givenNames: 'Olha',
@@ -103,22 +92,21 @@ describe('opening a case', () => {
 
 describe('who sees a case', () => {
   it('the owner, shared counsellors and leads; not other counsellors, admins, the dpo or partners', async () => {
-    const c = await create(aylin, person({ givenNames: 'Private', familyName: 'Case' }));
+    const c = await openCase(aylin, person({ givenNames: 'Private', familyName: 'Case' }));
     expect((await aylin.get(`/api/clients/${c.id}`)).statusCode).toBe(200);
     expect((await lead.get(`/api/clients/${c.id}`)).statusCode).toBe(200);
     expect((await jonas.get(`/api/clients/${c.id}`)).statusCode).toBe(404);
     for (const role of ['admin', 'dpo', 'partner'] as const) {
-      const s = await login(t.app, (await createUser(t.ctx, org.org.id, [role])).email);
+      const s = await member(t, organisationId, [role]);
       expect((await s.get(`/api/clients/${c.id}`)).statusCode, role).toBe(403);
       expect((await s.get('/api/clients')).statusCode, role).toBe(403);
     }
-    const other = await createOrganisation(t.ctx);
-    const stranger = await login(t.app, (await createUser(t.ctx, other.org.id, ['lead'])).email);
+    const stranger = await outsider(t);
     expect((await stranger.get(`/api/clients/${c.id}`)).statusCode).toBe(404);
     expect((await stranger.patch(`/api/clients/${c.id}`, { version: 1, phone: '1' })).statusCode).toBe(404);
 
     // Shared with Jonas, he sees it too.
-    const jonasId = (await jonas.get('/api/auth/me')).json().id;
+    const jonasId = jonas.user.id;
     expect(
       (await aylin.put(`/api/clients/${c.id}/counsellors`, { userIds: [jonasId], version: c.version }))
         .statusCode,
@@ -129,9 +117,8 @@ describe('who sees a case', () => {
   });
 
   it('records every read of the case file in the audit log', async () => {
-    const c = await create(aylin, person({ givenNames: 'Audit', familyName: 'Trail' }));
+    const c = await openCase(aylin, person({ givenNames: 'Audit', familyName: 'Trail' }));
     await lead.get(`/api/clients/${c.id}`);
-    const admin = await login(t.app, org.admin.email);
     const trail = (await admin.get(`/api/audit?subjectId=${c.id}`)).json();
     const actions = trail.items.map(
       (e: { action: string; actor: { name: string } }) => `${e.action}:${e.actor.name}`,
@@ -144,11 +131,11 @@ describe('who sees a case', () => {
 
 describe('search', () => {
   it('finds names accent- and case-insensitively, across scripts, and by case code', async () => {
-    const mueller = await create(
+    const mueller = await openCase(
       lead,
       person({ givenNames: 'Jürgen', familyName: 'Müller-Lüdenscheidt', birthDate: '1970-01-01' }),
     );
-    const serhii = await create(
+    const serhii = await openCase(
       lead,
       person({
         givenNames: 'Serhii',
@@ -157,7 +144,7 @@ describe('search', () => {
         familyNameOriginal: 'Коваленко',
       }),
     );
-    const mohammed = await create(
+    const mohammed = await openCase(
       lead,
       person({
         givenNames: 'Mohammad',
@@ -205,7 +192,7 @@ describe('search', () => {
 
 describe('concurrent edits', () => {
   it('refuses a stale version with 409 and says who changed it when', async () => {
-    const c = await create(aylin, person({ givenNames: 'Stale', familyName: 'Version' }));
+    const c = await openCase(aylin, person({ givenNames: 'Stale', familyName: 'Version' }));
     expect(
       (await lead.patch(`/api/clients/${c.id}`, { version: c.version, phone: '0681 123' })).statusCode,
     ).toBe(200);
@@ -219,7 +206,7 @@ describe('concurrent edits', () => {
   });
 
   it('changes only the fields sent: lists and flags left out keep their values', async () => {
-    const c = await create(
+    const c = await openCase(
       aylin,
       person({ givenNames: 'Partial', citizenships: ['UA'], languages: ['ukr', 'rus'] }),
     );

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import { auditTrail, caseFile, consent, openCase, staff } from '../testing/factories';
+import { type Session, startTestApp, type TestApp, type UploadedFile } from '../testing/harness';
 
 let t: TestApp;
 let aylin: Session;
 let jonas: Session;
+let dpo: Session;
 let caseId: string;
 
 const PDF = Buffer.concat([
@@ -19,51 +14,14 @@ const PDF = Buffer.concat([
   Buffer.from('\n%%EOF\n'),
 ]);
 
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const boundary = '----lotse-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
-async function upload(
-  s: Session,
-  id: string,
-  fields: Record<string, string>,
-  file?: { name: string; data: Buffer; type?: string },
-) {
-  const body = multipart(fields, file);
-  return s.app.inject({
-    method: 'POST',
-    url: `/api/clients/${id}/documents`,
-    payload: body.payload,
-    headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-  });
-}
+/** Adds a document to the case the way the upload dialog does: its fields, then the file. */
+const upload = (s: Session, id: string, fields: Record<string, string>, file?: UploadedFile) =>
+  s.form(`/api/clients/${id}/documents`, fields, file);
 
 beforeAll(async () => {
   t = await startTestApp({ uploadLimitBytes: 64 * 1024 });
-  const { org } = await createOrganisation(t.ctx);
-  aylin = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'])).email);
-  jonas = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'])).email);
-  caseId = (
-    await aylin.post('/api/clients', { givenNames: 'Dok', familyName: 'Umente', intakeDate: '2026-02-01' })
-  ).json().id;
+  ({ aylin, jonas, dpo } = await staff(t, ['aylin', 'jonas', 'dpo']));
+  caseId = (await openCase(aylin, { givenNames: 'Dok', familyName: 'Umente', intakeDate: '2026-02-01' })).id;
 });
 afterAll(() => t.close());
 
@@ -84,18 +42,14 @@ describe('documents', () => {
       sizeBytes: PDF.length,
       category: 'certificate',
     });
-    const cf = (await aylin.get(`/api/clients/${caseId}`)).json();
+    const cf = await caseFile(aylin, caseId);
     expect(cf.documents.map((d: { id: string }) => d.id)).toEqual([doc.id]);
     const dl = await aylin.get(`/api/clients/${caseId}/documents/${doc.id}`);
     expect(dl.statusCode).toBe(200);
     expect(Buffer.compare(dl.rawPayload, PDF)).toBe(0);
     expect(dl.headers['content-disposition']).toContain("filename*=UTF-8''Zeugnis%20M%C3%BCller.pdf");
     expect((await jonas.get(`/api/clients/${caseId}/documents/${doc.id}`)).statusCode).toBe(404);
-    const admin = await login(
-      t.app,
-      (await createUser(t.ctx, (await aylin.get('/api/auth/me')).json().organisation.id, ['dpo'])).email,
-    );
-    const trail = (await admin.get(`/api/audit?subjectId=${caseId}&action=document.downloaded`)).json();
+    const trail = await auditTrail(dpo, { subjectId: caseId, action: 'document.downloaded' });
     expect(trail.total).toBe(1);
   });
 
@@ -118,7 +72,7 @@ describe('documents', () => {
     expect(none.statusCode).toBe(400);
     const cat = await upload(aylin, caseId, { category: 'secret' }, { name: 'a.pdf', data: PDF });
     expect(cat.statusCode).toBe(400);
-    const cf = (await aylin.get(`/api/clients/${caseId}`)).json();
+    const cf = await caseFile(aylin, caseId);
     expect(cf.documents).toHaveLength(1);
   });
 
@@ -126,11 +80,7 @@ describe('documents', () => {
     const doc = (
       await upload(aylin, caseId, { category: 'consent_form' }, { name: 'consent.pdf', data: PDF })
     ).json();
-    await aylin.post(`/api/clients/${caseId}/consents`, {
-      purposes: ['counselling_record'],
-      givenOn: '2026-02-01',
-      evidenceDocumentId: doc.id,
-    });
+    await consent(aylin, caseId, { givenOn: '2026-02-01', evidenceDocumentId: doc.id });
     expect((await aylin.delete(`/api/clients/${caseId}/documents/${doc.id}`)).statusCode).toBe(409);
     const other = (await upload(aylin, caseId, { category: 'cv' }, { name: 'cv.pdf', data: PDF })).json();
     expect((await aylin.delete(`/api/clients/${caseId}/documents/${other.id}`)).statusCode).toBe(200);

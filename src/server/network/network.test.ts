@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import { caseFile, institution, offer, ok, openCase, outsider, sectorId, staff } from '../testing/factories';
+import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
 let admin: Session;
@@ -18,21 +12,10 @@ let stranger: Session;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const { org } = await createOrganisation(t.ctx);
-  const other = await createOrganisation(t.ctx);
-  admin = await login(t.app, (await createUser(t.ctx, org.id, ['admin'])).email);
-  lead = await login(t.app, (await createUser(t.ctx, org.id, ['lead'], 'Miriam Kessler')).email);
-  aylin = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir')).email);
-  dpo = await login(t.app, (await createUser(t.ctx, org.id, ['dpo'])).email);
-  partner = await login(t.app, (await createUser(t.ctx, org.id, ['partner'])).email);
-  stranger = await login(t.app, (await createUser(t.ctx, other.org.id, ['lead'])).email);
+  ({ admin, lead, aylin, dpo, partner } = await staff(t, ['admin', 'lead', 'aylin', 'dpo', 'partner']));
+  stranger = await outsider(t);
 });
 afterAll(() => t.close());
-
-async function ok(res: { statusCode: number; body: string; json: () => unknown }) {
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Record<string, unknown> & { id: string; version: number };
-}
 
 describe('sectors', () => {
   it('start with the usual eight and can be extended by leads and admins, not counsellors', async () => {
@@ -42,13 +25,13 @@ describe('sectors', () => {
     );
     expect(list).toHaveLength(8);
     expect((await aylin.post('/api/sectors', { name: 'Logistik' })).statusCode).toBe(403);
-    const added = await ok(await lead.post('/api/sectors', { name: 'Logistik' }));
+    const added = ok(await lead.post('/api/sectors', { name: 'Logistik' }));
     expect((await admin.get('/api/sectors')).json().map((s: { name: string }) => s.name)).toContain(
       'Logistik',
     );
     const again = await admin.post('/api/sectors', { name: 'Logistik' });
     expect(again.statusCode).toBe(409);
-    const off = await ok(await admin.put(`/api/sectors/${added.id}`, { name: 'Logistik', active: false }));
+    const off = ok(await admin.put(`/api/sectors/${added.id}`, { name: 'Logistik', active: false }));
     expect(off.active).toBe(false);
     // Another organisation has its own list.
     expect((await stranger.get('/api/sectors')).json().map((s: { name: string }) => s.name)).not.toContain(
@@ -63,24 +46,20 @@ describe('sectors', () => {
 describe('the institution directory', () => {
   let health: string;
   beforeAll(async () => {
-    health = (await aylin.get('/api/sectors'))
-      .json()
-      .find((s: { name: string }) => s.name === 'Gesundheit und Pflege').id;
+    health = await sectorId(aylin, 'Gesundheit und Pflege');
   });
 
   it('keeps institutions with sectors and contact persons, and finds them by name, city, type and sector', async () => {
-    const created = await ok(
-      await aylin.post('/api/institutions', {
-        name: 'Jobcenter Saarbrücken',
-        type: 'job_centre',
-        sectorIds: [health],
-        district: '10041',
-        city: 'Saarbrücken',
-        website: 'https://jobcenter-sb.example',
-        email: 'kontakt@jobcenter-sb.example',
-      }),
-    );
-    const withContact = await ok(
+    const created = await institution(aylin, {
+      name: 'Jobcenter Saarbrücken',
+      type: 'job_centre',
+      sectorIds: [health],
+      district: '10041',
+      city: 'Saarbrücken',
+      website: 'https://jobcenter-sb.example',
+      email: 'kontakt@jobcenter-sb.example',
+    });
+    const withContact = ok(
       await aylin.post(`/api/institutions/${created.id}/contacts`, {
         name: 'Petra Schmitt',
         function: 'Integrationsfachkraft',
@@ -94,13 +73,11 @@ describe('the institution directory', () => {
       expect.objectContaining({ name: 'Petra Schmitt', consentToContact: true }),
     ]);
     expect(withContact.sectors).toEqual([{ id: health, name: 'Gesundheit und Pflege' }]);
-    await ok(
-      await lead.post('/api/institutions', {
-        name: 'Pflegeschule Homburg',
-        type: 'training_provider',
-        city: 'Homburg',
-      }),
-    );
+    await institution(lead, {
+      name: 'Pflegeschule Homburg',
+      type: 'training_provider',
+      city: 'Homburg',
+    });
 
     const byCity = (await aylin.get('/api/institutions?q=saarbrucken')).json();
     expect(byCity.items.map((i: { name: string }) => i.name)).toEqual(['Jobcenter Saarbrücken']);
@@ -124,23 +101,19 @@ describe('the institution directory', () => {
     });
     expect(byMail.statusCode).toBe(409);
     // A legal form does not make another institution.
-    await ok(
-      await aylin.post('/api/institutions', { name: 'Bildungswerk Völklingen', type: 'training_provider' }),
-    );
+    await institution(aylin, { name: 'Bildungswerk Völklingen', type: 'training_provider' });
     const withForm = await aylin.post('/api/institutions', {
       name: 'Bildungswerk Völklingen gGmbH',
       type: 'training_provider',
     });
     expect(withForm.statusCode).toBe(409);
     expect(withForm.json().error.details.candidates[0].name).toBe('Bildungswerk Völklingen');
-    await ok(
-      await aylin.post('/api/institutions', {
-        name: 'JC SB Außenstelle',
-        type: 'job_centre',
-        email: 'kontakt@jobcenter-sb.example',
-        ignoreDuplicates: true,
-      }),
-    );
+    await institution(aylin, {
+      name: 'JC SB Außenstelle',
+      type: 'job_centre',
+      email: 'kontakt@jobcenter-sb.example',
+      ignoreDuplicates: true,
+    });
   });
 
   it('names each invalid field and loses nothing on a version conflict', async () => {
@@ -162,14 +135,12 @@ describe('the institution directory', () => {
     });
     expect(unknownSector.statusCode).toBe(400);
 
-    const i = await ok(
-      await aylin.post('/api/institutions', {
-        name: 'IHK Saarland',
-        type: 'chamber_ihk',
-        city: 'Saarbrücken',
-      }),
-    );
-    const first = await ok(
+    const i = await institution(aylin, {
+      name: 'IHK Saarland',
+      type: 'chamber_ihk',
+      city: 'Saarbrücken',
+    });
+    const first = ok(
       await lead.patch(`/api/institutions/${i.id}`, {
         version: i.version,
         notes: 'IHK FOSA zuständig für Berufe der IHK',
@@ -188,15 +159,13 @@ describe('the institution directory', () => {
   });
 
   it('changes and removes contact persons', async () => {
-    const i = await ok(
-      await aylin.post('/api/institutions', {
-        name: 'Agentur für Arbeit Neunkirchen',
-        type: 'employment_agency',
-      }),
-    );
-    const added = await ok(await aylin.post(`/api/institutions/${i.id}/contacts`, { name: 'Herr Lang' }));
+    const i = await institution(aylin, {
+      name: 'Agentur für Arbeit Neunkirchen',
+      type: 'employment_agency',
+    });
+    const added = ok(await aylin.post(`/api/institutions/${i.id}/contacts`, { name: 'Herr Lang' }));
     const c = (added.contacts as { id: string; version: number }[])[0]!;
-    const changed = await ok(
+    const changed = ok(
       await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, {
         version: c.version,
         phone: '06821 123',
@@ -207,7 +176,7 @@ describe('the institution directory', () => {
       (await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, { version: c.version, phone: 'x' }))
         .statusCode,
     ).toBe(409);
-    const removed = await ok(await aylin.delete(`/api/institutions/${i.id}/contacts/${c.id}`));
+    const removed = ok(await aylin.delete(`/api/institutions/${i.id}/contacts/${c.id}`));
     expect(removed.contacts).toEqual([]);
     expect((await aylin.delete(`/api/institutions/${i.id}/contacts/${c.id}`)).statusCode).toBe(404);
   });
@@ -241,14 +210,12 @@ describe('the institution directory', () => {
   });
 
   it('exports the filtered directory as CSV that reads back with the import; only consenting contact persons', async () => {
-    const school = await ok(
-      await aylin.post('/api/institutions', {
-        name: 'Exportschule Saar',
-        type: 'language_school',
-        city: 'Homburg',
-      }),
-    );
-    await ok(
+    const school = await institution(aylin, {
+      name: 'Exportschule Saar',
+      type: 'language_school',
+      city: 'Homburg',
+    });
+    ok(
       await aylin.post(`/api/institutions/${school.id}/contacts`, {
         name: 'Vera Einverstanden',
         email: 'vera@export.example',
@@ -256,8 +223,8 @@ describe('the institution directory', () => {
         consentDate: '2026-10-01',
       }),
     );
-    await ok(await aylin.post(`/api/institutions/${school.id}/contacts`, { name: 'Otto Ohne' }));
-    await ok(
+    ok(await aylin.post(`/api/institutions/${school.id}/contacts`, { name: 'Otto Ohne' }));
+    ok(
       await aylin.post(`/api/institutions/${school.id}/contacts`, {
         name: 'Anna Auch',
         consentToContact: true,
@@ -287,11 +254,9 @@ describe('the institution directory', () => {
   });
 
   it('keeps a closed institution for the records but leaves it out of the directory and its pickers', async () => {
-    const shop = await ok(
-      await aylin.post('/api/institutions', { name: 'Schließt Bald GmbH', type: 'company' }),
-    );
+    const shop = await institution(aylin, { name: 'Schließt Bald GmbH', type: 'company' });
     expect(shop.active).toBe(true);
-    const closed = await ok(
+    const closed = ok(
       await aylin.patch(`/api/institutions/${shop.id}`, { version: shop.version, active: false }),
     );
     expect(closed.active).toBe(false);
@@ -315,23 +280,17 @@ describe('the institution directory', () => {
   });
 
   it('is what recognition procedures and coordination talks of a case point to', async () => {
-    const authority = await ok(
-      await aylin.post('/api/institutions', {
-        name: 'Landesamt für Soziales – Anerkennung',
-        type: 'recognition_authority',
-      }),
-    );
-    const foreign = await ok(
-      await stranger.post('/api/institutions', { name: 'Fremdes Amt', type: 'recognition_authority' }),
-    );
-    const c = await ok(
-      await aylin.post('/api/clients', {
-        givenNames: 'Rana',
-        familyName: 'Haddad',
-        intakeDate: '2026-10-01',
-      }),
-    );
-    const proc = await ok(
+    const authority = await institution(aylin, {
+      name: 'Landesamt für Soziales – Anerkennung',
+      type: 'recognition_authority',
+    });
+    const foreign = await institution(stranger, { name: 'Fremdes Amt', type: 'recognition_authority' });
+    const c = await openCase(aylin, {
+      givenNames: 'Rana',
+      familyName: 'Haddad',
+      intakeDate: '2026-10-01',
+    });
+    const proc = ok(
       await aylin.post(`/api/clients/${c.id}/procedures`, {
         type: 'recognition',
         authorityInstitutionId: authority.id,
@@ -345,7 +304,7 @@ describe('the institution directory', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0].path).toBe('authorityInstitutionId');
-    const talk = await ok(
+    const talk = ok(
       await aylin.post(`/api/clients/${c.id}/contacts`, {
         kind: 'coordination',
         occurredOn: '2026-11-02',
@@ -354,7 +313,7 @@ describe('the institution directory', () => {
       }),
     );
     expect(talk.institutionName).toBe('Landesamt für Soziales – Anerkennung');
-    const file = (await aylin.get(`/api/clients/${c.id}`)).json();
+    const file = await caseFile(aylin, c.id);
     expect(file.network.involved).toEqual([
       {
         institution: {
@@ -371,19 +330,14 @@ describe('the institution directory', () => {
 
 describe('employers’ offers', () => {
   it('belong to a company of the directory and are filtered by kind and status', async () => {
-    const company = await ok(
-      await aylin.post('/api/institutions', { name: 'Klinikum Saarbrücken gGmbH', type: 'company' }),
-    );
+    const company = await institution(aylin, { name: 'Klinikum Saarbrücken gGmbH', type: 'company' });
     const agency = (await aylin.get('/api/institutions?type=job_centre')).json().items[0];
-    const it1 = await ok(
-      await aylin.post('/api/opportunities', {
-        employerId: company.id,
-        kind: 'internship',
-        title: 'Praktikum Pflege (Anpassungszeit)',
-        minLanguageLevel: 'B1',
-        places: 2,
-      }),
-    );
+    const it1 = await offer(aylin, company.id, {
+      kind: 'internship',
+      title: 'Praktikum Pflege (Anpassungszeit)',
+      minLanguageLevel: 'B1',
+      places: 2,
+    });
     expect(it1.employer).toEqual({ id: company.id, name: 'Klinikum Saarbrücken gGmbH', type: 'company' });
     expect(it1.status).toBe('open');
     const byAgency = await aylin.post('/api/opportunities', {
@@ -393,7 +347,7 @@ describe('employers’ offers', () => {
     });
     expect(byAgency.statusCode).toBe(400);
     expect(byAgency.json().error.fields[0].path).toBe('employerId');
-    const closed = await ok(
+    const closed = ok(
       await lead.patch(`/api/opportunities/${it1.id}`, { version: it1.version, status: 'filled' }),
     );
     expect(closed.status).toBe('filled');

@@ -1,23 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  sharedDataDir,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import { staff } from '../testing/factories';
+import { type Session, sharedDataDir, startTestApp, type TestApp } from '../testing/harness';
 import { importOccupations, occupationCounts } from './service';
 
 let t: TestApp;
 let counsellor: Session;
 beforeAll(async () => {
   t = await startTestApp();
-  const { org } = await createOrganisation(t.ctx);
-  counsellor = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'])).email);
+  ({ aylin: counsellor } = await staff(t, ['aylin']));
 });
 afterAll(() => t.close());
 
@@ -71,18 +63,13 @@ describe('reference occupations', () => {
   });
 
   it('lets admins and leads upload a file in the browser, not counsellors', async () => {
-    const boundary = 'b0undary';
-    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\nconceptType,conceptUri,iscoGroup,preferredLabel,altLabels,definition\r\nOccupation,http://data.europa.eu/esco/occupation/test-1,2221,Testberuf,,\r\n--${boundary}--\r\n`;
-    const res = await counsellor.app.inject({
-      method: 'POST',
-      url: '/api/occupations/import',
-      payload,
-      headers: {
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-        cookie: counsellor.cookie,
-        'x-csrf-token': counsellor.csrfToken,
-      },
-    });
+    const esco =
+      'conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,definition\r\nOccupation,http://data.europa.eu/esco/occupation/test-1,2221,Testberuf,,\r\n';
+    const res = await counsellor.form(
+      '/api/occupations/import',
+      {},
+      { name: 'x.csv', data: esco, type: 'text/csv' },
+    );
     expect(res.statusCode).toBe(403);
   });
 });

@@ -96,9 +96,19 @@ async function startApp(
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}-${randomBytes(3).toString('hex')}`;
 
+/**
+ * PASSWORD hashed once per test file: argon2id is slow on purpose, and every user of the test
+ * set-up shares the password, so one salted hash serves them all.
+ */
+let passwordHash: Promise<string> | undefined;
+const hashedPassword = () => {
+  passwordHash ??= hashPassword(PASSWORD);
+  return passwordHash;
+};
+
 /** An organisation with an active admin whose password is PASSWORD. */
 export async function createOrganisation(ctx: AppContext, name = unique('Org')) {
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashedPassword();
   const email = `${unique('admin')}@example.org`;
   const { org, admin } = await ctx.db.transaction((tx) =>
     createOrganisationWithAdmin(
@@ -112,7 +122,7 @@ export async function createOrganisation(ctx: AppContext, name = unique('Org')) 
 
 /** An active user with the given roles and the password PASSWORD. */
 export async function createUser(ctx: AppContext, organisationId: string, roles: Role[], name?: string) {
-  const user = firstRow(
+  return firstRow(
     await ctx.db
       .insert(users)
       .values({
@@ -121,12 +131,11 @@ export async function createUser(ctx: AppContext, organisationId: string, roles:
         name: name ?? unique(roles.join('+')),
         email: `${unique(roles.join('-'))}@example.org`,
         status: 'active',
-        passwordHash: await hashPassword(PASSWORD),
+        passwordHash: await hashedPassword(),
       })
       .returning(),
     'the new user',
   );
-  return user;
 }
 
 /** An HTTP client bound to one session: sends the cookie and the CSRF token like the web client. */
@@ -159,18 +168,32 @@ export class Session {
 
   /** Sends one file as multipart/form-data, the way the web client's upload fields do. */
   upload(url: string, filename: string, data: Buffer | string, field = 'file') {
+    return this.form(url, {}, { name: filename, data, field });
+  }
+
+  /**
+   * Sends a multipart form: text fields first, then at most one file. `type` is the content type
+   * the browser claims for the file (the server is expected to sniff the real one).
+   */
+  form(url: string, fields: Record<string, string>, file?: UploadedFile) {
     const boundary = 'lotse-upload';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      Buffer.isBuffer(data) ? data : Buffer.from(data),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+    if (file) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        ),
+        Buffer.isBuffer(file.data) ? file.data : Buffer.from(file.data),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
     return this.app.inject({
       method: 'POST',
       url,
-      payload,
+      payload: Buffer.concat(parts),
       headers: {
         'content-type': `multipart/form-data; boundary=${boundary}`,
         cookie: this.cookie,
@@ -180,18 +203,36 @@ export class Session {
   }
 }
 
+/** A file in a multipart form: its name, its bytes, the form field and the content type claimed. */
+export interface UploadedFile {
+  name: string;
+  data: Buffer | string;
+  field?: string;
+  type?: string;
+}
+
 export function sessionCookieOf(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name === 'lotse_session');
   if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
   return `lotse_session=${cookie.value}`;
 }
 
-export async function login(app: App, email: string, password = PASSWORD, code?: string): Promise<Session> {
-  const response = await app.inject({
+/** One attempt at the login form, from the given address; answers the response whatever its status. */
+export function attemptLogin(
+  app: App,
+  payload: { email: string; password: string; code?: string },
+  remoteAddress?: string,
+) {
+  return app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { email, password, ...(code ? { code } : {}) },
+    payload,
+    ...(remoteAddress ? { remoteAddress } : {}),
   });
+}
+
+export async function login(app: App, email: string, password = PASSWORD, code?: string): Promise<Session> {
+  const response = await attemptLogin(app, { email, password, ...(code ? { code } : {}) });
   if (response.statusCode !== 200) throw new Error(`login failed ${response.statusCode}: ${response.body}`);
   const body = response.json();
   return new Session(app, sessionCookieOf(response), body.csrfToken, body.user);

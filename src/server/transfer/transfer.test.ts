@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOrganisation,
-  createUser,
-  login,
-  type Session,
-  startTestApp,
-  type TestApp,
-} from '../testing/harness';
+import { openCase, staff } from '../testing/factories';
+import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
 let aylin: Session;
@@ -15,9 +9,7 @@ let jonas: Session;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const { org } = await createOrganisation(t.ctx);
-  aylin = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Aylin Demir')).email);
-  jonas = await login(t.app, (await createUser(t.ctx, org.id, ['counsellor'], 'Jonas Becker')).email);
+  ({ aylin, jonas } = await staff(t, ['aylin', 'jonas']));
 });
 afterAll(() => t.close());
 
@@ -63,7 +55,7 @@ describe('importing a client list', () => {
   });
 
   it('commits all rows at once when they are valid, with warnings for duplicates already in Lotse', async () => {
-    await aylin.post('/api/clients', {
+    await openCase(aylin, {
       givenNames: 'Olha',
       familyName: 'Kovalenko',
       birthDate: '1990-01-02',
@@ -116,7 +108,7 @@ describe('importing a client list', () => {
 
 describe('exporting the case list', () => {
   it('exports only the cases the user may see, as CSV and XLSX', async () => {
-    await jonas.post('/api/clients', { givenNames: 'Nur', familyName: 'Jonas', intakeDate: '2026-01-05' });
+    await openCase(jonas, { givenNames: 'Nur', familyName: 'Jonas', intakeDate: '2026-01-05' });
     const res = await aylin.get('/api/clients/export?format=csv&q=haddad');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');

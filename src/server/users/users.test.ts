@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../db/schema';
+import { member, staff } from '../testing/factories';
 import {
+  attemptLogin,
   createOrganisation,
   createUser,
   login,
@@ -17,88 +19,90 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const tokenOf = (link: string) => link.split('#')[1]!;
+/** What the invitation page sends: a look at the link, or accepting it with a password. */
+const invitation = (action: 'inspect' | 'accept', payload: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url: `/api/auth/invitation/${action}`, payload });
 
 describe('inviting a user', () => {
-  it('invites by e-mail through the outbox; the invitee sets a password and logs in', async () => {
-    const { admin, org } = await createOrganisation(t.ctx, 'Beratungszentrum Saar');
-    const s = await login(t.app, admin.email);
-    const res = await s.post('/api/users', {
-      email: 'Aylin.Demir@Example.org',
-      name: 'Aylin Demir',
-      roles: ['counsellor'],
-      language: 'de',
-    });
-    expect(res.statusCode).toBe(200);
-    const { user, inviteLink } = res.json();
-    expect(user).toMatchObject({
-      email: 'aylin.demir@example.org',
-      status: 'invited',
-      roles: ['counsellor'],
-    });
-    expect(inviteLink).toMatch(/\/invite#/);
+  describe('by e-mail, with mail left in the outbox', () => {
+    let organisationId: string;
+    let user: { email: string };
+    let inviteLink: string;
 
-    const [mail] = await t.ctx.db.select().from(outbox).where(eq(outbox.organisationId, org.id));
-    expect(mail!.toAddress).toBe('aylin.demir@example.org');
-    expect(mail!.textBody).toContain(inviteLink);
-    expect(mail!.subject).toContain('Beratungszentrum Saar');
+    it('answers the invited user and the link, and queues the mail with the link', async () => {
+      const { admin, organisation } = await staff(t, ['admin'], 'Beratungszentrum Saar');
+      organisationId = organisation.id;
+      const res = await admin.post('/api/users', {
+        email: 'Aylin.Demir@Example.org',
+        name: 'Aylin Demir',
+        roles: ['counsellor'],
+        language: 'de',
+      });
+      expect(res.statusCode).toBe(200);
+      ({ user, inviteLink } = res.json());
+      expect(user).toMatchObject({
+        email: 'aylin.demir@example.org',
+        status: 'invited',
+        roles: ['counsellor'],
+      });
+      expect(inviteLink).toMatch(/\/invite#/);
 
-    // Before accepting, the invited user cannot log in.
-    const early = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email: user.email, password: PASSWORD },
+      const [mail] = await t.ctx.db.select().from(outbox).where(eq(outbox.organisationId, organisationId));
+      expect(mail!.toAddress).toBe('aylin.demir@example.org');
+      expect(mail!.textBody).toContain(inviteLink);
+      expect(mail!.subject).toContain('Beratungszentrum Saar');
     });
-    expect(early.statusCode).toBe(401);
 
-    const info = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/inspect',
-      payload: { token: tokenOf(inviteLink) },
+    it('keeps the invited user out until the invitation is accepted', async () => {
+      const early = await attemptLogin(t.app, { email: user.email, password: PASSWORD });
+      expect(early.statusCode).toBe(401);
     });
-    expect(info.json()).toMatchObject({
-      email: user.email,
-      organisationName: 'Beratungszentrum Saar',
-      purpose: 'invite',
-    });
-    const weak = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/accept',
-      payload: { token: tokenOf(inviteLink), password: 'short' },
-    });
-    expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.fields[0].path).toBe('password');
-    const accepted = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/accept',
-      payload: { token: tokenOf(inviteLink), password: 'meine sichere passphrase' },
-    });
-    expect(accepted.statusCode).toBe(200);
 
-    const c = await login(t.app, user.email, 'meine sichere passphrase');
-    const me = (await c.get('/api/auth/me')).json();
-    expect(me.roles).toEqual(['counsellor']);
-    expect(me.permissions).not.toContain('users.manage');
-
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/accept',
-      payload: { token: tokenOf(inviteLink), password: 'another passphrase 1' },
+    it('shows the invitee whom the link is for and from', async () => {
+      const info = await invitation('inspect', { token: tokenOf(inviteLink) });
+      expect(info.json()).toMatchObject({
+        email: user.email,
+        organisationName: 'Beratungszentrum Saar',
+        purpose: 'invite',
+      });
     });
-    expect(again.statusCode).toBe(400);
-    expect(again.json().error.code).toBe('token_invalid');
+
+    it('lets the invitee set a password of the required strength and log in with the roles given', async () => {
+      const weak = await invitation('accept', { token: tokenOf(inviteLink), password: 'short' });
+      expect(weak.statusCode).toBe(400);
+      expect(weak.json().error.fields[0].path).toBe('password');
+      const accepted = await invitation('accept', {
+        token: tokenOf(inviteLink),
+        password: 'meine sichere passphrase',
+      });
+      expect(accepted.statusCode).toBe(200);
+
+      const c = await login(t.app, user.email, 'meine sichere passphrase');
+      const me = (await c.get('/api/auth/me')).json();
+      expect(me.roles).toEqual(['counsellor']);
+      expect(me.permissions).not.toContain('users.manage');
+    });
+
+    it('accepts the link only once', async () => {
+      const again = await invitation('accept', {
+        token: tokenOf(inviteLink),
+        password: 'another passphrase 1',
+      });
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error.code).toBe('token_invalid');
+    });
   });
 
   it('refuses an e-mail that already has an account', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
+    const admin = s.user;
     const res = await s.post('/api/users', { email: admin.email, name: 'Twin', roles: ['lead'] });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.fields[0].path).toBe('email');
   });
 
   it('validates roles and names', async () => {
-    const { admin } = await createOrganisation(t.ctx);
-    const s = await login(t.app, admin.email);
+    const { admin: s } = await staff(t, ['admin']);
     const res = await s.post('/api/users', { email: 'x@example.org', name: '', roles: ['superuser'] });
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.fields.map((f: { path: string }) => f.path);
@@ -122,8 +126,7 @@ describe('managing users', () => {
   it('is for admins only', async () => {
     const { org } = await createOrganisation(t.ctx);
     for (const role of ['lead', 'counsellor', 'partner', 'dpo'] as const) {
-      const u = await createUser(t.ctx, org.id, [role]);
-      const s = await login(t.app, u.email);
+      const s = await member(t, org.id, [role]);
       expect((await s.get('/api/users')).statusCode, role).toBe(403);
       expect(
         (await s.post('/api/users', { email: `${role}x@example.org`, name: 'X', roles: ['admin'] }))
@@ -147,9 +150,9 @@ describe('managing users', () => {
   });
 
   it('changes roles and deactivation ends the sessions at once', async () => {
-    const { admin, org } = await createOrganisation(t.ctx);
-    const user = await createUser(t.ctx, org.id, ['counsellor']);
-    const s = await login(t.app, admin.email);
+    const { admin: s, organisation } = await staff(t, ['admin']);
+    const admin = s.user;
+    const user = await createUser(t.ctx, organisation.id, ['counsellor']);
     const u = await login(t.app, user.email);
     const roles = await s.patch(`/api/users/${user.id}`, { version: 1, roles: ['counsellor', 'lead'] });
     expect(roles.statusCode).toBe(200);
@@ -189,31 +192,21 @@ describe('managing users', () => {
   });
 
   it('sends a password-reset link to an active user', async () => {
-    const { admin, org } = await createOrganisation(t.ctx);
-    const user = await createUser(t.ctx, org.id, ['counsellor']);
-    const s = await login(t.app, admin.email);
+    const { admin: s, organisation } = await staff(t, ['admin']);
+    const user = await createUser(t.ctx, organisation.id, ['counsellor']);
     const res = await s.post(`/api/users/${user.id}/link`);
     expect(res.statusCode).toBe(200);
     const token = tokenOf(res.json().inviteLink);
-    const info = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/inspect',
-      payload: { token },
-    });
+    const info = await invitation('inspect', { token });
     expect(info.json().purpose).toBe('password_reset');
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/invitation/accept',
-      payload: { token, password: 'reset passphrase 99' },
-    });
+    await invitation('accept', { token, password: 'reset passphrase 99' });
     await login(t.app, user.email, 'reset passphrase 99');
   });
 
   it('filters the list by text, role and status', async () => {
-    const { admin, org } = await createOrganisation(t.ctx);
-    await createUser(t.ctx, org.id, ['dpo'], 'Thomas Weber');
-    await createUser(t.ctx, org.id, ['counsellor'], 'Jonas Becker');
-    const s = await login(t.app, admin.email);
+    const { admin: s, organisation } = await staff(t, ['admin']);
+    await createUser(t.ctx, organisation.id, ['dpo'], 'Thomas Weber');
+    await createUser(t.ctx, organisation.id, ['counsellor'], 'Jonas Becker');
     const byText = (await s.get('/api/users?q=webe')).json();
     expect(byText.items.map((u: { name: string }) => u.name)).toEqual(['Thomas Weber']);
     const byRole = (await s.get('/api/users?role=counsellor')).json();
