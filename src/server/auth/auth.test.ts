@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, organisations, sessions, users } from '../db/schema';
+import { required } from '../lib/required';
 import { staff } from '../testing/factories';
 import {
   attemptLogin,
@@ -87,7 +88,10 @@ describe('login and session', () => {
     const { admin } = await createOrganisation(t.ctx);
     const res = await attemptLogin(t.app, { email: admin.email.toUpperCase(), password: PASSWORD });
     expect(res.statusCode).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'lotse_session')!;
+    const cookie = required(
+      res.cookies.find((c) => c.name === 'lotse_session'),
+      'the session cookie',
+    );
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
@@ -244,7 +248,7 @@ describe('second factor', () => {
 
     const withTotp = await login(t.app, admin.email, PASSWORD, totp.generate());
     expect((await withTotp.get('/api/auth/me')).json().totpEnabled).toBe(true);
-    await login(t.app, admin.email, PASSWORD, codes[0]!.toUpperCase());
+    await login(t.app, admin.email, PASSWORD, required(codes[0], 'a recovery code').toUpperCase());
     await expect(login(t.app, admin.email, PASSWORD, codes[0])).rejects.toThrow(/401/);
   });
 

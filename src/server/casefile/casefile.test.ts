@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientDetail } from '../../contracts/clients';
 import { notifications, occupations, outbox } from '../db/schema';
 import { addDays, todayInGermany } from '../lib/calendar';
+import { required } from '../lib/required';
 import { caseFile, consent, type Json, member, openCase, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   jonasId = jonas.user.id;
   // The built-in nurse occupation by its code, not by what a search ranks first.
   const [o] = await t.ctx.db.select().from(occupations).where(eq(occupations.code, '81302'));
-  nurse = o!.id;
+  nurse = required(o, 'the built-in nurse occupation').id;
 });
 afterAll(() => t.close());
 
@@ -243,7 +244,10 @@ describe('case workflow', () => {
     expect(notes[0].message).toContain(c.caseCode);
     expect(notes[0].message).toContain('IHK FOSA');
     const mails = await t.ctx.db.select().from(outbox).where(eq(outbox.organisationId, organisationId));
-    const mail = mails.find((m) => m.subject.includes(c.caseCode))!;
+    const mail = required(
+      mails.find((m) => m.subject.includes(c.caseCode)),
+      'the handover mail',
+    );
     // Client names do not travel by e-mail.
     expect(mail.textBody).not.toContain(c.familyName);
     const again = await jonas.post(`/api/clients/${c.id}/handover`, {
@@ -252,7 +256,7 @@ describe('case workflow', () => {
     });
     expect(again.statusCode).toBe(400);
     const [n] = await t.ctx.db.select().from(notifications).where(eq(notifications.userId, jonasId));
-    expect(n!.clientId).toBe(c.id);
+    expect(n?.clientId).toBe(c.id);
   });
 
   it('lets only a project lead reassign cases in bulk', async () => {

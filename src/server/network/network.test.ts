@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { required } from '../lib/required';
 import { caseFile, institution, offer, ok, openCase, outsider, sectorId, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
@@ -164,14 +165,14 @@ describe('the institution directory', () => {
       type: 'employment_agency',
     });
     const added = ok(await aylin.post(`/api/institutions/${i.id}/contacts`, { name: 'Herr Lang' }));
-    const c = (added.contacts as { id: string; version: number }[])[0]!;
+    const c = required((added.contacts as { id: string; version: number }[])[0], 'the contact');
     const changed = ok(
       await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, {
         version: c.version,
         phone: '06821 123',
       }),
     );
-    expect((changed.contacts as { phone: string }[])[0]!.phone).toBe('06821 123');
+    expect((changed.contacts as { phone: string }[])[0]?.phone).toBe('06821 123');
     expect(
       (await aylin.patch(`/api/institutions/${i.id}/contacts/${c.id}`, { version: c.version, phone: 'x' }))
         .statusCode,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
+import { required } from '../lib/required';
 import { login, sessionCookieOf, startTestApp, type TestApp } from '../testing/harness';
 import { bootstrapFromEnvironment } from './service';
 
@@ -53,7 +54,10 @@ describe('first-run set-up', () => {
     const roles = new Set(logins.flatMap((l) => l.roles));
     expect([...roles]).toEqual(expect.arrayContaining(['lead', 'counsellor', 'dpo']));
     // Demo accounts share the admin's password.
-    const lead = logins.find((l) => l.roles.includes('lead'))!;
+    const lead = required(
+      logins.find((l) => l.roles.includes('lead')),
+      'a demo lead',
+    );
     const s = await login(t.app, lead.email, body.password);
     // About forty fictional cases in every stage, with something due on the dashboard.
     const all = (await s.get('/api/clients?includeClosed=true&limit=100')).json();
@@ -92,7 +96,14 @@ describe('first-run set-up', () => {
       files.some((f) => f.network.involved.some((i: { roles: string[] }) => i.roles.includes('authority'))),
     ).toBe(true);
     const suggested = (
-      await s.get(`/api/clients/${files.find((f) => f.client.sectorId)!.client.id}/suggestions`)
+      await s.get(
+        `/api/clients/${
+          required(
+            files.find((f) => f.client.sectorId),
+            'a demo case with a sector',
+          ).client.id
+        }/suggestions`,
+      )
     ).json();
     expect(suggested.measures.length + suggested.opportunities.length).toBeGreaterThan(0);
   });
