@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, demoEnvironment, field, logIn, saveDialog, snap, textOf, typeDate } from './support';
 
 const env = demoEnvironment();
@@ -22,14 +22,20 @@ async function moveTo(
 }
 
 describe('a case from intake to closure', () => {
-  it('walks intake → profile → recognition → plan → consent → document → stages → placement → closure', async () => {
-    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+  // One counsellor's session walks the case; each step builds on the one before.
+  let context: BrowserContext;
+  let page: Page;
+  let caseUrl: string;
+  beforeAll(async () => {
+    context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(() => context?.close());
+
+  it('opens a case at intake, with the name in its original script', async () => {
     // Olena's profile language is English, so the interface follows it after login.
     await logIn(page, env.server.baseUrl, 'olena.shevchenko@ifk-saar.example');
     await page.getByRole('heading', { name: 'Due and overdue steps' }).waitFor();
-
-    // Intake.
     await page.getByRole('link', { name: 'Cases' }).first().click();
     await page.getByRole('link', { name: 'New case' }).click();
     await field(page, 'Given names').fill('Mariam');
@@ -42,9 +48,11 @@ describe('a case from intake to closure', () => {
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     await textOf(page.getByTestId('case-name'), 'Mariam Al-Khatib');
     await textOf(page.getByTestId('case-stage'), 'Intake');
-    const caseUrl = page.url();
+    caseUrl = page.url();
+    expect(caseUrl).toContain('/cases/');
+  });
 
-    // Profile: a qualification with a reference occupation, and German B2.
+  it('keeps a qualification with a reference occupation, and German B2', async () => {
     await page.getByRole('tab', { name: 'Qualifications' }).click();
     await page.getByRole('button', { name: 'Add qualification' }).click();
     let dialog = page.getByRole('dialog');
@@ -59,20 +67,22 @@ describe('a case from intake to closure', () => {
     await choose(page, dialog, 'Level', 'B2');
     await saveDialog(page);
     await textOf(page.locator('main'), 'German');
+  });
 
-    // Recognition procedure: the deadline follows from the documents-complete date.
+  it('computes the decision deadline of a recognition procedure from the documents-complete date', async () => {
     await page.getByRole('tab', { name: 'Recognition' }).click();
     await page.getByRole('button', { name: 'Add procedure' }).click();
-    dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog');
     await field(dialog, 'Competent authority').fill('Approbationsstelle Saarbrücken');
     await typeDate(dialog, 'Documents complete', '3 Feb 2026');
     await saveDialog(page);
     await textOf(page.locator('main'), 'decision due 4 May 2026');
+  });
 
-    // Plan: an objective and a next step.
+  it('plans an objective and a next step', async () => {
     await page.getByRole('tab', { name: 'Plan' }).click();
     await page.getByRole('button', { name: 'Add objective' }).click();
-    dialog = page.getByRole('dialog');
+    let dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /^Text/ }).fill('Approbation als Apothekerin');
     await saveDialog(page);
     await page.getByRole('button', { name: 'Add step' }).click();
@@ -80,27 +90,30 @@ describe('a case from intake to closure', () => {
     await dialog.getByRole('textbox', { name: /^Text/ }).fill('Fachsprachprüfung anmelden');
     await saveDialog(page);
     await textOf(page.locator('main'), 'Fachsprachprüfung anmelden');
+  });
 
-    // Consent: conferences allowed, named institution.
+  it('records a consent to donor conferences and says what may be shared now', async () => {
     await page.getByRole('tab', { name: 'Consent' }).click();
     await page.getByRole('button', { name: 'Record consent' }).click();
-    dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Purposes', 'Donor conferences');
     await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await textOf(page.getByTestId('sharing-now'), 'Discussing the case in donor conferences');
     await snap(page, 'case-consent');
+  });
 
-    // A document.
+  it('uploads a document', async () => {
     await page.getByRole('tab', { name: 'Documents' }).click();
     await page
       .locator('input[type=file]')
       .setInputFiles(path.join(import.meta.dirname, 'fixtures/zeugnis.pdf'));
     await page.getByRole('button', { name: 'Upload' }).click();
     await textOf(page.getByTestId('documents-table'), 'zeugnis.pdf');
+  });
 
-    // Through the stages to placement, one step back with a reason, then closure with an outcome.
+  it('moves through the stages, back only with a reason, and closes only with an outcome', async () => {
     await moveTo(page, 'Profiling');
     await moveTo(page, 'Planning');
     await moveTo(page, 'Intake', async (d) => {
@@ -114,8 +127,9 @@ describe('a case from intake to closure', () => {
     await moveTo(page, 'Closed', async (d) => {
       await choose(page, d, 'Outcome', 'Employed matching the qualification');
     });
+  });
 
-    // The timeline tells the story.
+  it('tells the story on the timeline', async () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     const timeline = await textOf(page.getByTestId('timeline'), 'Closed');
     for (const entry of [
@@ -128,12 +142,11 @@ describe('a case from intake to closure', () => {
       expect(timeline).toContain(entry);
     }
     await snap(page, 'case-timeline');
+  });
 
-    // Closed cases leave the list unless asked for; the search finds her by the Arabic name.
+  it('leaves closed cases out of the list unless asked for, and finds her by the Arabic name', async () => {
     await page.goto(`${env.server.baseUrl}/cases?includeClosed=true`);
     await page.getByTestId('case-search').fill('مريم');
     await textOf(page.getByTestId('cases-table'), 'Al-Khatib, Mariam');
-    expect(caseUrl).toContain('/cases/');
-    await context.close();
   });
 });

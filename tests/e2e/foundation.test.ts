@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { field, launchBrowser, type RunningServer, snap, startServer, textOf } from './support';
 
@@ -14,10 +14,20 @@ afterAll(async () => {
 });
 
 describe('first steps in the browser', () => {
-  it('sets up an organisation, invites a counsellor who sets a password and logs in, and switches language', async () => {
-    // An English browser is greeted with the set-up page in English.
-    const admin = await browser.newContext({ locale: 'en-GB' });
-    const page = await admin.newPage();
+  // The admin's and the counsellor's browsers, kept across the steps that build on each other.
+  let admin: BrowserContext;
+  let page: Page;
+  let counsellor: BrowserContext;
+  let c: Page;
+  let link: string;
+  afterAll(async () => {
+    await admin?.close();
+    await counsellor?.close();
+  });
+
+  it('sets up an organisation, in English for an English browser', async () => {
+    admin = await browser.newContext({ locale: 'en-GB' });
+    page = await admin.newPage();
     await page.goto(server.baseUrl);
     await page.waitForURL('**/setup');
     await field(page, 'Name of the organisation').fill('IFK Saar');
@@ -28,8 +38,9 @@ describe('first steps in the browser', () => {
     await snap(page, 'setup');
     await page.getByRole('button', { name: 'Create organisation' }).click();
     await page.getByRole('heading', { name: 'Welcome, Petra Admin' }).waitFor();
+  });
 
-    // Log out and in again.
+  it('logs out, refuses a wrong password, and logs in again', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
@@ -40,8 +51,9 @@ describe('first steps in the browser', () => {
     await field(page, 'Password').fill('eine lange passphrase');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Welcome, Petra Admin' }).waitFor();
+  });
 
-    // Invite a counsellor; without SMTP the admin gets the link to hand over.
+  it('invites a counsellor; without SMTP the admin gets the link to hand over', async () => {
     await page.getByRole('link', { name: 'Users' }).first().click();
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog');
@@ -49,24 +61,19 @@ describe('first steps in the browser', () => {
     await field(dialog, 'E-mail').fill('aylin.demir@ifk-saar.example');
     await dialog.getByText('Deutsch').click();
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
-    const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
+    link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
     expect(link).toContain('/invite#');
     await snap(page, 'invite-link');
     await page.getByRole('button', { name: 'Close' }).click();
     await textOf(page.getByRole('row', { name: /aylin\.demir@ifk-saar\.example/ }), 'Invited');
+  });
 
-    // The counsellor, in a German browser, opens the link and sets a password.
-    const counsellor = await browser.newContext({ locale: 'de-DE' });
-    const c = await counsellor.newPage();
+  it('lets the counsellor, in a German browser, set a password from the link and log in', async () => {
+    counsellor = await browser.newContext({ locale: 'de-DE' });
+    c = await counsellor.newPage();
     await c.goto(link);
     await c.getByRole('heading', { name: 'Willkommen bei Lotse' }).waitFor();
-    try {
-      await c.getByText('Ihre Anmeldung: aylin.demir@ifk-saar.example').waitFor({ timeout: 8000 });
-    } catch (e) {
-      await snap(c, 'dbg-invite');
-      console.log('URL', c.url(), await c.locator('body').textContent());
-      throw e;
-    }
+    await c.getByText('Ihre Anmeldung: aylin.demir@ifk-saar.example').waitFor({ timeout: 8000 });
     await field(c, 'Neues Passwort').fill('zu kurz');
     await field(c, 'Passwort wiederholen').fill('zu kurz');
     await c.getByRole('button', { name: 'Passwort festlegen' }).click();
@@ -83,21 +90,21 @@ describe('first steps in the browser', () => {
     // A counsellor sees no user administration.
     expect(await c.getByRole('link', { name: 'Benutzer:innen' }).count()).toBe(0);
     await snap(c, 'counsellor-home-de');
+  });
 
-    // The language switch changes the interface and is kept in the profile.
+  it('switches the language and keeps it in the profile', async () => {
     await c.getByTestId('language-switch').getByText('EN').click();
     await c.getByRole('heading', { name: 'Welcome, Aylin Demir' }).waitFor();
     await c.reload();
     await c.getByRole('heading', { name: 'Welcome, Aylin Demir' }).waitFor();
+  });
 
-    // The admin sees the counsellor as active now, and the audit log has the logins.
+  it('shows the admin the counsellor as active, and the logins in the audit log', async () => {
     await page.reload();
     await textOf(page.getByRole('row', { name: /aylin\.demir@ifk-saar\.example/ }), 'Active');
     await page.getByRole('link', { name: 'Audit log' }).click();
     await textOf(page.getByTestId('audit-table'), 'Invitation accepted');
     await textOf(page.getByTestId('audit-table'), 'Failed login');
     await snap(page, 'audit');
-    await admin.close();
-    await counsellor.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, demoEnvironment, field, logIn, saveDialog, snap, textOf } from './support';
 
 const env = demoEnvironment();
@@ -13,15 +13,25 @@ async function nextStep(page: Page, card: Locator, status: string) {
 }
 
 describe('the support network', () => {
-  it('institution and contact → measure → suggested for a matching case → acquired, funded, started, completed; internship → match → introduced only with consent → started', async () => {
-    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+  // One counsellor's session goes from the directory to a placement; each step builds on the last.
+  let context: BrowserContext;
+  let page: Page;
+  let dialog: Locator;
+  let caseUrl: string;
+  let offerUrl: string;
+  const title = 'Kenntnisprüfung Pflege Intensivkurs';
+  const placementOf = () => page.getByTestId('placement').filter({ hasText: 'Praktikum Intensivpflege' });
+  beforeAll(async () => {
+    context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     await logIn(page, env.server.baseUrl, 'olena.shevchenko@ifk-saar.example');
+  });
+  afterAll(() => context?.close());
 
-    // An institution with a contact person.
+  it('keeps an institution with a contact person who agreed to be contacted', async () => {
     await page.getByRole('link', { name: 'Network' }).first().click();
     await page.getByRole('button', { name: 'Add institution' }).click();
-    let dialog = page.getByRole('dialog');
+    dialog = page.getByRole('dialog');
     await field(dialog, 'Name').fill('Pflegeschule Testfeld');
     await choose(page, dialog, 'Type', 'Training provider');
     await field(dialog, 'City').fill('Saarbrücken');
@@ -36,8 +46,9 @@ describe('the support network', () => {
     await saveDialog(page);
     await textOf(page.getByTestId('contact-person'), 'Greta Probe');
     await textOf(page.getByTestId('contact-person'), 'Agreed to be contacted');
+  });
 
-    // The same name again is caught as a likely duplicate.
+  it('catches the same name again as a likely duplicate', async () => {
     await page.getByRole('link', { name: 'Network' }).first().click();
     await page.getByRole('button', { name: 'Add institution' }).click();
     dialog = page.getByRole('dialog');
@@ -46,9 +57,9 @@ describe('the support network', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await textOf(dialog.getByTestId('duplicate-warning'), 'Pflegeschule Testfeld');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
 
-    // A measure of that provider for nurses preparing the knowledge test.
-    const title = 'Kenntnisprüfung Pflege Intensivkurs';
+  it('adds a measure of that provider for nurses preparing the knowledge test', async () => {
     await page.getByRole('link', { name: 'Measures' }).first().click();
     await page.getByRole('button', { name: 'Add measure' }).click();
     dialog = page.getByRole('dialog');
@@ -59,15 +70,16 @@ describe('the support network', () => {
     await page.keyboard.press('Escape');
     await saveDialog(page);
     await textOf(page.getByTestId('measures'), title);
+  });
 
-    // A nurse: a new case with a qualification of that reference occupation and German B2.
+  it('opens a case of a nurse with that reference occupation and German B2', async () => {
     await page.getByRole('link', { name: 'Cases' }).first().click();
     await page.getByRole('link', { name: 'New case' }).click();
     await field(page, 'Given names').fill('Grace');
     await field(page, 'Family name').fill('Okonkwo-Testfall');
     await page.getByRole('button', { name: 'Open case' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
-    const caseUrl = page.url();
+    caseUrl = page.url();
     await page.getByRole('tab', { name: 'Qualifications' }).click();
     await page.getByRole('button', { name: 'Add qualification' }).click();
     dialog = page.getByRole('dialog');
@@ -79,8 +91,9 @@ describe('the support network', () => {
     dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Level', 'B2');
     await saveDialog(page);
+  });
 
-    // The measure is suggested, with its reasons; proposed, funded, started and completed.
+  it('suggests the measure with its reasons; it is proposed, funded, started and completed', async () => {
     await page.getByRole('tab', { name: 'Measures & jobs' }).click();
     const suggested = page
       .getByTestId('suggested-measures')
@@ -108,8 +121,9 @@ describe('the support network', () => {
     await textOf(page.getByTestId('involved'), 'Jobcenter Regionalverband Saarbrücken-Mitte');
     await textOf(page.getByTestId('involved'), 'Pflegeschule Testfeld');
     await snap(page, 'case-network');
+  });
 
-    // An internship at a care home.
+  it('offers an internship at a care home; without a consent naming the employer the case is no candidate', async () => {
     await page.getByRole('link', { name: 'Offers' }).first().click();
     await page.getByRole('button', { name: 'Add offer' }).click();
     dialog = page.getByRole('dialog');
@@ -118,31 +132,32 @@ describe('the support network', () => {
     await choose(page, dialog, 'Reference occupation', 'Pflegefach', 'Pflegefach');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/offers\/[0-9a-f-]{36}$/);
-    const offerUrl = page.url();
-    // Without a consent naming the employer the case is not among the candidates.
+    offerUrl = page.url();
     await page
       .getByText(/No suitable case|Okonkwo/)
       .first()
       .waitFor();
     expect(await page.getByTestId('candidates').textContent()).not.toContain('Okonkwo-Testfall');
+  });
 
-    // Suggested to the case; introducing it is refused until the consent names the employer.
+  it('suggests the offer to the case, and refuses the introduction until a consent names the employer', async () => {
     await page.goto(`${caseUrl}?tab=network`);
     const offer = page.getByTestId('suggested-offers').locator('.mantine-Paper-root', {
       hasText: 'Praktikum Intensivpflege',
     });
     await offer.getByRole('button', { name: 'Suggest' }).click();
-    const placement = page.getByTestId('placement').filter({ hasText: 'Praktikum Intensivpflege' });
-    await textOf(placement.getByTestId('placement-status'), 'Suggested');
-    dialog = await nextStep(page, placement, 'Introduced');
+    await textOf(placementOf().getByTestId('placement-status'), 'Suggested');
+    dialog = await nextStep(page, placementOf(), 'Introduced');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await textOf(
       dialog.getByRole('alert'),
       'No valid consent lets the profile go to Seniorenzentrum Am Rotenbühl',
     );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await textOf(placement.getByTestId('placement-status'), 'Suggested');
+    await textOf(placementOf().getByTestId('placement-status'), 'Suggested');
+  });
 
+  it('records a consent to pass the profile to the employer, keeping the form when a field is missing', async () => {
     await page.getByRole('tab', { name: 'Consent' }).click();
     await page.getByRole('button', { name: 'Record consent' }).click();
     dialog = page.getByRole('dialog');
@@ -157,37 +172,40 @@ describe('the support network', () => {
     await page.keyboard.press('Escape');
     await saveDialog(page);
     await textOf(page.getByTestId('sharing-now'), 'Seniorenzentrum Am Rotenbühl');
+  });
 
-    // Now the offer finds the case …
+  it('now finds the case for the offer', async () => {
     await page.goto(offerUrl);
     await textOf(page.getByTestId('candidates'), 'Okonkwo-Testfall');
     await textOf(page.getByTestId('candidates'), 'Consent for this employer');
     await textOf(page.getByTestId('candidates'), 'Suggested');
+  });
 
-    // … and the introduction goes through, logged as a disclosure, up to the start.
+  it('introduces the client, logged as a disclosure, up to the start', async () => {
     await page.goto(`${caseUrl}?tab=network`);
-    dialog = await nextStep(page, placement, 'Introduced');
+    dialog = await nextStep(page, placementOf(), 'Introduced');
     await saveDialog(page);
-    await textOf(placement.getByTestId('placement-status'), 'Introduced');
+    await textOf(placementOf().getByTestId('placement-status'), 'Introduced');
     await textOf(page.getByTestId('disclosures'), 'Seniorenzentrum Am Rotenbühl');
-    dialog = await nextStep(page, placement, 'Started');
+    dialog = await nextStep(page, placementOf(), 'Started');
     await dialog.getByRole('textbox', { name: "Employer's feedback" }).fill('Sehr engagiert');
     await saveDialog(page);
-    await textOf(placement.getByTestId('placement-status'), 'Started');
+    await textOf(placementOf().getByTestId('placement-status'), 'Started');
+  });
 
-    // The timeline tells the story.
+  it('tells the story on the timeline', async () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await textOf(page.getByTestId('timeline'), `${title}: Completed`);
     await textOf(page.getByTestId('timeline'), 'Profile passed to Seniorenzentrum Am Rotenbühl');
     await snap(page, 'case-network-timeline');
+  });
 
-    // The employer's page lists the counsellor's cases with it.
+  it("lists the counsellor's cases on the employer's page", async () => {
     await page.getByRole('link', { name: 'Network' }).first().click();
     await page.getByRole('textbox', { name: 'Search name, city, e-mail' }).fill('Seniorenzentrum');
     await page.getByRole('link', { name: 'Seniorenzentrum Am Rotenbühl' }).click();
     await textOf(page.getByTestId('institution-case'), 'Okonkwo-Testfall');
     await textOf(page.getByTestId('institution-case'), 'Employer');
-    await context.close();
   });
 
   it('a lead merges a duplicate into the institution that stays (German interface)', async () => {

@@ -95,16 +95,11 @@ describe('first-run set-up', () => {
     expect(
       files.some((f) => f.network.involved.some((i: { roles: string[] }) => i.roles.includes('authority'))),
     ).toBe(true);
-    const suggested = (
-      await s.get(
-        `/api/clients/${
-          required(
-            files.find((f) => f.client.sectorId),
-            'a demo case with a sector',
-          ).client.id
-        }/suggestions`,
-      )
-    ).json();
+    const withSector = required(
+      files.find((f) => f.client.sectorId),
+      'a demo case with a sector',
+    );
+    const suggested = (await s.get(`/api/clients/${withSector.client.id}/suggestions`)).json();
     expect(suggested.measures.length + suggested.opportunities.length).toBeGreaterThan(0);
   });
 
