@@ -37,16 +37,13 @@ for (const file of files(path.join(root, 'src/web'))) {
     }
   }
 }
-// Spec field labels are built as <prefix>.fields.<name> by a helper of each spec file.
-for (const [file, helper, prefix] of [
-  ['src/web/clients/specs.ts', 'f', 'case.fields'],
-  ['src/web/network/specs.ts', 'f', 'network.fields'],
-  ['src/web/measures/specs.ts', 'f', 'network.fields'],
-  ['src/web/clients/CaseProgress.tsx', 'field', 'progress.fields'],
-]) {
-  const re = new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g');
-  for (const [, name] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(re)) {
-    if (!known.has(`${prefix}.${name}`)) problems.push(`missing key ${prefix}.${name}`);
+// Spec field labels are built as <prefix>.<name> by a helper made with specField('<prefix>').
+for (const file of files(path.join(root, 'src/web'))) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const [, helper, prefix] of text.matchAll(/const (\w+) = specField\('([a-zA-Z.]+)'\)/g)) {
+    for (const [, name] of text.matchAll(new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g'))) {
+      if (!known.has(`${prefix}.${name}`)) problems.push(`missing key ${prefix}.${name}`);
+    }
   }
 }
 // Enum groups named in the code exist (their values are checked by eye and by the browser tests).

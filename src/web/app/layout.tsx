@@ -4,12 +4,12 @@ import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LanguageSwitch } from '../auth/LanguageSwitch';
+import { useSession, useUser } from '../auth/session';
+import { Notifications } from '../clients/Notifications';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
-import { Notifications } from './Notifications';
 import { navigation } from './navigation';
-import { useSession, useUser } from './session';
 
 export function AppLayout() {
   const { t } = useTranslation();

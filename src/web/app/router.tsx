@@ -1,9 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { useSession } from '../auth/session';
 import { NoAccess } from '../ui/NoAccess';
 import { AppLayout } from './layout';
-import { useSession } from './session';
 
 function FullPageLoader() {
   return (
@@ -105,12 +105,12 @@ const router = createBrowserRouter([
       guarded(
         'cases/import',
         'cases.work',
-        page(() => import('../clients/ImportPage'), 'ImportPage'),
+        page(() => import('../transfer/ImportPage'), 'ImportPage'),
       ),
       guarded(
         'cases/:id',
         'cases.work',
-        page(() => import('../clients/CasePage'), 'CasePage'),
+        page(() => import('../casefile/CasePage'), 'CasePage'),
       ),
       guarded(
         'network',
@@ -140,7 +140,7 @@ const router = createBrowserRouter([
       guarded(
         'admin/occupations',
         'catalogues.manage',
-        page(() => import('../clients/OccupationsPage'), 'OccupationsPage'),
+        page(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
       ),
       guarded(
         'admin/users',

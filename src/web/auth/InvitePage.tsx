@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { type InvitationInfo, PASSWORD_MIN_LENGTH, passwordSchema } from '../../contracts/auth';
 import { post } from '../app/api';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
-import { PublicFrame } from '../ui/PublicFrame';
+import { PublicFrame } from './PublicFrame';
 
 /** Opened from the link in an invitation or password-reset mail; the token is in the URL fragment. */
 export function InvitePage() {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { loginBody, type SessionResponse } from '../../contracts/auth';
 import { ApiError, post } from '../app/api';
-import { type SessionUser, useSession } from '../app/session';
 import { ErrorAlert } from '../ui/errors';
-import { PublicFrame } from '../ui/PublicFrame';
+import { PublicFrame } from './PublicFrame';
+import { type SessionUser, useSession } from './session';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -16,9 +16,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody, PASSWORD_MIN_LENGTH } from '../../contracts/auth';
 import { patch, post } from '../app/api';
-import { type SessionUser, useSession, useUser } from '../app/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
+import { type SessionUser, useSession, useUser } from './session';
 import { TwoFactorCard } from './TwoFactorCard';
 
 export function ProfilePage() {

@@ -17,8 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpEnableResponse, TotpSetupResponse } from '../../contracts/auth';
 import { post } from '../app/api';
-import { useSession, useUser } from '../app/session';
 import { ErrorAlert, notifySaved } from '../ui/errors';
+import { useSession, useUser } from './session';
 
 /** Enrol (QR code, confirm a code, keep the recovery codes) or remove the second factor. */
 export function TwoFactorCard() {

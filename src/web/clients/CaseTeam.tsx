@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ClientDetail } from '../../contracts/clients';
 import { api, get, post } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { ColleagueSelect } from '../ui/fields';
-import { useRefreshCase } from './api';
 
 /** Who works on the case: the owner, further counsellors, and handing the case over. */
 export function CaseTeam({ client }: { client: ClientDetail }) {

@@ -32,7 +32,7 @@ import { type ClientPage, type SavedFilter, stages } from '../../contracts/clien
 import { procedureOutcomes } from '../../contracts/recognition';
 import { cefrLevels, countryCodes } from '../../contracts/reference';
 import { api, get, post } from '../app/api';
-import { useCan } from '../app/session';
+import { useCan } from '../auth/session';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { ColleagueSelect } from '../ui/fields';
 import { formatDate } from '../ui/format';

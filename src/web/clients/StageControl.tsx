@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { type ClientDetail, closingOutcomes, type Stage, stages } from '../../contracts/clients';
 import { post } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
-import { useRefreshCase } from './api';
 
 /** The workflow as a stepper; clicking a stage moves the case there (asking for a reason or an outcome). */
 export function StageControl({

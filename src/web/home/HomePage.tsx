@@ -2,7 +2,7 @@ import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navigation } from '../app/navigation';
-import { useUser } from '../app/session';
+import { useUser } from '../auth/session';
 import { Dashboard } from '../clients/Dashboard';
 import { PageHeader } from '../ui/PageHeader';
 

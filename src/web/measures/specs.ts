@@ -2,16 +2,10 @@ import { fundingTypes, type Measure, measureTypes } from '../../contracts/measur
 import { compensationMeasures } from '../../contracts/recognition';
 import { cefrLevels } from '../../contracts/reference';
 import { districts } from '../network/specs';
-import type { FieldSpec } from '../ui/fields';
-import { formValues } from '../ui/fields';
+import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of a measure; labels are i18n keys under "network.fields". */
-const f = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `network.fields.${name}`,
-  ...extra,
-});
+const f = specField('network.fields');
 
 export const providerTypes = [
   'training_provider',

@@ -25,7 +25,7 @@ import {
   type Opportunity,
 } from '../../contracts/network';
 import { del, get, patch, post, query } from '../app/api';
-import { useSession } from '../app/session';
+import { useSession } from '../auth/session';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DetailHeader } from '../ui/DetailHeader';
 import { ErrorAlert, notifyError } from '../ui/errors';

@@ -24,7 +24,7 @@ import {
   institutionTypes,
 } from '../../contracts/network';
 import { ApiError, post, query, upload } from '../app/api';
-import { useSession } from '../app/session';
+import { useSession } from '../auth/session';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';

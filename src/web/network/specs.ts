@@ -6,16 +6,10 @@ import {
   opportunityStatuses,
 } from '../../contracts/network';
 import { cefrLevels } from '../../contracts/reference';
-import type { FieldSpec } from '../ui/fields';
-import { formValues } from '../ui/fields';
+import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of the network's records; labels are i18n keys under "network.fields". */
-const f = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `network.fields.${name}`,
-  ...extra,
-});
+const f = specField('network.fields');
 
 export const districts = ['10041', '10042', '10043', '10044', '10045', '10046'] as const;
 

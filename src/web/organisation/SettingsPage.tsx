@@ -20,7 +20,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationSettings, OutboxMessage } from '../../contracts/organisation';
 import { get, patch, query } from '../app/api';
-import { useSession } from '../app/session';
+import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';

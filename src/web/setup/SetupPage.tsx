@@ -16,10 +16,10 @@ import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../contracts/auth';
 import { type SetupResult, setupBody } from '../../contracts/organisation';
 import { post } from '../app/api';
-import { type SessionUser, useSession } from '../app/session';
+import { PublicFrame } from '../auth/PublicFrame';
+import { type SessionUser, useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import type { Language } from '../ui/i18n';
-import { PublicFrame } from '../ui/PublicFrame';
 
 type Result = SetupResult & { user: SessionUser };
 

@@ -77,6 +77,16 @@ export interface FieldSpec {
   clears?: string[];
 }
 
+/** A maker of field specs whose labels are the i18n keys `<prefix>.<name>`. */
+export const specField =
+  (prefix: string) =>
+  (name: string, kind: FieldKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+    name,
+    kind,
+    label: `${prefix}.${name}`,
+    ...extra,
+  });
+
 export const dateFormat = (language: string) => (language === 'de' ? 'DD.MM.YYYY' : 'D MMM YYYY');
 
 const countryOptions = () =>

@@ -2,9 +2,9 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
+import { useRefreshCase } from '../casefile/api';
 import { formatDate, formatDateTime } from '../ui/format';
 import { enumLabel } from '../ui/labels';
-import { useRefreshCase } from './api';
 import { Acquisitions, Placements } from './CaseProgress';
 import { Suggested } from './CaseSuggestions';
 

@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { Measure, Suggestions } from '../../contracts/measures';
 import type { Opportunity } from '../../contracts/network';
 import { get, post, query } from '../app/api';
-import { type Reason, Reasons } from '../network/Reasons';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { SearchSelect } from '../ui/pickers';
+import { type Reason, Reasons } from './Reasons';
 
 const measureLine = (t: TFunction, m: Measure) =>
   [

@@ -1,8 +1,8 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { patch } from '../app/api';
-import { type SessionUser, useSession } from '../app/session';
-import { type Language, setLanguage } from './i18n';
+import { type Language, setLanguage } from '../ui/i18n';
+import { type SessionUser, useSession } from './session';
 
 /** Switches the interface language; a logged-in user's choice is kept in the profile. */
 export function LanguageSwitch() {

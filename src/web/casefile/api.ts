@@ -19,7 +19,3 @@ export function useRefreshCase(id: string) {
     await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
   };
 }
-
-export const fullName = (c: { givenNames: string; familyName: string }) => `${c.givenNames} ${c.familyName}`;
-export const originalName = (c: { givenNamesOriginal: string | null; familyNameOriginal: string | null }) =>
-  [c.givenNamesOriginal, c.familyNameOriginal].filter(Boolean).join(' ') || null;

@@ -20,12 +20,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { consentBody, consentPurposes } from '../../contracts/consent';
 import { post } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { applyFieldErrors, ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate, formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions, languageName } from '../ui/labels';
-import { useRefreshCase } from './api';
 import { consentSpecs } from './specs';
 
 /** What may be shared with whom right now, in plain words. */

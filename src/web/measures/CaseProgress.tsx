@@ -12,18 +12,13 @@ import {
   placementFlow,
 } from '../../contracts/measures';
 import { ApiError, patch } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { FormModal } from '../ui/FormModal';
-import type { FieldSpec } from '../ui/fields';
+import { type FieldSpec, specField } from '../ui/fields';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
-import { useRefreshCase } from './api';
 
-const field = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `progress.fields.${name}`,
-  ...extra,
-});
+const field = specField('progress.fields');
 
 const statusColor = (s: string) =>
   ['completed', 'started'].includes(s)

@@ -10,8 +10,8 @@ import {
   useState,
 } from 'react';
 import type { Me, SessionResponse } from '../../contracts/auth';
+import { ApiError, get, onSessionLost, post, setCsrfToken } from '../app/api';
 import { setLanguage } from '../ui/i18n';
-import { ApiError, get, onSessionLost, post, setCsrfToken } from './api';
 
 export type SessionUser = Me & { permissions: string[] };
 

@@ -3,8 +3,8 @@ import { IconBell } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { get, post } from '../app/api';
 import { formatDateTime } from '../ui/format';
-import { get, post } from './api';
 
 interface Notice {
   id: string;

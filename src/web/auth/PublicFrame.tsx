@@ -1,7 +1,7 @@
 import { Center, Container, Group, Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Logo } from '../ui/Logo';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Logo } from './Logo';
 
 /** The frame of the pages before login: set-up, login, invitation. */
 export function PublicFrame({

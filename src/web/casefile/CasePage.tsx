@@ -2,22 +2,23 @@ import { Alert, Anchor, Badge, Group, Stack, Tabs, Text, Title } from '@mantine/
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { CaseTeam } from '../clients/CaseTeam';
+import { fullName, originalName } from '../clients/names';
+import { StageControl } from '../clients/StageControl';
+import { CaseConsent } from '../consent/CaseConsent';
+import { CaseDocuments } from '../documents/CaseDocuments';
+import { CaseNetwork } from '../measures/CaseNetwork';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
-import { fullName, originalName, useCaseFile } from './api';
-import { CaseConsent } from './CaseConsent';
+import { useCaseFile } from './api';
 import { CaseContacts } from './CaseContacts';
-import { CaseDocuments } from './CaseDocuments';
-import { CaseNetwork } from './CaseNetwork';
 import { CaseOverview } from './CaseOverview';
 import { CasePlan } from './CasePlan';
 import { CaseProfile } from './CaseProfile';
 import { CaseRecognition } from './CaseRecognition';
-import { CaseTeam } from './CaseTeam';
 import { CaseTimeline } from './CaseTimeline';
-import { StageControl } from './StageControl';
 
 const panels = {
   overview: CaseOverview,

@@ -7,13 +7,14 @@ import type { CaseFile } from '../../contracts/casefile';
 import { updateClientBody } from '../../contracts/clients';
 import { residenceBody } from '../../contracts/profile';
 import { patch } from '../app/api';
+import { personSpecs } from '../clients/specs';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, languageName } from '../ui/labels';
 import { useRefreshCase } from './api';
 import { EntrySection } from './EntrySection';
-import { personSpecs, residenceSpecs } from './specs';
+import { residenceSpecs } from './specs';
 
 type Client = CaseFile['client'];
 

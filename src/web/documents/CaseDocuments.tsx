@@ -17,12 +17,12 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { documentCategories } from '../../contracts/documents';
 import { api, upload } from '../app/api';
-import { useSession } from '../app/session';
+import { useSession } from '../auth/session';
+import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
-import { useRefreshCase } from './api';
 
 const sizeText = (bytes: number) =>
   bytes > 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
