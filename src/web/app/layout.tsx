@@ -9,7 +9,7 @@ import { useSession, useUser } from '../auth/session';
 import { Notifications } from '../clients/Notifications';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
-import { navigation } from './navigation';
+import { navigationFor } from './navigation';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -18,9 +18,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = navigation.filter(
-    (item) => !('permission' in item) || user.permissions.includes(item.permission),
-  );
+  const items = navigationFor(user);
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 

@@ -11,8 +11,20 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 
+import type { Permission, SessionUser } from '../../contracts/auth';
+
+interface NavigationItem {
+  to: string;
+  /** i18n keys of the name and of the line on the start page. */
+  label: string;
+  hint: string;
+  icon: typeof IconHome;
+  /** Shown only to users with this permission (the server refuses the others anyway). */
+  permission?: Permission;
+}
+
 /** The navigation shows only features that exist and that the user may open. */
-export const navigation = [
+export const navigation: readonly NavigationItem[] = [
   { to: '/', label: 'nav.home', hint: 'home.cards.home', icon: IconHome },
   { to: '/cases', label: 'nav.cases', hint: 'home.cards.cases', icon: IconFolders, permission: 'cases.work' },
   {
@@ -65,4 +77,8 @@ export const navigation = [
     permission: 'audit.read',
   },
   { to: '/profile', label: 'nav.profile', hint: 'home.cards.profile', icon: IconUserCircle },
-] as const;
+];
+
+/** The items this user may open. */
+export const navigationFor = (user: SessionUser) =>
+  navigation.filter((item) => !item.permission || user.permissions.includes(item.permission));

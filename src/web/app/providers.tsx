@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../ui/i18n';
 import { SessionProvider } from '../auth/session';
-import { ApiError } from './api';
+import { ApiError } from '../lib/http';
 
 const theme = createTheme({
   primaryColor: 'blue',

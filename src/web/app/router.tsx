@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
-import { useSession } from '../auth/session';
+import type { Permission } from '../../contracts/auth';
+import { useCan, useSession } from '../auth/session';
 import { NoAccess } from '../ui/NoAccess';
 import { AppLayout } from './layout';
 
@@ -26,9 +27,8 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** Hides pages the user may not open; the server refuses them anyway. */
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { user } = useSession();
-  return user?.permissions.includes(permission) ? children : <NoAccess />;
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <NoAccess />;
 }
 
 function PublicOnly({ children }: { children: ReactNode }) {
@@ -52,7 +52,7 @@ const page =
   async () => ({ Component: (await load())[name] as () => ReactNode });
 
 /** A route that only users with the permission may open. */
-const guarded = (path: string, permission: string, lazy: ReturnType<typeof page>) => ({
+const guarded = (path: string, permission: Permission, lazy: ReturnType<typeof page>) => ({
   path,
   element: (
     <RequirePermission permission={permission}>

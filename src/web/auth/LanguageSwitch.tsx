@@ -1,8 +1,8 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { patch } from '../app/api';
 import { type Language, setLanguage } from '../ui/i18n';
-import { type SessionUser, useSession } from './session';
+import { updateMe } from './api';
+import { useSession } from './session';
 
 /** Switches the interface language; a logged-in user's choice is kept in the profile. */
 export function LanguageSwitch() {
@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const change = async (value: string) => {
     const language = value as Language;
     setLanguage(language);
-    if (user) updateUser(await patch<SessionUser>('/api/auth/me', { language }));
+    if (user) updateUser(await updateMe({ language }));
   };
   return (
     <SegmentedControl

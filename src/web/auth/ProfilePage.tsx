@@ -15,10 +15,10 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody, PASSWORD_MIN_LENGTH } from '../../contracts/auth';
-import { patch, post } from '../app/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
-import { type SessionUser, useSession, useUser } from './session';
+import { changePassword, updateMe } from './api';
+import { useSession, useUser } from './session';
 import { TwoFactorCard } from './TwoFactorCard';
 
 export function ProfilePage() {
@@ -53,7 +53,7 @@ function PersonalCard() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      updateUser(await patch<SessionUser>('/api/auth/me', values));
+      updateUser(await updateMe(values));
       notifySaved(t);
     } catch (e) {
       if (!applyFieldErrors(form, e, t)) setError(e);
@@ -104,7 +104,7 @@ function PasswordCard() {
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
     setError(null);
     try {
-      await post('/api/auth/password', { currentPassword, newPassword });
+      await changePassword({ currentPassword, newPassword });
       form.reset();
       notifySaved(t, t('profile.passwordChanged'));
     } catch (e) {

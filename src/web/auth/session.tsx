@@ -9,11 +9,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Me, SessionResponse } from '../../contracts/auth';
-import { ApiError, get, onSessionLost, post, setCsrfToken } from '../app/api';
+import type { Permission, SessionResponse, SessionUser } from '../../contracts/auth';
+import { ApiError, onSessionLost, setCsrfToken } from '../lib/http';
+import { fetchSetupStatus } from '../setup/api';
 import { setLanguage } from '../ui/i18n';
-
-export type SessionUser = Me & { permissions: string[] };
+import { fetchSession, logOut } from './api';
 
 interface SessionState {
   /** undefined while loading, null when logged out. */
@@ -21,7 +21,7 @@ interface SessionState {
   setupNeeded: boolean | undefined;
   /** Why the last session ended, for a message on the login page. */
   lostReason: 'session_expired' | null;
-  signedIn(session: { user: SessionUser; csrfToken: string }): void;
+  signedIn(session: SessionResponse): void;
   updateUser(user: SessionUser): void;
   logout(): Promise<void>;
   refresh(): Promise<void>;
@@ -43,14 +43,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
-    const setup = await get<{ needed: boolean }>('/api/setup').catch(() => ({ needed: false }));
+    const setup = await fetchSetupStatus().catch(() => ({ needed: false }));
     setSetupNeeded(setup.needed);
     if (setup.needed) {
       setUser(null);
       return;
     }
     try {
-      const session = await get<SessionResponse & { user: SessionUser }>('/api/auth/session');
+      const session = await fetchSession();
       setCsrfToken(session.csrfToken);
       adopt(session.user);
     } catch (error) {
@@ -90,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       updateUser: adopt,
       async logout() {
-        await post('/api/auth/logout').catch(() => undefined);
+        await logOut().catch(() => undefined);
         setCsrfToken(null);
         setUser(null);
         queryClient.clear();
@@ -115,7 +115,8 @@ export function useUser(): SessionUser {
   return user;
 }
 
-export function useCan(permission: string): boolean {
+/** Whether the user may do this; the server decides again on every request. */
+export function useCan(permission: Permission): boolean {
   const { user } = useSession();
   return Boolean(user?.permissions.includes(permission));
 }

@@ -13,7 +13,7 @@ export function CaseContacts({ file }: { file: CaseFile }) {
   return (
     <EntrySection
       clientId={file.client.id}
-      path="contacts"
+      kind="contacts"
       title="case.contacts"
       addLabel="case.addContact"
       emptyText="case.noContacts"

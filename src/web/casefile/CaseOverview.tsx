@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { updateClientBody } from '../../contracts/clients';
 import { residenceBody } from '../../contracts/profile';
-import { patch } from '../app/api';
+import { updateCase } from '../clients/api';
 import { personSpecs } from '../clients/specs';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
@@ -45,7 +45,7 @@ function PersonCard({ client }: { client: Client }) {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await patch(`/api/clients/${client.id}`, { ...cleanValues(values), version: client.version });
+      await updateCase(client.id, { ...cleanValues(values), version: client.version });
       notifySaved(t);
       setEditing(false);
       await refresh();
@@ -144,7 +144,7 @@ export function CaseOverview({ file }: { file: CaseFile }) {
       <PersonCard client={file.client} />
       <EntrySection
         clientId={file.client.id}
-        path="residence"
+        kind="residence"
         title="case.residence"
         addLabel="case.addResidence"
         emptyText="case.noResidence"

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
 import { objectiveBody, stepBody } from '../../contracts/plan';
-import { api } from '../app/api';
 import { notifyError } from '../ui/errors';
 import { formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
-import { useRefreshCase } from './api';
+import { changeEntry, useRefreshCase } from './api';
 import { EntrySection } from './EntrySection';
 import { objectiveSpecs, stepSpecs } from './specs';
 
@@ -18,7 +17,7 @@ export function CasePlan({ file }: { file: CaseFile }) {
   const refresh = useRefreshCase(id);
   const toggle = async (s: CaseFile['plan']['steps'][number]) => {
     try {
-      await api('PATCH', `/api/clients/${id}/steps/${s.id}`, { version: s.version, done: !s.doneAt });
+      await changeEntry(id, 'steps', s.id, { version: s.version, done: !s.doneAt });
       await refresh();
     } catch (e) {
       notifyError(t, e);
@@ -29,7 +28,7 @@ export function CasePlan({ file }: { file: CaseFile }) {
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
       <EntrySection
         clientId={id}
-        path="objectives"
+        kind="objectives"
         title="case.objectives"
         addLabel="case.addObjective"
         emptyText="case.noObjectives"
@@ -57,7 +56,7 @@ export function CasePlan({ file }: { file: CaseFile }) {
       />
       <EntrySection
         clientId={id}
-        path="steps"
+        kind="steps"
         title="case.steps"
         addLabel="case.addStep"
         emptyText="case.noSteps"

@@ -15,7 +15,7 @@ export function CaseProfile({ file }: { file: CaseFile }) {
     <Stack gap="xl">
       <EntrySection
         clientId={id}
-        path="qualifications"
+        kind="qualifications"
         title="case.qualifications"
         addLabel="case.addQualification"
         emptyText="case.noQualifications"
@@ -70,7 +70,7 @@ export function CaseProfile({ file }: { file: CaseFile }) {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
         <EntrySection
           clientId={id}
-          path="languages"
+          kind="languages"
           title="case.languages"
           addLabel="case.addLanguage"
           emptyText="case.noLanguages"
@@ -97,7 +97,7 @@ export function CaseProfile({ file }: { file: CaseFile }) {
         />
         <EntrySection
           clientId={id}
-          path="experience"
+          kind="experience"
           title="case.experience"
           addLabel="case.addExperience"
           emptyText="case.noExperience"

@@ -241,7 +241,7 @@ export function CaseRecognition({ file }: { file: CaseFile }) {
   return (
     <EntrySection
       clientId={file.client.id}
-      path="procedures"
+      kind="procedures"
       title="case.procedures"
       addLabel="case.addProcedure"
       emptyText="case.noProcedures"

@@ -4,12 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { api } from '../app/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { notifyError } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import type { FieldSpec } from '../ui/fields';
 import { RowActions } from '../ui/RowActions';
+import { addEntry, caseFileKeys, changeEntry, type EntryKind, removeEntry } from './api';
 
 export interface EntryItem {
   id: string;
@@ -18,8 +18,8 @@ export interface EntryItem {
 
 interface Props<T extends EntryItem> {
   clientId: string;
-  /** API path below /api/clients/:id/. */
-  path: string;
+  /** The kind of entry (its path below the case in the API). */
+  kind: EntryKind;
   title: string;
   addLabel: string;
   emptyText: string;
@@ -41,17 +41,14 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<T | 'new' | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', p.clientId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: caseFileKeys.detail(p.clientId) });
 
   // After a refused change too: someone else may have changed the entry meanwhile.
   const save = async (body: Record<string, unknown>) => {
     try {
-      if (editing === 'new') await api('POST', `/api/clients/${p.clientId}/${p.path}`, body);
+      if (editing === 'new') await addEntry(p.clientId, p.kind, body);
       else if (editing)
-        await api('PATCH', `/api/clients/${p.clientId}/${p.path}/${editing.id}`, {
-          ...body,
-          version: editing.version,
-        });
+        await changeEntry(p.clientId, p.kind, editing.id, { ...body, version: editing.version });
     } finally {
       await refresh();
     }
@@ -60,7 +57,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
   const [deleting, setDeleting] = useState<T | null>(null);
   const remove = async (item: T) => {
     try {
-      await api('DELETE', `/api/clients/${p.clientId}/${p.path}/${item.id}`);
+      await removeEntry(p.clientId, p.kind, item.id);
       await refresh();
     } catch (e) {
       notifyError(t, e);

@@ -3,28 +3,15 @@ import { IconBell } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get, post } from '../app/api';
 import { formatDateTime } from '../ui/format';
-
-interface Notice {
-  id: string;
-  kind: string;
-  clientId: string | null;
-  message: string;
-  createdAt: string;
-  read: boolean;
-}
+import { caseKeys, markNotificationsRead, notificationsQuery } from './api';
 
 /** The bell in the header: cases handed over to the user, and other notices. */
 export function Notifications() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const notices = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => get<Notice[]>('/api/notifications'),
-    refetchInterval: 60_000,
-  });
+  const notices = useQuery(notificationsQuery);
   const unread = (notices.data ?? []).filter((n) => !n.read).length;
   return (
     <Popover
@@ -33,8 +20,8 @@ export function Notifications() {
       withinPortal
       onOpen={async () => {
         if (unread > 0) {
-          await post('/api/notifications/read');
-          await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+          await markNotificationsRead();
+          await queryClient.invalidateQueries({ queryKey: caseKeys.notifications });
         }
       }}
     >

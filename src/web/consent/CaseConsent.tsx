@@ -19,13 +19,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { consentBody, consentPurposes } from '../../contracts/consent';
-import { post } from '../app/api';
 import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { applyFieldErrors, ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate, formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions, languageName } from '../ui/labels';
+import { consentFormUrl, recordConsent, withdrawConsent } from './api';
 import { consentSpecs } from './specs';
 
 /** What may be shared with whom right now, in plain words. */
@@ -97,11 +97,8 @@ function PrintForm({ clientId }: { clientId: string }) {
   const [purposes, setPurposes] = useState<string[]>(['counselling_record', 'conference_sharing']);
   const [institutions, setInstitutions] = useState<string[]>([]);
   const [scope, setScope] = useState('pseudonymised');
-  const href = () => {
-    const q = new URLSearchParams({ language, scope, institutions: institutions.join(';') });
-    for (const p of purposes) q.append('purposes', p);
-    return `/api/clients/${clientId}/consent-form?${q}`;
-  };
+  const href = () =>
+    consentFormUrl(clientId, { language, scope, purposes, institutions: institutions.join(';') });
   return (
     <>
       <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setOpened(true)}>
@@ -184,7 +181,7 @@ export function CaseConsent({ file }: { file: CaseFile }) {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      await post(`/api/clients/${id}/consents`, cleanValues(values));
+      await recordConsent(id, cleanValues(values));
       notifySaved(t);
       setAdding(false);
       await refresh();
@@ -273,7 +270,7 @@ export function CaseConsent({ file }: { file: CaseFile }) {
         onClose={() => setWithdrawing(null)}
         onConfirm={async () => {
           try {
-            await post(`/api/clients/${id}/consents/${withdrawing}/withdraw`);
+            if (withdrawing) await withdrawConsent(id, withdrawing);
             notifySaved(t, t('consent.withdrawnNow'));
             await refresh();
           } catch (e) {

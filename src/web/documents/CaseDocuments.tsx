@@ -16,20 +16,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { documentCategories } from '../../contracts/documents';
-import { api, upload } from '../app/api';
-import { useSession } from '../auth/session';
 import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
+import { deleteDocument, documentUrl, uploadDocument } from './api';
 
 const sizeText = (bytes: number) =>
   bytes > 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 export function CaseDocuments({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const { user } = useSession();
   const id = file.client.id;
   const refresh = useRefreshCase(id);
   const [picked, setPicked] = useState<File | null>(null);
@@ -38,14 +36,13 @@ export function CaseDocuments({ file }: { file: CaseFile }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
-  void user;
 
   const send = async () => {
     if (!picked) return;
     setBusy(true);
     setError(null);
     try {
-      await upload(`/api/clients/${id}/documents`, picked, { category: category ?? 'other', description });
+      await uploadDocument(id, picked, { category: category ?? 'other', description });
       notifySaved(t, t('documents.uploaded'));
       setPicked(null);
       setDescription('');
@@ -110,7 +107,7 @@ export function CaseDocuments({ file }: { file: CaseFile }) {
             {file.documents.map((d) => (
               <Table.Tr key={d.id}>
                 <Table.Td>
-                  <Anchor href={`/api/clients/${id}/documents/${d.id}`} download={d.filename}>
+                  <Anchor href={documentUrl(id, d.id)} download={d.filename}>
                     {d.filename}
                   </Anchor>
                   {d.description && (
@@ -131,7 +128,7 @@ export function CaseDocuments({ file }: { file: CaseFile }) {
                   <Group gap={4} wrap="nowrap">
                     <ActionIcon
                       component="a"
-                      href={`/api/clients/${id}/documents/${d.id}`}
+                      href={documentUrl(id, d.id)}
                       download={d.filename}
                       variant="subtle"
                       aria-label={t('documents.download')}
@@ -165,7 +162,7 @@ export function CaseDocuments({ file }: { file: CaseFile }) {
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           try {
-            await api('DELETE', `/api/clients/${id}/documents/${deleting}`);
+            if (deleting) await deleteDocument(id, deleting);
             await refresh();
           } catch (e) {
             notifyError(t, e);

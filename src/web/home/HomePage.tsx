@@ -1,8 +1,8 @@
 import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { navigation } from '../app/navigation';
-import { useUser } from '../auth/session';
+import { navigationFor } from '../app/navigation';
+import { useCan, useUser } from '../auth/session';
 import { Dashboard } from '../clients/Dashboard';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -10,11 +10,10 @@ import { PageHeader } from '../ui/PageHeader';
 export function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
-  const items = navigation.filter(
-    (i) => i.to !== '/' && (!('permission' in i) || user.permissions.includes(i.permission)),
-  );
+  const canWorkCases = useCan('cases.work');
+  const items = navigationFor(user).filter((i) => i.to !== '/');
   // Case workers start with what needs their attention; everyone else with what they can open.
-  if (user.permissions.includes('cases.work')) {
+  if (canWorkCases) {
     return (
       <Stack>
         <PageHeader

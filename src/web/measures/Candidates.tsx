@@ -3,21 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Candidate } from '../../contracts/measures';
 import type { Opportunity } from '../../contracts/network';
-import { get, post } from '../app/api';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { enumLabel } from '../ui/labels';
+import { candidatesQuery, suggestOffer } from './api';
 import { Reasons } from './Reasons';
 
 /** The cases an offer suits (only those whose consent lets the profile go to this employer). */
 export function Candidates({ offer }: { offer: Opportunity }) {
   const { t } = useTranslation();
   const [done, setDone] = useState<string[]>([]);
-  const candidates = useQuery({
-    queryKey: ['candidates', offer.id],
-    queryFn: () => get<Candidate[]>(`/api/opportunities/${offer.id}/candidates`),
-  });
+  const candidates = useQuery(candidatesQuery(offer.id));
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
@@ -60,7 +56,7 @@ export function Candidates({ offer }: { offer: Opportunity }) {
                   disabled={offer.status !== 'open'}
                   onClick={async () => {
                     try {
-                      await post(`/api/clients/${c.client.id}/opportunities`, { opportunityId: offer.id });
+                      await suggestOffer(c.client.id, offer.id);
                       setDone((d) => [...d, c.client.id]);
                       notifySaved(t, t('offers.suggested', { name: c.client.name }));
                     } catch (e) {

@@ -11,12 +11,13 @@ import {
   type Placement,
   placementFlow,
 } from '../../contracts/measures';
-import { ApiError, patch } from '../app/api';
 import { useRefreshCase } from '../casefile/api';
+import { ApiError } from '../lib/http';
 import { FormModal } from '../ui/FormModal';
 import { type FieldSpec, specField } from '../ui/fields';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
+import { changeAcquisition, changePlacement } from './api';
 
 const field = specField('progress.fields');
 
@@ -163,7 +164,7 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
             outcomeNote: editing.outcomeNote ?? '',
           }}
           save={async ({ amount, ...v }) => {
-            await patch(`/api/clients/${file.client.id}/measures/${editing.id}`, {
+            await changeAcquisition(file.client.id, editing.id, {
               ...v,
               amountCents: amount === null || amount === undefined ? null : Math.round(Number(amount) * 100),
               version: editing.version,
@@ -223,7 +224,7 @@ export function Placements({ file, readOnly }: { file: CaseFile; readOnly: boole
           initial={{ status: editing.status, employerFeedback: editing.employerFeedback ?? '' }}
           save={async (v) => {
             try {
-              await patch(`/api/clients/${file.client.id}/opportunities/${editing.id}`, {
+              await changePlacement(file.client.id, editing.id, {
                 ...v,
                 version: editing.version,
               });

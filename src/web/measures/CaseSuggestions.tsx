@@ -4,13 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Measure, Suggestions } from '../../contracts/measures';
+import type { Measure } from '../../contracts/measures';
 import type { Opportunity } from '../../contracts/network';
-import { get, post, query } from '../app/api';
+import { openOfferSearchQuery } from '../network/api';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { SearchSelect } from '../ui/pickers';
+import { measureSearchQuery, proposeMeasure, suggestionsQuery, suggestOffer } from './api';
 import { type Reason, Reasons } from './Reasons';
 
 const measureLine = (t: TFunction, m: Measure) =>
@@ -101,16 +102,12 @@ export function Suggested({
   onAdded(): Promise<void>;
 }) {
   const { t } = useTranslation();
-  const suggestions = useQuery({
-    queryKey: ['suggestions', clientId],
-    queryFn: () => get<Suggestions>(`/api/clients/${clientId}/suggestions`),
-    staleTime: 30_000,
-  });
+  const suggestions = useQuery(suggestionsQuery(clientId));
   const [busy, setBusy] = useState<string | null>(null);
-  const add = async (path: string, body: Record<string, string>, key: string) => {
+  const add = async (take: () => Promise<unknown>, key: string) => {
     setBusy(key);
     try {
-      await post(`/api/clients/${clientId}/${path}`, body);
+      await take();
       notifySaved(t);
       await onAdded();
       await suggestions.refetch();
@@ -156,7 +153,7 @@ export function Suggested({
               id: s.measure.id,
               title: s.measure.title,
               line: measureLine(t, s.measure),
-              add: () => add('measures', { measureId: s.measure.id }, s.measure.id),
+              add: () => add(() => proposeMeasure(clientId, s.measure.id), s.measure.id),
             }))}
           />
           <SuggestionList
@@ -171,7 +168,7 @@ export function Suggested({
               id: s.opportunity.id,
               title: s.opportunity.title,
               line: opportunityLine(t, s.opportunity),
-              add: () => add('opportunities', { opportunityId: s.opportunity.id }, s.opportunity.id),
+              add: () => add(() => suggestOffer(clientId, s.opportunity.id), s.opportunity.id),
             }))}
           />
         </SimpleGrid>
@@ -180,28 +177,21 @@ export function Suggested({
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <SearchSelect
             label={t('match.otherMeasure')}
-            cacheKey="measures"
             value={null}
-            find={async (q) =>
-              (await get<{ items: Measure[] }>(`/api/measures${query({ q, limit: 30 })}`)).items.map((m) => ({
-                value: m.id,
-                label: `${m.title} · ${measureLine(t, m)}`,
-              }))
-            }
-            onChange={(v) => v && add('measures', { measureId: v }, v)}
+            find={{
+              query: measureSearchQuery,
+              option: (m: Measure) => ({ value: m.id, label: `${m.title} · ${measureLine(t, m)}` }),
+            }}
+            onChange={(v) => v && add(() => proposeMeasure(clientId, v), v)}
           />
           <SearchSelect
             label={t('match.otherOffer')}
-            cacheKey="offers"
             value={null}
-            find={async (q) =>
-              (
-                await get<{ items: Opportunity[] }>(
-                  `/api/opportunities${query({ q, status: 'open', limit: 30 })}`,
-                )
-              ).items.map((o) => ({ value: o.id, label: `${o.title} · ${opportunityLine(t, o)}` }))
-            }
-            onChange={(v) => v && add('opportunities', { opportunityId: v }, v)}
+            find={{
+              query: openOfferSearchQuery,
+              option: (o: Opportunity) => ({ value: o.id, label: `${o.title} · ${opportunityLine(t, o)}` }),
+            }}
+            onChange={(v) => v && add(() => suggestOffer(clientId, v), v)}
           />
         </SimpleGrid>
       )}

@@ -16,16 +16,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Measure } from '../../contracts/measures';
-import {
-  type ContactPerson,
-  contactPersonBody,
-  type Institution,
-  type InstitutionCase,
-  type Opportunity,
-} from '../../contracts/network';
-import { del, get, patch, post, query } from '../app/api';
-import { useSession } from '../auth/session';
+import { type ContactPerson, contactPersonBody, type Institution } from '../../contracts/network';
+import { useCan } from '../auth/session';
+import { providedMeasuresQuery } from '../measures/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DetailHeader } from '../ui/DetailHeader';
 import { ErrorAlert, notifyError } from '../ui/errors';
@@ -36,6 +29,17 @@ import { enumLabel, languageName } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
 import { RowActions } from '../ui/RowActions';
+import {
+  addContactPerson,
+  changeContactPerson,
+  changeInstitution,
+  employerOffersQuery,
+  institutionCasesQuery,
+  institutionDetailQuery,
+  mergeInstitution,
+  networkKeys,
+  removeContactPerson,
+} from './api';
 import { OfferModal } from './OffersPage';
 import { contactPersonSpecs, institutionForm, institutionSpecs } from './specs';
 
@@ -43,7 +47,6 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
   const { t } = useTranslation();
   const [editing, setEditing] = useState<ContactPerson | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactPerson | null>(null);
-  const base = `/api/institutions/${institution.id}/contacts`;
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -98,8 +101,9 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
           initial={formValues(contactPersonSpecs, editing === 'new' ? null : editing)}
           schema={contactPersonBody}
           save={async (values) => {
-            if (editing === 'new') await post(base, values);
-            else await patch(`${base}/${editing.id}`, { ...values, version: editing.version });
+            if (editing === 'new') await addContactPerson(institution.id, values);
+            else
+              await changeContactPerson(institution.id, editing.id, { ...values, version: editing.version });
             await refresh();
           }}
           onClose={() => setEditing(null)}
@@ -112,7 +116,7 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           try {
-            await del(`${base}/${deleting?.id}`);
+            if (deleting) await removeContactPerson(institution.id, deleting.id);
             await refresh();
           } catch (e) {
             notifyError(t, e);
@@ -127,18 +131,8 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
 function Offered({ institution }: { institution: Institution }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const offers = useQuery({
-    queryKey: ['offers', 'employer', institution.id],
-    queryFn: () =>
-      get<{ items: Opportunity[] }>(`/api/opportunities${query({ employerId: institution.id, limit: 100 })}`),
-  });
-  const measures = useQuery({
-    queryKey: ['measures', 'provider', institution.id],
-    queryFn: () =>
-      get<{ items: Measure[] }>(
-        `/api/measures${query({ providerId: institution.id, includeInactive: 'true', limit: 100 })}`,
-      ),
-  });
+  const offers = useQuery(employerOffersQuery(institution.id));
+  const measures = useQuery(providedMeasuresQuery(institution.id));
   const canEmploy = ['company', 'training_provider', 'other'].includes(institution.type);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
@@ -215,10 +209,7 @@ function Offered({ institution }: { institution: Institution }) {
 /** The caller's cases this institution is involved in (counsellors: their own; leads: all). */
 function InvolvedCases({ institution }: { institution: Institution }) {
   const { t } = useTranslation();
-  const cases = useQuery({
-    queryKey: ['institution-cases', institution.id],
-    queryFn: () => get<InstitutionCase[]>(`/api/institutions/${institution.id}/cases`),
-  });
+  const cases = useQuery(institutionCasesQuery(institution.id));
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
@@ -254,18 +245,14 @@ export function InstitutionPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const permissions = useSession().user?.permissions ?? [];
-  const canWorkCases = permissions.includes('cases.work');
-  const canMerge = permissions.includes('network.merge');
+  const canWorkCases = useCan('cases.work');
+  const canMerge = useCan('network.merge');
   const [merging, setMerging] = useState(false);
   const navigate = useNavigate();
-  const item = useQuery({
-    queryKey: ['institution', id],
-    queryFn: () => get<Institution>(`/api/institutions/${id}`),
-  });
+  const item = useQuery(institutionDetailQuery(id));
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['institution', id] });
-    await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+    await queryClient.invalidateQueries({ queryKey: networkKeys.institution(id) });
+    await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
   };
   if (item.isPending) return <PageLoader />;
   if (item.error || !item.data) return <ErrorAlert error={item.error} />;
@@ -346,8 +333,8 @@ export function InstitutionPage() {
           ]}
           initial={{ intoId: null }}
           save={async ({ intoId }) => {
-            await post(`/api/institutions/${i.id}/merge`, { intoId, version: i.version });
-            await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+            await mergeInstitution(i.id, { intoId, version: i.version });
+            await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
             navigate(`/network/${intoId}`);
           }}
           onClose={() => setMerging(false)}
@@ -361,7 +348,7 @@ export function InstitutionPage() {
           specs={institutionSpecs}
           initial={institutionForm(i)}
           save={async (values) => {
-            await patch(`/api/institutions/${i.id}`, { ...values, version: i.version });
+            await changeInstitution(i.id, { ...values, version: i.version });
             await refresh();
           }}
           onClose={() => setEditing(false)}

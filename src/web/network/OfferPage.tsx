@@ -3,9 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Opportunity } from '../../contracts/network';
-import { get } from '../app/api';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { Candidates } from '../measures/Candidates';
 import { DetailHeader } from '../ui/DetailHeader';
 import { ErrorAlert } from '../ui/errors';
@@ -13,17 +11,15 @@ import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
+import { offerDetailQuery } from './api';
 import { OfferModal, offerStatusColor } from './OffersPage';
 
 export function OfferPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { user } = useSession();
+  const canWorkCases = useCan('cases.work');
   const [editing, setEditing] = useState(false);
-  const offer = useQuery({
-    queryKey: ['offer', id],
-    queryFn: () => get<Opportunity>(`/api/opportunities/${id}`),
-  });
+  const offer = useQuery(offerDetailQuery(id));
   if (offer.isPending) return <PageLoader />;
   if (offer.error || !offer.data) return <ErrorAlert error={offer.error} />;
   const o = offer.data;
@@ -75,7 +71,7 @@ export function OfferPage() {
           )}
         </Stack>
       </Card>
-      {user?.permissions.includes('cases.work') ? (
+      {canWorkCases ? (
         <Candidates offer={o} />
       ) : (
         <Alert color="gray" variant="light">

@@ -3,10 +3,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Occupation } from '../../contracts/profile';
-import { get, query, upload } from '../app/api';
 import { ErrorAlert, notifySaved } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
+import { importOccupations, occupationCountsQuery, occupationKeys, occupationSearchQuery } from './api';
 
 /** The reference occupations: what is loaded, a search, and loading the publisher's KldB or ESCO file. */
 export function OccupationsPage() {
@@ -17,15 +16,8 @@ export function OccupationsPage() {
   const [busy, setBusy] = useState(false);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
-  const counts = useQuery({
-    queryKey: ['occupation-counts'],
-    queryFn: () => get<Record<string, number>>('/api/occupations/counts'),
-  });
-  const found = useQuery({
-    queryKey: ['occupations', q, 'admin'],
-    queryFn: () => get<Occupation[]>(`/api/occupations${query({ q, limit: 50 })}`),
-    enabled: q.length >= 2,
-  });
+  const counts = useQuery(occupationCountsQuery);
+  const found = useQuery({ ...occupationSearchQuery(q, 50), enabled: q.length >= 2 });
 
   return (
     <Stack maw={1000}>
@@ -61,10 +53,8 @@ export function OccupationsPage() {
                 setBusy(true);
                 setError(null);
                 try {
-                  const r = await upload<{ scheme: string; imported: number }>(
-                    '/api/occupations/import',
-                    file!,
-                  );
+                  if (!file) return;
+                  const r = await importOccupations(file);
                   notifySaved(
                     t,
                     t('occupations.imported', {
@@ -73,7 +63,7 @@ export function OccupationsPage() {
                     }),
                   );
                   setFile(null);
-                  await queryClient.invalidateQueries({ queryKey: ['occupation-counts'] });
+                  await queryClient.invalidateQueries({ queryKey: occupationKeys.counts });
                 } catch (e) {
                   setError(e);
                 } finally {

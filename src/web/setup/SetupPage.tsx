@@ -15,13 +15,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../contracts/auth';
 import { type SetupResult, setupBody } from '../../contracts/organisation';
-import { post } from '../app/api';
 import { PublicFrame } from '../auth/PublicFrame';
-import { type SessionUser, useSession } from '../auth/session';
+import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import type { Language } from '../ui/i18n';
-
-type Result = SetupResult & { user: SessionUser };
+import { setUp } from './api';
 
 export function SetupPage() {
   const { t, i18n } = useTranslation();
@@ -29,7 +27,7 @@ export function SetupPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Result | null>(null);
+  const [done, setDone] = useState<SetupResult | null>(null);
   const form = useForm({
     initialValues: {
       organisationName: '',
@@ -51,7 +49,7 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await post<Result>('/api/setup', values);
+      const result = await setUp(values);
       if (result.demoLogins.length > 0) setDone(result);
       else {
         signedIn(result);

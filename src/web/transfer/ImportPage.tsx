@@ -17,57 +17,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { post, upload } from '../app/api';
+import type { ImportCheck, ImportMapping, ImportUpload } from '../../contracts/transfer';
+import { importFields } from '../../contracts/transfer';
+import { caseKeys } from '../clients/api';
 import { ErrorAlert } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
-
-interface Uploaded {
-  id: string;
-  filename: string;
-  columns: string[];
-  rowCount: number;
-  sample: string[][];
-  suggestedMapping: Record<string, number>;
-}
-interface Checked {
-  rowCount: number;
-  validCount: number;
-  errorRows: number;
-  problems: { row: number; field: string; message: string; severity: 'error' | 'warning' }[];
-  canCommit: boolean;
-}
-
-const fields = [
-  'familyName',
-  'givenNames',
-  'familyNameOriginal',
-  'givenNamesOriginal',
-  'birthDate',
-  'gender',
-  'citizenships',
-  'birthCountry',
-  'languages',
-  'email',
-  'phone',
-  'street',
-  'postcode',
-  'city',
-  'district',
-  'arrivalDate',
-  'referralSource',
-  'benefits',
-  'intakeDate',
-  'notes',
-];
+import { checkCaseImport, commitCaseImport, uploadCaseSheet } from './api';
 
 /** Upload → map the columns → dry run with every row's problems → import all or nothing. */
 export function ImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [uploaded, setUploaded] = useState<Uploaded | null>(null);
-  const [mapping, setMapping] = useState<Record<string, number>>({});
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [uploaded, setUploaded] = useState<ImportUpload | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [checked, setChecked] = useState<ImportCheck | null>(null);
   const [imported, setImported] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -117,7 +81,8 @@ export function ImportPage() {
               loading={busy}
               onClick={() =>
                 run(async () => {
-                  const u = await upload<Uploaded>('/api/clients/import', file!);
+                  if (!file) return;
+                  const u = await uploadCaseSheet(file);
                   setUploaded(u);
                   setMapping(u.suggestedMapping);
                 })
@@ -134,7 +99,7 @@ export function ImportPage() {
           <Stack>
             <Text size="sm">{t('import.rows', { count: uploaded.rowCount, file: uploaded.filename })}</Text>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-              {fields.map((f) => (
+              {importFields.map((f) => (
                 <Select
                   key={f}
                   label={t(`case.fields.${f}`)}
@@ -185,11 +150,7 @@ export function ImportPage() {
               <Button
                 variant="default"
                 loading={busy}
-                onClick={() =>
-                  run(async () =>
-                    setChecked(await post<Checked>(`/api/clients/import/${uploaded.id}/check`, { mapping })),
-                  )
-                }
+                onClick={() => run(async () => setChecked(await checkCaseImport(uploaded.id, mapping)))}
               >
                 {t('import.check')}
               </Button>
@@ -199,12 +160,9 @@ export function ImportPage() {
                   loading={busy}
                   onClick={() =>
                     run(async () => {
-                      const r = await post<{ imported: number }>(
-                        `/api/clients/import/${uploaded.id}/commit`,
-                        { mapping },
-                      );
+                      const r = await commitCaseImport(uploaded.id, mapping);
                       setImported(r.imported);
-                      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+                      await queryClient.invalidateQueries({ queryKey: caseKeys.lists });
                     })
                   }
                 >

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import type { InstitutionType } from '../../contracts/network';
 import type { Occupation } from '../../contracts/profile';
 import { commonLanguages, countryCodes } from '../../contracts/reference';
-import { get } from '../app/api';
+import { colleaguesQuery } from '../users/api';
 import { countryName, enumOptions, languageName } from './labels';
 import {
   InstitutionSelect,
@@ -105,11 +105,7 @@ export function ColleagueSelect(props: {
   error?: React.ReactNode;
   clearable?: boolean;
 }) {
-  const colleagues = useQuery({
-    queryKey: ['colleagues'],
-    queryFn: () => get<{ id: string; name: string }[]>('/api/colleagues'),
-    staleTime: 60_000,
-  });
+  const colleagues = useQuery(colleaguesQuery);
   return (
     <Select
       label={props.label}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
-import { patch, post } from '../app/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { sendUserLink, updateUser, userKeys } from './api';
 
 export function EditUserModal({
   user,
@@ -28,13 +28,13 @@ export function EditUserModal({
       roles: (v) => (v.length ? null : t('validation.minItems', { count: 1 })),
     },
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.lists });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
     try {
-      await patch<User>(`/api/users/${user.id}`, {
+      await updateUser(user.id, {
         version: user.version,
         name: values.name,
         roles: values.roles,
@@ -55,7 +55,7 @@ export function EditUserModal({
     setBusy(true);
     setError(null);
     try {
-      const result = await post<InvitationResult>(`/api/users/${user.id}/link`);
+      const result = await sendUserLink(user.id);
       onClose();
       onLink(result);
     } catch (e) {
