@@ -64,7 +64,7 @@ export function AppLayout() {
                     navigate('/login');
                   }}
                 >
-                  {t('auth.logout')}
+                  {t('auth:auth.logout')}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

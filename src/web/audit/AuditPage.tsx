@@ -22,7 +22,7 @@ const auditFilters = (get: (key: string) => string | null) => ({
 });
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const trail = useList({ query: auditTrailQuery, filters: auditFilters, pageSize: 50 });
   const { params } = trail;
   const actors = useQuery(auditActorsQuery);
@@ -115,7 +115,7 @@ function PersonSelect(p: {
   /** The person of the filter as the trail names it, when the page opens with the filter set. */
   known: { id: string; label: string } | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audit');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
   const [chosen, setChosen] = useState<Person | null>(null);

@@ -11,7 +11,7 @@ import { PublicFrame } from './PublicFrame';
 
 /** Opened from the link in an invitation or password-reset mail; the token is in the URL fragment. */
 export function InvitePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
   const [error, setError] = useState<unknown>(null);

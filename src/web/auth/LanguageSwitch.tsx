@@ -6,7 +6,7 @@ import { useSession } from './session';
 
 /** Switches the interface language; a logged-in user's choice is kept in the profile. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('auth');
   const { user, updateUser } = useSession();
   const change = async (value: string) => {
     const language = value as Language;

@@ -11,7 +11,7 @@ import { PublicFrame } from './PublicFrame';
 import { useSession } from './session';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const { signedIn, lostReason } = useSession();
   const navigate = useNavigate();
   const location = useLocation();

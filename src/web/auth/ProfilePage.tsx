@@ -22,7 +22,7 @@ import { useSession, useUser } from './session';
 import { TwoFactorCard } from './TwoFactorCard';
 
 export function ProfilePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   return (
     <Stack maw={960}>
@@ -45,7 +45,7 @@ export function ProfilePage() {
 }
 
 function PersonalCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   const { updateUser } = useSession();
   const [error, setError] = useState<unknown>(null);
@@ -91,7 +91,7 @@ function PersonalCard() {
 }
 
 function PasswordCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },

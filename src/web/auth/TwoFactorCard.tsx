@@ -22,7 +22,7 @@ import { useSession, useUser } from './session';
 
 /** Enrol (QR code, confirm a code, keep the recovery codes) or remove the second factor. */
 export function TwoFactorCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   const { refresh } = useSession();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
@@ -164,7 +164,7 @@ export function TwoFactorCard() {
 }
 
 export function TwoFactorBadge({ enabled }: { enabled: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   return (
     <Badge color={enabled ? 'green' : 'gray'}>{enabled ? t('profile.totpOn') : t('profile.totpOff')}</Badge>
   );

@@ -9,14 +9,14 @@ import { EntrySection } from './EntrySection';
 import { contactSpecs } from './specs';
 
 export function CaseContacts({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   return (
     <EntrySection
       clientId={file.client.id}
       kind="contacts"
-      title="case.contacts"
-      addLabel="case.addContact"
-      emptyText="case.noContacts"
+      title={t('case.contacts')}
+      addLabel={t('case.addContact')}
+      emptyText={t('case.noContacts')}
       items={file.contacts}
       specs={contactSpecs}
       schema={contactBody}

@@ -32,7 +32,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export const personFormValues = (c: Partial<Client> | null) => formValues(personSpecs, c);
 
 function PersonCard({ client }: { client: Client }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const refresh = useRefreshCase(client.id);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -138,16 +138,16 @@ function PersonCard({ client }: { client: Client }) {
 }
 
 export function CaseOverview({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   return (
     <Stack gap="lg">
       <PersonCard client={file.client} />
       <EntrySection
         clientId={file.client.id}
         kind="residence"
-        title="case.residence"
-        addLabel="case.addResidence"
-        emptyText="case.noResidence"
+        title={t('case.residence')}
+        addLabel={t('case.addResidence')}
+        emptyText={t('case.noResidence')}
         items={file.residence}
         specs={residenceSpecs}
         schema={residenceBody}

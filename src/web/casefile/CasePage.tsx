@@ -34,7 +34,7 @@ const panels = {
 const tabs = Object.keys(panels) as (keyof typeof panels)[];
 
 export function CasePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
@@ -51,7 +51,7 @@ export function CasePage() {
       <Anchor component={Link} to="/cases" size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} />
-          {t('cases.title')}
+          {t('clients:cases.title')}
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start" wrap="wrap">

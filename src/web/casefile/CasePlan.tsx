@@ -12,7 +12,7 @@ import { EntrySection } from './EntrySection';
 import { objectiveSpecs, stepSpecs } from './specs';
 
 export function CasePlan({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const id = file.client.id;
   const refresh = useRefreshCase(id);
   const toggle = async (s: CaseFile['plan']['steps'][number]) => {
@@ -29,9 +29,9 @@ export function CasePlan({ file }: { file: CaseFile }) {
       <EntrySection
         clientId={id}
         kind="objectives"
-        title="case.objectives"
-        addLabel="case.addObjective"
-        emptyText="case.noObjectives"
+        title={t('case.objectives')}
+        addLabel={t('case.addObjective')}
+        emptyText={t('case.noObjectives')}
         items={file.plan.objectives}
         specs={objectiveSpecs}
         schema={objectiveBody}
@@ -57,9 +57,9 @@ export function CasePlan({ file }: { file: CaseFile }) {
       <EntrySection
         clientId={id}
         kind="steps"
-        title="case.steps"
-        addLabel="case.addStep"
-        emptyText="case.noSteps"
+        title={t('case.steps')}
+        addLabel={t('case.addStep')}
+        emptyText={t('case.noSteps')}
         items={file.plan.steps}
         specs={stepSpecs}
         schema={stepBody}
@@ -106,7 +106,7 @@ export function CasePlan({ file }: { file: CaseFile }) {
 
 /** The measures acquired for the client belong to the plan; they are worked on in their own tab. */
 function PlannedMeasures({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const items = [
     ...file.network.acquisitions.map((a) => ({
       id: a.id,
@@ -125,15 +125,15 @@ function PlannedMeasures({ file }: { file: CaseFile }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3} size="h4">
-          {t('progress.inPlan')}
+          {t('measures:progress.inPlan')}
         </Title>
         <Anchor component={Link} to="?tab=network" size="sm">
-          {t('progress.open')}
+          {t('measures:progress.open')}
         </Anchor>
       </Group>
       {items.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t('progress.noMeasures')}
+          {t('measures:progress.noMeasures')}
         </Text>
       )}
       {items.map((i) => (

@@ -9,16 +9,16 @@ import { EntrySection } from './EntrySection';
 import { experienceSpecs, languageSpecs, qualificationSpecs } from './specs';
 
 export function CaseProfile({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const id = file.client.id;
   return (
     <Stack gap="xl">
       <EntrySection
         clientId={id}
         kind="qualifications"
-        title="case.qualifications"
-        addLabel="case.addQualification"
-        emptyText="case.noQualifications"
+        title={t('case.qualifications')}
+        addLabel={t('case.addQualification')}
+        emptyText={t('case.noQualifications')}
         items={file.qualifications}
         specs={qualificationSpecs}
         schema={qualificationBody}
@@ -71,9 +71,9 @@ export function CaseProfile({ file }: { file: CaseFile }) {
         <EntrySection
           clientId={id}
           kind="languages"
-          title="case.languages"
-          addLabel="case.addLanguage"
-          emptyText="case.noLanguages"
+          title={t('case.languages')}
+          addLabel={t('case.addLanguage')}
+          emptyText={t('case.noLanguages')}
           items={file.languages}
           specs={languageSpecs}
           schema={languageSkillBody}
@@ -98,9 +98,9 @@ export function CaseProfile({ file }: { file: CaseFile }) {
         <EntrySection
           clientId={id}
           kind="experience"
-          title="case.experience"
-          addLabel="case.addExperience"
-          emptyText="case.noExperience"
+          title={t('case.experience')}
+          addLabel={t('case.addExperience')}
+          emptyText={t('case.noExperience')}
           items={file.experience}
           specs={experienceSpecs}
           schema={experienceBody}

@@ -39,7 +39,7 @@ function ProcedureExtras({
   form: any;
   qualifications: CaseFile['qualifications'];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('casefile');
   const checklist: ChecklistItem[] = form.values.checklist ?? [];
   const pauses: Pause[] = form.values.suspensions ?? [];
   const setItem = (i: number, change: Partial<ChecklistItem>) =>
@@ -237,14 +237,14 @@ function ProcedureExtras({
 }
 
 export function CaseRecognition({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   return (
     <EntrySection
       clientId={file.client.id}
       kind="procedures"
-      title="case.procedures"
-      addLabel="case.addProcedure"
-      emptyText="case.noProcedures"
+      title={t('case.procedures')}
+      addLabel={t('case.addProcedure')}
+      emptyText={t('case.noProcedures')}
       items={file.procedures}
       specs={procedureSpecs}
       schema={procedureBody}

@@ -97,7 +97,7 @@ function title(t: TFunction, e: TimelineEntry): string {
 }
 
 export function CaseTimeline({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   if (file.timeline.length === 0) return <Text c="dimmed">{t('common.nothingFound')}</Text>;
   return (
     <Timeline bulletSize={26} lineWidth={2} data-testid="timeline">

@@ -20,6 +20,7 @@ interface Props<T extends EntryItem> {
   clientId: string;
   /** The kind of entry (its path below the case in the API). */
   kind: EntryKind;
+  /** The section's texts, translated. */
   title: string;
   addLabel: string;
   emptyText: string;
@@ -38,7 +39,7 @@ interface Props<T extends EntryItem> {
 
 /** One kind of case-file entry: a list of cards with add, edit and remove, each through a form. */
 export function EntrySection<T extends EntryItem>(p: Props<T>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('casefile');
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: caseFileKeys.detail(p.clientId) });
@@ -68,7 +69,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3} size="h4">
-          {t(p.title)}
+          {p.title}
         </Title>
         {!p.readOnly && (
           <Button
@@ -77,13 +78,13 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
             leftSection={<IconPlus size={14} />}
             onClick={() => setEditing('new')}
           >
-            {t(p.addLabel)}
+            {p.addLabel}
           </Button>
         )}
       </Group>
       {p.items.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t(p.emptyText)}
+          {p.emptyText}
         </Text>
       )}
       {p.items.map((item) => (
@@ -103,7 +104,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
       />
       {editing !== null && (
         <FormModal
-          title={t(editing === 'new' ? p.addLabel : p.title)}
+          title={editing === 'new' ? p.addLabel : p.title}
           specs={p.specs}
           initial={p.toForm(editing === 'new' ? null : editing)}
           known={editing === 'new' ? undefined : (editing as unknown as Record<string, unknown>)}

@@ -12,10 +12,14 @@ import { cefrLevels, languageLevels } from '../../contracts/reference';
 import { type FieldSpec, specField } from '../ui/fields';
 
 /** The form fields of each part of the case file; labels are i18n keys under "case.fields". */
-const f = specField('case.fields');
+const f = specField('casefile:case.fields');
 
 export const residenceSpecs: FieldSpec[] = [
-  f('legalBasis', 'suggest', { values: commonLegalBases, required: true, help: 'case.help.legalBasis' }),
+  f('legalBasis', 'suggest', {
+    values: commonLegalBases,
+    required: true,
+    help: 'casefile:case.help.legalBasis',
+  }),
   f('validFrom', 'date'),
   f('validUntil', 'date'),
   f('employmentPermission', 'select', { enumGroup: 'employmentPermission', values: employmentPermissions }),
@@ -69,14 +73,14 @@ export const procedureSpecs: FieldSpec[] = [
       e.authorityInstitutionId
         ? [{ value: String(e.authorityInstitutionId), label: String(e.authorityName) }]
         : [],
-    help: 'case.help.authorityDirectory',
+    help: 'casefile:case.help.authorityDirectory',
     clears: ['authorityName'],
   }),
-  f('authorityName', 'text', { wide: true, help: 'case.help.authority' }),
+  f('authorityName', 'text', { wide: true, help: 'casefile:case.help.authority' }),
   f('submittedOn', 'date'),
   f('receiptConfirmedOn', 'date'),
-  f('documentsCompleteOn', 'date', { help: 'case.help.documentsComplete' }),
-  f('accelerated', 'switch', { help: 'case.help.accelerated' }),
+  f('documentsCompleteOn', 'date', { help: 'casefile:case.help.documentsComplete' }),
+  f('accelerated', 'switch', { help: 'casefile:case.help.accelerated' }),
   f('extensionMonths', 'number', { min: 0, max: 4 }),
   f('extensionReason', 'text'),
   f('decidedOn', 'date'),
@@ -95,7 +99,7 @@ export const objectiveSpecs: FieldSpec[] = [
 export const stepSpecs: FieldSpec[] = [
   f('text', 'textarea', { required: true, wide: true }),
   f('ownerUserId', 'colleague'),
-  f('ownerNote', 'text', { help: 'case.help.ownerNote' }),
+  f('ownerNote', 'text', { help: 'casefile:case.help.ownerNote' }),
   f('dueDate', 'date'),
   f('done', 'switch'),
 ];
@@ -113,7 +117,7 @@ export const contactSpecs: FieldSpec[] = [
       e.institutionId ? [{ value: String(e.institutionId), label: String(e.institutionName) }] : [],
     clears: ['institutionName'],
   }),
-  f('institutionName', 'text', { help: 'case.help.institutionName' }),
+  f('institutionName', 'text', { help: 'casefile:case.help.institutionName' }),
   f('topic', 'text'),
   f('summary', 'textarea', { wide: true }),
   f('result', 'textarea', { wide: true }),

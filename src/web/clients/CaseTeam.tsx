@@ -12,7 +12,7 @@ import { handOver, setCounsellors } from './api';
 
 /** Who works on the case: the owner, further counsellors, and handing the case over. */
 export function CaseTeam({ client }: { client: ClientDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const navigate = useNavigate();
   const refresh = useRefreshCase(client.id);
   const [mode, setMode] = useState<'handover' | 'team' | null>(null);

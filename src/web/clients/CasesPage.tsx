@@ -46,7 +46,7 @@ const caseFilters = (get: (key: string) => string | null) => ({
 
 /** The counsellor's case list: search in any script, filters kept in the URL, saved filters, export, bulk handover. */
 export function CasesPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const canReassign = useCan('cases.reassign');
   // Searching starts at the second letter: one letter matches nearly everyone.
   const list = useList({ query: caseListQuery, filters: caseFilters, pageSize: 50, minSearch: 2 });
@@ -133,7 +133,7 @@ export function CasesPage() {
         </div>
         <div style={{ width: 260 }}>
           <OccupationSelect
-            label={t('case.fields.referenceOccupationId')}
+            label={t('casefile:case.fields.referenceOccupationId')}
             value={params.get('occupationId')}
             onChange={(id) => setFilter('occupationId', id)}
           />
@@ -187,9 +187,9 @@ export function CasesPage() {
           ...(canReassign ? [32] : []),
           t('cases.name'),
           t('cases.code'),
-          t('case.fields.birthDate'),
+          t('casefile:case.fields.birthDate'),
           t('cases.stage'),
-          t('case.fields.referenceOccupationId'),
+          t('casefile:case.fields.referenceOccupationId'),
           t('case.owner'),
           t('cases.steps'),
         ]}

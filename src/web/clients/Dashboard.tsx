@@ -55,7 +55,7 @@ const CaseLink = ({ id, code, name, tab }: { id: string; code: string; name: str
 
 /** What needs the counsellor's attention today. */
 export function Dashboard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const data = useQuery(dashboardQuery);
   const followUps = useQuery(followUpsQuery);
   if (data.isPending) return <PageLoader />;

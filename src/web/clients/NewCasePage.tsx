@@ -16,7 +16,7 @@ import { personSpecs } from './specs';
 
 /** Intake: a new case, warned of duplicates while typing and again on saving. */
 export function NewCasePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);

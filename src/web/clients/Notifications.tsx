@@ -8,7 +8,7 @@ import { caseKeys, markNotificationsRead, notificationsQuery } from './api';
 
 /** The bell in the header: cases handed over to the user, and other notices. */
 export function Notifications() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const notices = useQuery(notificationsQuery);

@@ -9,7 +9,7 @@ import { caseKeys, reassignCases } from './api';
 
 /** Hands the cases picked in the list over to a colleague at once (leads). */
 export function ReassignCases({ selected, onDone }: { selected: string[]; onDone(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const queryClient = useQueryClient();
   const [reassignTo, setReassignTo] = useState<string | null>(null);
   const [reassigning, setReassigning] = useState(false);

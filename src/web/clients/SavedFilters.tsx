@@ -10,7 +10,7 @@ import { caseKeys, deleteSavedFilter, savedFiltersQuery, saveFilter } from './ap
 
 /** The user's named filters of the case list: applied in one click, saved from the current address. */
 export function SavedFilters({ list }: { list: Pick<ReturnType<typeof useList>, 'params' | 'apply'> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const queryClient = useQueryClient();
   const saved = useQuery(savedFiltersQuery);
   const [saveName, setSaveName] = useState('');

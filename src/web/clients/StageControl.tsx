@@ -17,7 +17,7 @@ export function StageControl({
   client: ClientDetail;
   history: CaseFile['stageHistory'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const refresh = useRefreshCase(client.id);
   const [target, setTarget] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
@@ -96,7 +96,7 @@ export function StageControl({
           </Text>
           {target === 'closed' && (
             <Select
-              label={t('case.fields.closingOutcome')}
+              label={t('casefile:case.fields.closingOutcome')}
               required
               data={enumOptions(t, 'closingOutcome', closingOutcomes)}
               value={outcome}
@@ -105,7 +105,7 @@ export function StageControl({
             />
           )}
           <Textarea
-            label={back ? t('case.reason') : t('case.note')}
+            label={back ? t('casefile:case.reason') : t('case.note')}
             required={back}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}

@@ -2,12 +2,12 @@ import { benefitTypes, genders, referralSources } from '../../contracts/clients'
 import { type FieldSpec, specField } from '../ui/fields';
 
 /** The person of a case (intake and the case file); labels are i18n keys under "case.fields". */
-const f = specField('case.fields');
+const f = specField('casefile:case.fields');
 
 export const personSpecs: FieldSpec[] = [
   f('givenNames', 'text', { required: true }),
   f('familyName', 'text', { required: true }),
-  f('givenNamesOriginal', 'text', { help: 'case.help.originalScript' }),
+  f('givenNamesOriginal', 'text', { help: 'casefile:case.help.originalScript' }),
   f('familyNameOriginal', 'text'),
   f('birthDate', 'date'),
   f('gender', 'select', { enumGroup: 'gender', values: genders }),
@@ -25,10 +25,10 @@ export const personSpecs: FieldSpec[] = [
   }),
   f('arrivalDate', 'date'),
   f('intakeDate', 'date', { required: true }),
-  f('sectorId', 'sector', { help: 'case.help.sector' }),
+  f('sectorId', 'sector', { help: 'casefile:case.help.sector' }),
   f('referralSource', 'select', { enumGroup: 'referralSource', values: referralSources }),
   f('benefits', 'select', { enumGroup: 'benefits', values: benefitTypes }),
-  f('jobcentreCustomerNumber', 'text', { help: 'case.help.socialData' }),
+  f('jobcentreCustomerNumber', 'text', { help: 'casefile:case.help.socialData' }),
   f('currentEmployer', 'text'),
   f('currentHoursPerWeek', 'number', { min: 0, max: 80 }),
   f('currentJobBelowQualification', 'switch'),

@@ -30,7 +30,7 @@ import { consentSpecs } from './specs';
 
 /** What may be shared with whom right now, in plain words. */
 function SharingNow({ sharing }: { sharing: CaseFile['consent']['sharing'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('consent');
   const yes = (b: boolean) => (
     <Badge color={b ? 'green' : 'gray'}>{b ? t('consent.yes') : t('consent.no')}</Badge>
   );
@@ -68,7 +68,7 @@ function SharingNow({ sharing }: { sharing: CaseFile['consent']['sharing'] }) {
               <List.Item key={`${i.name}-${i.scope}`}>
                 <b>{i.name}</b> – {enumLabel(t, 'scope', i.scope)};{' '}
                 {i.dataCategories.map((c) => enumLabel(t, 'dataCategory', c)).join(', ') || '–'}
-                {i.until && ` (${t('case.until')} ${formatDate(i.until)})`}
+                {i.until && ` (${t('casefile:case.until')} ${formatDate(i.until)})`}
               </List.Item>
             ))}
           </List>
@@ -91,7 +91,7 @@ function SharingNow({ sharing }: { sharing: CaseFile['consent']['sharing'] }) {
 }
 
 function PrintForm({ clientId }: { clientId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('consent');
   const [opened, setOpened] = useState(false);
   const [language, setLanguage] = useState(i18n.language === 'en' ? 'en' : 'de');
   const [purposes, setPurposes] = useState<string[]>(['counselling_record', 'conference_sharing']);
@@ -113,16 +113,16 @@ function PrintForm({ clientId }: { clientId: string }) {
               { value: 'de', label: 'Deutsch' },
               { value: 'en', label: 'English' },
             ]}
-            aria-label={t('profile.language')}
+            aria-label={t('auth:profile.language')}
           />
           <MultiSelect
-            label={t('case.fields.purposes')}
+            label={t('casefile:case.fields.purposes')}
             data={enumOptions(t, 'purpose', consentPurposes)}
             value={purposes}
             onChange={setPurposes}
           />
           <TagsInput
-            label={t('case.fields.institutions')}
+            label={t('casefile:case.fields.institutions')}
             description={t('consent.institutionsHelp')}
             value={institutions}
             onChange={setInstitutions}
@@ -154,7 +154,7 @@ function PrintForm({ clientId }: { clientId: string }) {
 }
 
 export function CaseConsent({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('consent');
   const id = file.client.id;
   const refresh = useRefreshCase(id);
   const [adding, setAdding] = useState(false);
@@ -235,9 +235,9 @@ export function CaseConsent({ file }: { file: CaseFile }) {
               <Text size="xs" c="dimmed">
                 {[
                   enumLabel(t, 'scope', c.scope),
-                  `${t('case.fields.givenOn')} ${formatDate(c.givenOn)}`,
-                  c.validUntil && `${t('case.until')} ${formatDate(c.validUntil)}`,
-                  `${t('case.fields.formLanguage')}: ${languageName(c.formLanguage)}`,
+                  `${t('casefile:case.fields.givenOn')} ${formatDate(c.givenOn)}`,
+                  c.validUntil && `${t('casefile:case.until')} ${formatDate(c.validUntil)}`,
+                  `${t('casefile:case.fields.formLanguage')}: ${languageName(c.formLanguage)}`,
                   c.withdrawnAt && `${t('consent.withdrawnAt')} ${formatDateTime(c.withdrawnAt)}`,
                   c.recordedBy,
                 ]
@@ -287,13 +287,13 @@ export function CaseConsent({ file }: { file: CaseFile }) {
             </Alert>
             <Fields form={form} specs={consentSpecs} />
             <TagsInput
-              label={t('case.fields.institutions')}
+              label={t('casefile:case.fields.institutions')}
               description={t('consent.institutionsHelp')}
               {...form.getInputProps('institutions')}
             />
             {consentDocs.length > 0 && (
               <MultiSelect
-                label={t('case.fields.evidenceDocumentId')}
+                label={t('casefile:case.fields.evidenceDocumentId')}
                 maxValues={1}
                 data={consentDocs.map((d) => ({ value: d.id, label: d.filename }))}
                 value={form.values.evidenceDocumentId ? [form.values.evidenceDocumentId] : []}

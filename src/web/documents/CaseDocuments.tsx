@@ -27,7 +27,7 @@ const sizeText = (bytes: number) =>
   bytes > 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 export function CaseDocuments({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('documents');
   const id = file.client.id;
   const refresh = useRefreshCase(id);
   const [picked, setPicked] = useState<File | null>(null);

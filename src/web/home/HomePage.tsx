@@ -8,7 +8,7 @@ import { PageHeader } from '../ui/PageHeader';
 
 /** The start page: a greeting and the features this user can open. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const user = useUser();
   const canWorkCases = useCan('cases.work');
   const items = navigationFor(user).filter((i) => i.to !== '/');
@@ -18,7 +18,7 @@ export function HomePage() {
       <Stack>
         <PageHeader
           title={t('home.greeting', { name: user.name })}
-          description={t('dashboard.description')}
+          description={t('clients:dashboard.description')}
         />
         <Dashboard />
       </Stack>

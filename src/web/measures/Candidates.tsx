@@ -11,22 +11,22 @@ import { Reasons } from './Reasons';
 
 /** The cases an offer suits (only those whose consent lets the profile go to this employer). */
 export function Candidates({ offer }: { offer: Opportunity }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const [done, setDone] = useState<string[]>([]);
   const candidates = useQuery(candidatesQuery(offer.id));
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
-        {t('offers.candidates')}
+        {t('network:offers.candidates')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('offers.candidatesHelp')}
+        {t('network:offers.candidatesHelp')}
       </Text>
       <ErrorAlert error={candidates.error} />
       {candidates.isPending && <Loader size="sm" />}
       {candidates.data?.length === 0 && (
         <Text size="sm" c="dimmed">
-          {t('offers.noCandidates')}
+          {t('network:offers.noCandidates')}
         </Text>
       )}
       <Stack gap="xs" data-testid="candidates">
@@ -58,7 +58,7 @@ export function Candidates({ offer }: { offer: Opportunity }) {
                     try {
                       await suggestOffer(c.client.id, offer.id);
                       setDone((d) => [...d, c.client.id]);
-                      notifySaved(t, t('offers.suggested', { name: c.client.name }));
+                      notifySaved(t, t('network:offers.suggested', { name: c.client.name }));
                     } catch (e) {
                       notifyError(t, e);
                     }

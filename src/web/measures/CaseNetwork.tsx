@@ -9,7 +9,7 @@ import { Acquisitions, Placements } from './CaseProgress';
 import { Suggested } from './CaseSuggestions';
 
 function Involved({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
@@ -24,7 +24,7 @@ function Involved({ file }: { file: CaseFile }) {
           <Table data-testid="involved">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('network.institution')}</Table.Th>
+                <Table.Th>{t('network:network.institution')}</Table.Th>
                 <Table.Th>{t('progress.roles')}</Table.Th>
                 <Table.Th>{t('progress.lastContact')}</Table.Th>
               </Table.Tr>
@@ -69,7 +69,7 @@ function Involved({ file }: { file: CaseFile }) {
 }
 
 function Disclosures({ file }: { file: CaseFile }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   if (file.network.disclosures.length === 0) return null;
   return (
     <Stack gap="sm">
@@ -83,10 +83,10 @@ function Disclosures({ file }: { file: CaseFile }) {
         <Table data-testid="disclosures">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('audit.when')}</Table.Th>
+              <Table.Th>{t('audit:audit.when')}</Table.Th>
               <Table.Th>{t('progress.recipient')}</Table.Th>
-              <Table.Th>{t('case.fields.purposes')}</Table.Th>
-              <Table.Th>{t('case.fields.dataCategories')}</Table.Th>
+              <Table.Th>{t('casefile:case.fields.purposes')}</Table.Th>
+              <Table.Th>{t('casefile:case.fields.dataCategories')}</Table.Th>
               <Table.Th>{t('progress.by')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -19,7 +19,7 @@ import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { changeAcquisition, changePlacement } from './api';
 
-const field = specField('progress.fields');
+const field = specField('measures:progress.fields');
 
 const statusColor = (s: string) =>
   ['completed', 'started'].includes(s)
@@ -45,7 +45,7 @@ function ProgressList<
   canMove(item: T): boolean;
   onMove(item: T): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
@@ -86,7 +86,7 @@ function ProgressList<
 }
 
 export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const refresh = useRefreshCase(file.client.id);
   const [editing, setEditing] = useState<Acquisition | null>(null);
   const specs = (a: Acquisition): FieldSpec[] => [
@@ -98,7 +98,7 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
     field('fundingType', 'select', {
       enumGroup: 'fundingType',
       values: fundingTypes,
-      help: 'progress.fundingHelp',
+      help: 'measures:progress.fundingHelp',
     }),
     field('funderId', 'institution', {
       values: ['job_centre', 'employment_agency', 'chamber_ihk', 'chamber_hwk', 'company', 'other'],
@@ -179,7 +179,7 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
 }
 
 export function Placements({ file, readOnly }: { file: CaseFile; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const refresh = useRefreshCase(file.client.id);
   const [editing, setEditing] = useState<Placement | null>(null);
   return (
@@ -217,7 +217,7 @@ export function Placements({ file, readOnly }: { file: CaseFile; readOnly: boole
               enumGroup: 'placementStatus',
               values: allowedStatuses(placementFlow, editing.status),
               required: true,
-              help: 'progress.introduceHelp',
+              help: 'measures:progress.introduceHelp',
             }),
             field('employerFeedback', 'textarea', { wide: true }),
           ]}

@@ -29,7 +29,7 @@ const opportunityLine = (t: TFunction, o: Opportunity) =>
     enumLabel(t, 'opportunityKind', o.kind),
     o.employer.name,
     o.district && enumLabel(t, 'district', o.district),
-    o.startDate && t('offers.from', { date: formatDate(o.startDate) }),
+    o.startDate && t('network:offers.from', { date: formatDate(o.startDate) }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -101,7 +101,7 @@ export function Suggested({
   readOnly: boolean;
   onAdded(): Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const suggestions = useQuery(suggestionsQuery(clientId));
   const [busy, setBusy] = useState<string | null>(null);
   const add = async (take: () => Promise<unknown>, key: string) => {

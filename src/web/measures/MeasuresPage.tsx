@@ -15,7 +15,7 @@ import { addMeasure, changeMeasure, measureDetailQuery, measureKeys, measureList
 import { measureBodyOf, measureForm, measureSpecs } from './specs';
 
 function MeasureModal({ measure, onClose }: { measure: Measure | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const queryClient = useQueryClient();
   return (
     <FormModal
@@ -43,7 +43,7 @@ const measureFilters = (get: (key: string) => string | null) => ({
 
 /** The catalogue of measures: what the network offers to close a gap, with its entry conditions. */
 export function MeasuresPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const list = useList({ query: measureListQuery, filters: measureFilters });
   const { params: lp, filters, items, searchBox, enumFilter } = list;
@@ -73,7 +73,7 @@ export function MeasuresPage() {
         {enumFilter('type', 'measureType', measureTypes, t('measures.allTypes'), 260)}
         <SectorSelect
           label=""
-          placeholder={t('network.allSectors')}
+          placeholder={t('network:network.allSectors')}
           value={filters.sectorId}
           onChange={(v) => lp.set('sectorId', v)}
           w={220}
@@ -89,13 +89,13 @@ export function MeasuresPage() {
         testId="measures"
         minWidth={820}
         heads={[
-          t('network.fields.title'),
-          t('network.fields.type'),
-          t('network.fields.providerId'),
+          t('network:network.fields.title'),
+          t('network:network.fields.type'),
+          t('network:network.fields.providerId'),
           t('measures.where'),
           t('measures.nextStartColumn'),
           t('measures.places'),
-          t('network.fields.cost'),
+          t('network:network.fields.cost'),
         ]}
       >
         {items.map((m) => {

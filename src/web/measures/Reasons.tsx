@@ -28,7 +28,7 @@ export function reasonLabel(t: TFunction, r: Reason): string {
 const wrapping = { root: { height: 'auto' }, label: { whiteSpace: 'normal' as const } };
 
 export function Reasons({ reasons, warnings }: { reasons: Reason[]; warnings: Reason[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   return (
     <Group gap={4} mt={4}>
       {reasons.map((r) => (

@@ -5,7 +5,7 @@ import { districts } from '../network/specs';
 import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of a measure; labels are i18n keys under "network.fields". */
-const f = specField('network.fields');
+const f = specField('network:network.fields');
 
 export const providerTypes = [
   'training_provider',
@@ -36,7 +36,7 @@ export const measureSpecs: FieldSpec[] = [
   f('compensates', 'multiselect', {
     enumGroup: 'compensation',
     values: compensationMeasures,
-    help: 'network.help.compensates',
+    help: 'network:network.help.compensates',
   }),
   f('online', 'switch'),
   f('place', 'text'),
@@ -45,10 +45,18 @@ export const measureSpecs: FieldSpec[] = [
   f('durationWeeks', 'number', { min: 0, max: 260 }),
   f('teachingUnits', 'number', { min: 0, max: 10000 }),
   f('capacity', 'number', { min: 0, max: 10000 }),
-  f('cost', 'number', { min: 0, max: 1_000_000, help: 'network.help.cost' }),
+  f('cost', 'number', { min: 0, max: 1_000_000, help: 'network:network.help.cost' }),
   f('funders', 'multiselect', { enumGroup: 'fundingType', values: fundingTypes, wide: true }),
-  f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.minLevel' }),
-  f('entryLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.entryLevel' }),
+  f('minLanguageLevel', 'select', {
+    enumGroup: 'level',
+    values: cefrLevels,
+    help: 'network:network.help.minLevel',
+  }),
+  f('entryLevel', 'select', {
+    enumGroup: 'level',
+    values: cefrLevels,
+    help: 'network:network.help.entryLevel',
+  }),
   f('targetLevel', 'select', { enumGroup: 'level', values: cefrLevels }),
   f('active', 'switch'),
   f('description', 'textarea', { wide: true }),

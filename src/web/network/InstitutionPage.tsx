@@ -44,7 +44,7 @@ import { OfferModal } from './OffersPage';
 import { contactPersonSpecs, institutionForm, institutionSpecs } from './specs';
 
 function Contacts({ institution, refresh }: { institution: Institution; refresh(): Promise<unknown> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [editing, setEditing] = useState<ContactPerson | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactPerson | null>(null);
   return (
@@ -129,7 +129,7 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
 
 /** What the institution offers: its offers as an employer, its measures as a provider. */
 function Offered({ institution }: { institution: Institution }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const offers = useQuery(employerOffersQuery(institution.id));
   const measures = useQuery(providedMeasuresQuery(institution.id));
@@ -176,7 +176,7 @@ function Offered({ institution }: { institution: Institution }) {
         display={institution.type === 'company' && !measures.data?.items.length ? 'none' : undefined}
       >
         <Title order={2} size="h4">
-          {t('measures.title')}
+          {t('measures:measures.title')}
         </Title>
         {(measures.data?.items ?? []).map((m) => (
           <Group key={m.id} gap="xs">
@@ -186,12 +186,12 @@ function Offered({ institution }: { institution: Institution }) {
             <Text size="xs" c="dimmed">
               {enumLabel(t, 'measureType', m.type)}
             </Text>
-            {!m.active && <Badge color="gray">{t('measures.inactive')}</Badge>}
+            {!m.active && <Badge color="gray">{t('measures:measures.inactive')}</Badge>}
           </Group>
         ))}
         {measures.data?.items.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('measures.none')}
+            {t('measures:measures.none')}
           </Text>
         )}
       </Stack>
@@ -208,7 +208,7 @@ function Offered({ institution }: { institution: Institution }) {
 
 /** The caller's cases this institution is involved in (counsellors: their own; leads: all). */
 function InvolvedCases({ institution }: { institution: Institution }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const cases = useQuery(institutionCasesQuery(institution.id));
   return (
     <Stack gap="xs">
@@ -241,7 +241,7 @@ function InvolvedCases({ institution }: { institution: Institution }) {
 }
 
 export function InstitutionPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
@@ -326,7 +326,7 @@ export function InstitutionPage() {
             {
               name: 'intoId',
               kind: 'institution',
-              label: 'network.fields.intoId',
+              label: 'network:network.fields.intoId',
               required: true,
               wide: true,
             },

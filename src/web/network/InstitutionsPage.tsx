@@ -40,7 +40,7 @@ type Candidate = { id: string; name: string; city: string | null };
 
 /** Adds an institution; the server's duplicate check is shown and can be overridden knowingly. */
 export function NewInstitutionModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [duplicates, setDuplicates] = useState<Candidate[]>([]);
@@ -98,7 +98,7 @@ export function NewInstitutionModal({ onClose }: { onClose(): void }) {
 type Problem = { row: number; field: string; message: string };
 
 function ImportModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -110,7 +110,7 @@ function ImportModal({ onClose }: { onClose(): void }) {
       <Stack>
         <Text size="sm">{t('network.importHelp')}</Text>
         <FileInput
-          label={t('import.file')}
+          label={t('transfer:import.file')}
           accept=".csv,text/csv"
           value={file}
           onChange={(f) => {
@@ -125,9 +125,9 @@ function ImportModal({ onClose }: { onClose(): void }) {
           <Table data-testid="import-problems">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.field')}</Table.Th>
-                <Table.Th>{t('import.problem')}</Table.Th>
+                <Table.Th>{t('transfer:import.row')}</Table.Th>
+                <Table.Th>{t('transfer:import.field')}</Table.Th>
+                <Table.Th>{t('transfer:import.problem')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -168,7 +168,7 @@ function ImportModal({ onClose }: { onClose(): void }) {
               }
             }}
           >
-            {t('import.upload')}
+            {t('transfer:import.upload')}
           </Button>
         </Group>
       </Stack>
@@ -185,7 +185,7 @@ const institutionFilters = (get: (key: string) => string | null) => ({
 
 /** The directory of the network: who is who, searchable and filtered by type, sector and district. */
 export function InstitutionsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [editingSectors, setEditingSectors] = useState(false);

@@ -15,7 +15,7 @@ import { offerDetailQuery } from './api';
 import { OfferModal, offerStatusColor } from './OffersPage';
 
 export function OfferPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const { id = '' } = useParams();
   const canWorkCases = useCan('cases.work');
   const [editing, setEditing] = useState(false);

@@ -29,7 +29,7 @@ export function OfferModal({
   employer?: { id: string; name: string };
   onClose(): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const initial = offerForm(offer);
@@ -65,7 +65,7 @@ const offerFilters = (get: (key: string) => string | null) => ({
 
 /** Employers' offers: internships, jobs, trial work and qualification places. */
 export function OffersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const list = useList({ query: offerListQuery, filters: offerFilters });
   const { params: lp, filters, items, searchBox, enumFilter } = list;

@@ -9,7 +9,7 @@ import { sectorLabel, useSectors } from '../ui/pickers';
 import { addSector, changeSector, networkKeys } from './api';
 
 function SectorRow({ sector, save }: { sector: Sector; save(name: string, active: boolean): Promise<void> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [name, setName] = useState(sector.name);
   return (
     <Group wrap="nowrap" align="center" data-testid="sector">
@@ -32,7 +32,7 @@ function SectorRow({ sector, save }: { sector: Sector; save(name: string, active
 
 /** The organisation's sectors: renamed or set inactive (never deleted: cases and conferences use them). */
 export function SectorsModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const sectors = useSectors();
   const [error, setError] = useState<unknown>(null);

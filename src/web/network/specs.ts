@@ -9,7 +9,7 @@ import { cefrLevels } from '../../contracts/reference';
 import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of the network's records; labels are i18n keys under "network.fields". */
-const f = specField('network.fields');
+const f = specField('network:network.fields');
 
 export const districts = ['10041', '10042', '10043', '10044', '10045', '10046'] as const;
 
@@ -25,7 +25,7 @@ export const institutionSpecs: FieldSpec[] = [
   f('email', 'text'),
   f('phone', 'text'),
   f('notes', 'textarea', { wide: true }),
-  f('active', 'switch', { wide: true, help: 'network.help.active' }),
+  f('active', 'switch', { wide: true, help: 'network:network.help.active' }),
 ];
 
 export const contactPersonSpecs: FieldSpec[] = [
@@ -35,7 +35,7 @@ export const contactPersonSpecs: FieldSpec[] = [
   f('phone', 'text'),
   f('language', 'language'),
   f('consentDate', 'date'),
-  f('consentToContact', 'switch', { wide: true, help: 'network.help.consentToContact' }),
+  f('consentToContact', 'switch', { wide: true, help: 'network:network.help.consentToContact' }),
 ];
 
 export const offerSpecs: FieldSpec[] = [

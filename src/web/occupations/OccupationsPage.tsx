@@ -9,7 +9,7 @@ import { importOccupations, occupationCountsQuery, occupationKeys, occupationSea
 
 /** The reference occupations: what is loaded, a search, and loading the publisher's KldB or ESCO file. */
 export function OccupationsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('occupations');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);

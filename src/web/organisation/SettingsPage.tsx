@@ -25,7 +25,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { organisationKeys, organisationQuery, outboxQuery, updateOrganisation } from './api';
 
 export function SettingsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisation');
   return (
     <Stack maw={1100}>
       <PageHeader title={t('settings.title')} />
@@ -46,7 +46,7 @@ export function SettingsPage() {
 }
 
 function OrganisationForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisation');
   const { refresh } = useSession();
   const queryClient = useQueryClient();
   const settings = useQuery(organisationQuery);
@@ -97,7 +97,7 @@ function OrganisationForm() {
 }
 
 function Outbox() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisation');
   const messages = useList({ query: outboxQuery });
   return (
     <Stack>
@@ -110,7 +110,12 @@ function Outbox() {
         striped={false}
         highlightOnHover={false}
         verticalSpacing="sm"
-        heads={[t('settings.created'), t('settings.recipient'), t('settings.message'), t('users.status')]}
+        heads={[
+          t('settings.created'),
+          t('settings.recipient'),
+          t('settings.message'),
+          t('users:users.status'),
+        ]}
       >
         {messages.items.map((m) => (
           <Table.Tr key={m.id}>

@@ -22,7 +22,7 @@ import type { Language } from '../ui/i18n';
 import { setUp } from './api';
 
 export function SetupPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('setup');
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
@@ -40,7 +40,7 @@ export function SetupPage() {
     },
     validate: (values) => {
       const errors = schemaResolver(setupBody, { sync: true })(values);
-      if (values.confirm !== values.password) errors.confirm = t('auth.passwordsDiffer');
+      if (values.confirm !== values.password) errors.confirm = t('auth:auth.passwordsDiffer');
       return errors;
     },
   });
@@ -110,28 +110,28 @@ export function SetupPage() {
             {...form.getInputProps('adminName')}
           />
           <TextInput
-            label={t('auth.email')}
+            label={t('auth:auth.email')}
             type="email"
             autoComplete="email"
             required
             {...form.getInputProps('email')}
           />
           <PasswordInput
-            label={t('auth.password')}
-            description={t('auth.passwordRule', { count: PASSWORD_MIN_LENGTH })}
+            label={t('auth:auth.password')}
+            description={t('auth:auth.passwordRule', { count: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
           />
           <PasswordInput
-            label={t('auth.confirmPassword')}
+            label={t('auth:auth.confirmPassword')}
             autoComplete="new-password"
             required
             {...form.getInputProps('confirm')}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="setup-language">
-              {t('profile.language')}
+              {t('auth:profile.language')}
             </Text>
             <SegmentedControl
               aria-labelledby="setup-language"

@@ -26,7 +26,7 @@ import { checkCaseImport, commitCaseImport, uploadCaseSheet } from './api';
 
 /** Upload → map the columns → dry run with every row's problems → import all or nothing. */
 export function ImportPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('transfer');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [uploaded, setUploaded] = useState<ImportUpload | null>(null);
@@ -102,7 +102,7 @@ export function ImportPage() {
               {importFields.map((f) => (
                 <Select
                   key={f}
-                  label={t(`case.fields.${f}`)}
+                  label={t(`casefile:case.fields.${f}`)}
                   placeholder={t('import.notImported')}
                   clearable
                   data={columnOptions}
@@ -200,7 +200,7 @@ export function ImportPage() {
                       <Table.Tr key={i}>
                         <Table.Td>{p.row}</Table.Td>
                         <Table.Td>
-                          {t(`case.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
+                          {t(`casefile:case.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
                         </Table.Td>
                         <Table.Td>
                           <Badge size="xs" color={p.severity === 'error' ? 'red' : 'orange'} mr="xs">
@@ -221,7 +221,7 @@ export function ImportPage() {
       {imported !== null && (
         <Alert color="green" title={t('import.done', { count: imported })}>
           <Button component={Link} to="/cases" mt="sm">
-            {t('cases.title')}
+            {t('clients:cases.title')}
           </Button>
         </Alert>
       )}

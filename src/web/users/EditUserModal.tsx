@@ -17,7 +17,7 @@ export function EditUserModal({
   onClose(): void;
   onLink(result: InvitationResult): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('users');
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

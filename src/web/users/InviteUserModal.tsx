@@ -18,7 +18,7 @@ export function InviteUserModal({
   onClose(): void;
   onInvited(result: InvitationResult): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('users');
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +56,7 @@ export function InviteUserModal({
         <Stack>
           <ErrorAlert error={error} />
           <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label={t('auth.email')} type="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('auth:auth.email')} type="email" required {...form.getInputProps('email')} />
           <MultiSelect
             label={t('users.roles')}
             description={t('users.rolesHelp')}

@@ -16,7 +16,7 @@ import { LinkResultModal } from './LinkResultModal';
 const userFilters = (get: (key: string) => string | null) => ({ role: get('role'), status: get('status') });
 
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('users');
   const list = useList({ query: userListQuery, filters: userFilters });
   const { params, filters } = list;
   const [inviting, setInviting] = useState(false);
@@ -63,10 +63,10 @@ export function UsersPage() {
         minWidth={720}
         heads={[
           t('users.name'),
-          t('auth.email'),
+          t('auth:auth.email'),
           t('users.roles'),
           t('users.status'),
-          t('profile.totp'),
+          t('auth:profile.totp'),
           t('users.lastLogin'),
           '',
         ]}
