@@ -37,7 +37,7 @@ export function CasePage() {
   const { t } = useTranslation('casefile');
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab = (tabs as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'overview';
+  const tab = tabs.find((k) => k === params.get('tab')) ?? 'overview';
   const file = useCaseFile(id);
 
   if (file.isPending) return <PageLoader />;

@@ -25,7 +25,7 @@ interface Props<T extends EntryItem> {
   addLabel: string;
   emptyText: string;
   items: T[];
-  specs: FieldSpec[];
+  specs: FieldSpec<NoInfer<T>>[];
   schema: z.ZodType;
   /** Form values for a new entry, or for editing an existing one. */
   toForm(item: T | null): Record<string, unknown>;
@@ -107,7 +107,7 @@ export function EntrySection<T extends EntryItem>(p: Props<T>) {
           title={editing === 'new' ? p.addLabel : p.title}
           specs={p.specs}
           initial={p.toForm(editing === 'new' ? null : editing)}
-          known={editing === 'new' ? undefined : (editing as unknown as Record<string, unknown>)}
+          known={editing === 'new' ? undefined : editing}
           schema={p.schema}
           save={save}
           extra={p.formExtra}

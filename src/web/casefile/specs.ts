@@ -1,20 +1,45 @@
-import { channels, contactKinds, objectiveStatuses, sessionTypes } from '../../contracts/plan';
+import {
+  type Contact,
+  channels,
+  contactKinds,
+  type Objective,
+  objectiveStatuses,
+  type Step,
+  sessionTypes,
+} from '../../contracts/plan';
 import {
   anabinStatuses,
   commonLegalBases,
+  type Experience,
   employmentPermissions,
+  type LanguageSkill,
   languageEvidence,
   lawTypes,
+  type Occupation,
+  type Qualification,
   qualificationKinds,
+  type ResidenceEntry,
 } from '../../contracts/profile';
-import { compensationMeasures, procedureOutcomes, procedureTypes } from '../../contracts/recognition';
+import {
+  compensationMeasures,
+  type Procedure,
+  procedureOutcomes,
+  procedureTypes,
+} from '../../contracts/recognition';
 import { cefrLevels, languageLevels } from '../../contracts/reference';
 import { type FieldSpec, specField } from '../ui/fields';
+import { occupationLabel } from '../ui/pickers';
 
 /** The form fields of each part of the case file; labels are i18n keys under "case.fields". */
 const f = specField('casefile:case.fields');
 
-export const residenceSpecs: FieldSpec[] = [
+/** The picker of a reference occupation shows the entry's current one. */
+const knownOccupation = (e: { referenceOccupation: Occupation | null }) =>
+  e.referenceOccupation
+    ? [{ value: e.referenceOccupation.id, label: occupationLabel(e.referenceOccupation) }]
+    : [];
+
+export const residenceSpecs: FieldSpec<ResidenceEntry>[] = [
   f('legalBasis', 'suggest', {
     values: commonLegalBases,
     required: true,
@@ -28,7 +53,7 @@ export const residenceSpecs: FieldSpec[] = [
   f('notes', 'textarea', { wide: true }),
 ];
 
-export const qualificationSpecs: FieldSpec[] = [
+export const qualificationSpecs: FieldSpec<Qualification>[] = [
   f('titleOriginal', 'text', { required: true }),
   f('titleTranslation', 'text'),
   f('kind', 'select', { enumGroup: 'qualificationKind', values: qualificationKinds, required: true }),
@@ -38,12 +63,12 @@ export const qualificationSpecs: FieldSpec[] = [
   f('year', 'number', { min: 1930, max: 2100 }),
   f('iscedLevel', 'number', { min: 0, max: 8 }),
   f('field', 'text'),
-  f('referenceOccupationId', 'occupation', { wide: true }),
+  f('referenceOccupationId', 'occupation', { wide: true, known: knownOccupation }),
   f('regulated', 'switch'),
   f('law', 'select', { enumGroup: 'law', values: lawTypes }),
 ];
 
-export const experienceSpecs: FieldSpec[] = [
+export const experienceSpecs: FieldSpec<Experience>[] = [
   f('role', 'text', { required: true }),
   f('employer', 'text'),
   f('country', 'country'),
@@ -52,7 +77,7 @@ export const experienceSpecs: FieldSpec[] = [
   f('description', 'textarea', { wide: true }),
 ];
 
-export const languageSpecs: FieldSpec[] = [
+export const languageSpecs: FieldSpec<LanguageSkill>[] = [
   f('language', 'language', { required: true }),
   f('level', 'select', { enumGroup: 'level', values: languageLevels, required: true }),
   f('listening', 'select', { enumGroup: 'level', values: cefrLevels }),
@@ -63,16 +88,14 @@ export const languageSpecs: FieldSpec[] = [
   f('assessedOn', 'date'),
 ];
 
-export const procedureSpecs: FieldSpec[] = [
+export const procedureSpecs: FieldSpec<Procedure>[] = [
   f('type', 'select', { enumGroup: 'procedureType', values: procedureTypes, required: true }),
-  f('referenceOccupationId', 'occupation'),
+  f('referenceOccupationId', 'occupation', { known: knownOccupation }),
   f('authorityInstitutionId', 'institution', {
     wide: true,
     values: ['recognition_authority', 'chamber_ihk', 'chamber_hwk', 'chamber_professional'],
     known: (e) =>
-      e.authorityInstitutionId
-        ? [{ value: String(e.authorityInstitutionId), label: String(e.authorityName) }]
-        : [],
+      e.authorityInstitutionId ? [{ value: e.authorityInstitutionId, label: e.authorityName ?? '' }] : [],
     help: 'casefile:case.help.authorityDirectory',
     clears: ['authorityName'],
   }),
@@ -90,13 +113,13 @@ export const procedureSpecs: FieldSpec[] = [
   f('notes', 'textarea', { wide: true }),
 ];
 
-export const objectiveSpecs: FieldSpec[] = [
+export const objectiveSpecs: FieldSpec<Objective>[] = [
   f('text', 'textarea', { required: true, wide: true }),
   f('targetDate', 'date'),
   f('status', 'select', { enumGroup: 'objectiveStatus', values: objectiveStatuses, required: true }),
 ];
 
-export const stepSpecs: FieldSpec[] = [
+export const stepSpecs: FieldSpec<Step>[] = [
   f('text', 'textarea', { required: true, wide: true }),
   f('ownerUserId', 'colleague'),
   f('ownerNote', 'text', { help: 'casefile:case.help.ownerNote' }),
@@ -104,7 +127,7 @@ export const stepSpecs: FieldSpec[] = [
   f('done', 'switch'),
 ];
 
-export const contactSpecs: FieldSpec[] = [
+export const contactSpecs: FieldSpec<Contact>[] = [
   f('kind', 'select', { enumGroup: 'contactKind', values: contactKinds, required: true }),
   f('occurredOn', 'date', { required: true }),
   f('sessionType', 'select', { enumGroup: 'sessionType', values: sessionTypes }),
@@ -113,8 +136,7 @@ export const contactSpecs: FieldSpec[] = [
   f('interpreter', 'switch'),
   f('institutionId', 'institution', {
     wide: true,
-    known: (e) =>
-      e.institutionId ? [{ value: String(e.institutionId), label: String(e.institutionName) }] : [],
+    known: (e) => (e.institutionId ? [{ value: e.institutionId, label: e.institutionName ?? '' }] : []),
     clears: ['institutionName'],
   }),
   f('institutionName', 'text', { help: 'casefile:case.help.institutionName' }),

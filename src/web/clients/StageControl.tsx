@@ -58,8 +58,9 @@ export function StageControl({
         active={current}
         size="xs"
         onStepClick={(i) => {
-          if (i === current) return;
-          setTarget(stages[i]!);
+          const stage = stages[i];
+          if (i === current || !stage) return;
+          setTarget(stage);
           setReason('');
           setOutcome(null);
           setError(null);

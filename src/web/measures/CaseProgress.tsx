@@ -89,7 +89,7 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
   const { t } = useTranslation('measures');
   const refresh = useRefreshCase(file.client.id);
   const [editing, setEditing] = useState<Acquisition | null>(null);
-  const specs = (a: Acquisition): FieldSpec[] => [
+  const specs = (a: Acquisition): FieldSpec<Acquisition>[] => [
     field('status', 'select', {
       enumGroup: 'acquisitionStatus',
       values: allowedStatuses(acquisitionFlow, a.status),
@@ -153,7 +153,7 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
         <FormModal
           title={editing.measure.title}
           specs={specs(editing)}
-          known={editing as unknown as Record<string, unknown>}
+          known={editing}
           initial={{
             status: editing.status,
             fundingType: editing.fundingType,

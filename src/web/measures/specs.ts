@@ -19,19 +19,16 @@ export const providerTypes = [
   'other',
 ] as const;
 
-export const measureSpecs: FieldSpec[] = [
+export const measureSpecs: FieldSpec<Measure>[] = [
   f('title', 'text', { required: true, wide: true }),
   f('type', 'select', { enumGroup: 'measureType', values: measureTypes, required: true }),
   f('providerId', 'institution', {
     values: providerTypes,
-    known: (m) => {
-      const provider = (m as unknown as Measure).provider;
-      return provider ? [{ value: provider.id, label: provider.name }] : [];
-    },
+    known: (m) => (m.provider ? [{ value: m.provider.id, label: m.provider.name }] : []),
   }),
   f('sectorIds', 'sectors'),
   f('occupationIds', 'occupations', {
-    known: (m) => (m as unknown as Measure).occupations.map((o) => ({ value: o.id, label: o.title })),
+    known: (m) => m.occupations.map((o) => ({ value: o.id, label: o.title })),
   }),
   f('compensates', 'multiselect', {
     enumGroup: 'compensation',

@@ -38,25 +38,25 @@ export const contactPersonSpecs: FieldSpec[] = [
   f('consentToContact', 'switch', { wide: true, help: 'network:network.help.consentToContact' }),
 ];
 
-export const offerSpecs: FieldSpec[] = [
+/** What the offer form shows of the offer being edited, or of the employer a new one starts from. */
+interface OfferEntry {
+  employer?: { id: string; name: string };
+  occupation?: Opportunity['occupation'];
+}
+
+export const offerSpecs: FieldSpec<OfferEntry>[] = [
   f('employerId', 'institution', {
     required: true,
     wide: true,
     values: ['company', 'training_provider', 'other'],
-    known: (o) => {
-      const employer = (o as unknown as Opportunity).employer;
-      return employer ? [{ value: employer.id, label: employer.name }] : [];
-    },
+    known: (o) => (o.employer ? [{ value: o.employer.id, label: o.employer.name }] : []),
   }),
   f('kind', 'select', { enumGroup: 'opportunityKind', values: opportunityKinds, required: true }),
   f('status', 'select', { enumGroup: 'opportunityStatus', values: opportunityStatuses, required: true }),
   f('title', 'text', { required: true, wide: true }),
   f('sectorId', 'sector'),
   f('occupationId', 'occupation', {
-    known: (o) => {
-      const occupation = (o as unknown as Opportunity).occupation;
-      return occupation ? [{ value: occupation.id, label: occupation.title }] : [];
-    },
+    known: (o) => (o.occupation ? [{ value: o.occupation.id, label: o.occupation.title }] : []),
   }),
   f('district', 'select', { enumGroup: 'district', values: districts }),
   f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels }),

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, roles } from '../../contracts/auth';
+import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { sendUserLink, updateUser, userKeys } from './api';
@@ -22,7 +22,7 @@ export function EditUserModal({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { name: user.name, roles: user.roles as Role[], active: user.status !== 'deactivated' },
+    initialValues: { name: user.name, roles: user.roles, active: user.status !== 'deactivated' },
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
       roles: (v) => (v.length ? null : t('validation.minItems', { count: 1 })),
