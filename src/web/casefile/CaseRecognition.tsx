@@ -13,22 +13,22 @@ import {
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { CaseFile } from '../../contracts/casefile';
-import { documentKinds, procedureBody } from '../../contracts/recognition';
+import {
+  type ChecklistItem,
+  documentKinds,
+  procedureBody,
+  type suspension,
+} from '../../contracts/recognition';
 import { dateFormat, formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { EntrySection } from './EntrySection';
 import { procedureSpecs } from './specs';
 
-type ChecklistItem = {
-  kind: string;
-  label: string | null;
-  present: boolean;
-  certifiedCopy: boolean;
-  translated: boolean;
-};
-type Pause = { from: string | null; to: string | null; reason: string | null };
+/** A pause of the deadline as typed: its dates are empty until picked. */
+type Pause = { [K in keyof z.infer<typeof suspension>]: z.infer<typeof suspension>[K] | null };
 
 /** The parts of a procedure that are lists: the document checklist and the pauses of the deadline. */
 function ProcedureExtras({
@@ -88,7 +88,7 @@ function ProcedureExtras({
                       w={170}
                       data={enumOptions(t, 'documentKind', documentKinds)}
                       value={c.kind}
-                      onChange={(v) => setItem(i, { kind: v ?? 'other' })}
+                      onChange={(v) => setItem(i, { kind: documentKinds.find((k) => k === v) ?? 'other' })}
                       aria-label={t('case.document')}
                     />
                     {c.kind === 'other' && (

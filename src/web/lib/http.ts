@@ -108,7 +108,7 @@ type QueryValue = string | number | boolean | null | undefined;
 /** Parameters of a query string: unset values are left out, arrays repeat their key. */
 export type QueryParams = Record<string, QueryValue | readonly QueryValue[]>;
 
-/** A form's values as the API takes them (the contract's schema checked them in the form). */
+/** A form's values as the API takes them; the server checks them against the contract. */
 export type Fields = Record<string, unknown>;
 /** A change of a versioned record names the version it was read at; a later change answers 409. */
 export type Versioned = Fields & { version: number };

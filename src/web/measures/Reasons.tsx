@@ -1,9 +1,11 @@
 import { Badge, Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { reasonSchema } from '../../contracts/measures';
 import { enumLabel } from '../ui/labels';
 
-export type Reason = { code: string; detail: string | null };
+export type Reason = z.infer<typeof reasonSchema>;
 
 /** A reason of a suggestion in words: what fits, or what stands in the way. */
 export function reasonLabel(t: TFunction, r: Reason): string {

@@ -4,10 +4,12 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
+import type { Language } from '../../../contracts/common';
 import deCommon from './de.json';
 import enCommon from './en.json';
 
-export type Language = 'de' | 'en';
+export type { Language };
+
 const STORAGE_KEY = 'lotse.language';
 
 /** German for German browsers, English otherwise, unless the user chose. */
