@@ -1,21 +1,50 @@
 #!/usr/bin/env node
-// German and English must be complete: the same keys in both, and every key the code names exists.
+// German and English must be complete: the same namespaces and keys in both, and every key the code
+// names exists in the namespace it is looked up in.
+//
+// Layout: the `common` namespace is src/web/ui/i18n/{de,en}.json; each domain folder has its own,
+// named like the folder (src/web/<domain>/i18n/{de,en}.json). A file looks keys up in its folder's
+// namespace, then in common (ui/, app/ and lib/ use common); `ns:key` names another namespace.
+// Keys handed to shared components as data (spec labels and help texts, navigation items) are
+// translated there, in common: they must be common keys or name their namespace.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dir = path.join(root, 'src/web/ui/i18n');
+const web = path.join(root, 'src/web');
+const languages = ['de', 'en'];
 const flatten = (obj, prefix = '') =>
   Object.entries(obj).flatMap(([k, v]) =>
     typeof v === 'object' && v !== null ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
-const de = new Set(flatten(JSON.parse(fs.readFileSync(path.join(dir, 'de.json'), 'utf8'))));
-const en = new Set(flatten(JSON.parse(fs.readFileSync(path.join(dir, 'en.json'), 'utf8'))));
 const base = (k) => k.replace(/_(one|other|zero|two|few|many)$/, '');
 const problems = [];
-for (const k of de) if (!en.has(k)) problems.push(`en.json lacks ${k}`);
-for (const k of en) if (!de.has(k)) problems.push(`de.json lacks ${k}`);
-const known = new Set([...en].map(base));
+
+/** namespace → language → its keys */
+const texts = new Map();
+const read = (namespace, dir) => {
+  const byLanguage = {};
+  for (const lang of languages) {
+    const file = path.join(dir, `${lang}.json`);
+    byLanguage[lang] = fs.existsSync(file)
+      ? new Set(flatten(JSON.parse(fs.readFileSync(file, 'utf8'))))
+      : null;
+    if (!byLanguage[lang]) problems.push(`${path.relative(root, file)} is missing`);
+  }
+  texts.set(namespace, byLanguage);
+};
+read('common', path.join(web, 'ui/i18n'));
+for (const e of fs.readdirSync(web, { withFileTypes: true }))
+  if (e.isDirectory() && e.name !== 'ui' && fs.existsSync(path.join(web, e.name, 'i18n')))
+    read(e.name, path.join(web, e.name, 'i18n'));
+
+const known = new Map();
+for (const [namespace, byLanguage] of texts) {
+  const [de, en] = [byLanguage.de ?? new Set(), byLanguage.en ?? new Set()];
+  for (const k of de) if (!en.has(k)) problems.push(`${namespace}: en lacks ${k}`);
+  for (const k of en) if (!de.has(k)) problems.push(`${namespace}: de lacks ${k}`);
+  known.set(namespace, new Set([...en].map(base)));
+}
 
 function* files(d) {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -24,43 +53,53 @@ function* files(d) {
     else if (/\.tsx?$/.test(e.name)) yield full;
   }
 }
-// Static keys: t('a.b'), label: 'a.b' in specs, i18n keys in navigation.
-const patterns = [
-  /\bt\(\s*'([a-zA-Z0-9_.]+)'/g,
-  /\b(?:label|hint|title|addLabel|emptyText|help): '([a-z][a-zA-Z0-9_]*\.[a-zA-Z0-9_.]+)'/g,
-];
-for (const file of files(path.join(root, 'src/web'))) {
-  const text = fs.readFileSync(file, 'utf8');
-  for (const re of patterns) {
-    for (const [, key] of text.matchAll(re)) {
-      if (!known.has(key)) problems.push(`${path.relative(root, file)}: missing key ${key}`);
-    }
-  }
+/** The namespace a file looks keys up in: its domain folder's, or common. */
+const namespaceOf = (file) => {
+  const folder = path.relative(web, file).split(path.sep)[0];
+  return known.has(folder) ? folder : 'common';
+};
+/** Whether `key` (or, for a template, some key starting with it) exists where it is looked up. */
+function exists(key, namespaces, isPrefix = false) {
+  const [, named, rest] = /^(?:(\w+):)?(.*)$/.exec(key);
+  const where = named ? [named] : namespaces;
+  return where.some((ns) => {
+    const keys = known.get(ns);
+    if (!keys) return false;
+    return isPrefix ? [...keys].some((k) => k.startsWith(rest)) : keys.has(rest);
+  });
 }
-// Spec field labels are built as <prefix>.fields.<name> by a helper of each spec file.
-for (const [file, helper, prefix] of [
-  ['src/web/clients/specs.ts', 'f', 'case.fields'],
-  ['src/web/network/specs.ts', 'f', 'network.fields'],
-  ['src/web/measures/specs.ts', 'f', 'network.fields'],
-  ['src/web/clients/CaseProgress.tsx', 'field', 'progress.fields'],
-]) {
-  const re = new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g');
-  for (const [, name] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(re)) {
-    if (!known.has(`${prefix}.${name}`)) problems.push(`missing key ${prefix}.${name}`);
-  }
-}
-// Enum groups named in the code exist (their values are checked by eye and by the browser tests).
-for (const file of files(path.join(root, 'src/web'))) {
+
+for (const file of files(web)) {
   const text = fs.readFileSync(file, 'utf8');
-  for (const [, group] of text.matchAll(
+  const at = path.relative(root, file);
+  const own = [namespaceOf(file), 'common'];
+  // t('a.b'), t('ns:a.b'), i18n.t('a.b')
+  for (const [, key] of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:]+)'/g))
+    if (!exists(key, own)) problems.push(`${at}: missing key ${key}`);
+  // t(`a.b.${x}`): some key must start with the fixed part.
+  for (const [, prefix] of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.:]+)\$\{/g))
+    if (!exists(prefix, own, true)) problems.push(`${at}: no key starts with ${prefix}`);
+  // Keys handed over as data are translated by shared components, in common.
+  for (const [, key] of text.matchAll(/\b(?:label|hint|help): '([a-z][a-zA-Z0-9_]*[.:][a-zA-Z0-9_.:]+)'/g))
+    if (!exists(key, ['common']))
+      problems.push(`${at}: missing key ${key} (handed over: name its namespace)`);
+  // Spec labels are <prefix>.<name>, made by a helper from specField('<prefix>').
+  for (const [, helper, prefix] of text.matchAll(/const (\w+) = specField\('([a-zA-Z0-9_.:]+)'\)/g)) {
+    for (const [, name] of text.matchAll(new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g')))
+      if (!exists(`${prefix}.${name}`, ['common']))
+        problems.push(`${at}: missing key ${prefix}.${name} (handed over: name its namespace)`);
+  }
+  // Enum groups named in the code exist (their values are checked by eye and by the browser tests).
+  for (const [, a, b] of text.matchAll(
     /(?:enumLabel|enumOptions)\(t, '([a-zA-Z]+)'|enumGroup: '([a-zA-Z]+)'/g,
   )) {
-    if (group && ![...known].some((k) => k.startsWith(`enums.${group}.`)))
-      problems.push(`${path.relative(root, file)}: missing enum group ${group}`);
+    const group = a ?? b;
+    if (!exists(`enums.${group}.`, ['common'], true)) problems.push(`${at}: missing enum group ${group}`);
   }
 }
 if (problems.length) {
   console.error([...new Set(problems)].join('\n'));
   process.exit(1);
 }
-console.log(`i18n: ok (${en.size} keys in each language)`);
+const count = [...texts.values()].reduce((n, t) => n + (t.en?.size ?? 0), 0);
+console.log(`i18n: ok (${count} keys in each language, ${texts.size} namespaces)`);

@@ -4,12 +4,12 @@ import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LanguageSwitch } from '../auth/LanguageSwitch';
+import { useSession, useUser } from '../auth/session';
+import { Notifications } from '../clients/Notifications';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
-import { Notifications } from './Notifications';
-import { navigation } from './navigation';
-import { useSession, useUser } from './session';
+import { navigationFor } from './navigation';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -18,9 +18,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = navigation.filter(
-    (item) => !('permission' in item) || user.permissions.includes(item.permission),
-  );
+  const items = navigationFor(user);
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
@@ -66,7 +64,7 @@ export function AppLayout() {
                     navigate('/login');
                   }}
                 >
-                  {t('auth.logout')}
+                  {t('auth:auth.logout')}
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -5,8 +5,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../ui/i18n';
-import { ApiError } from './api';
-import { SessionProvider } from './session';
+import { SessionProvider } from '../auth/session';
+import { ApiError } from '../lib/http';
 
 const theme = createTheme({
   primaryColor: 'blue',

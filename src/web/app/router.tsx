@@ -1,9 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import type { Permission } from '../../contracts/auth';
+import { useCan, useSession } from '../auth/session';
 import { NoAccess } from '../ui/NoAccess';
 import { AppLayout } from './layout';
-import { useSession } from './session';
 
 function FullPageLoader() {
   return (
@@ -26,9 +27,8 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** Hides pages the user may not open; the server refuses them anyway. */
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { user } = useSession();
-  return user?.permissions.includes(permission) ? children : <NoAccess />;
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  return useCan(permission) ? children : <NoAccess />;
 }
 
 function PublicOnly({ children }: { children: ReactNode }) {
@@ -52,7 +52,7 @@ const page =
   async () => ({ Component: (await load())[name] as () => ReactNode });
 
 /** A route that only users with the permission may open. */
-const guarded = (path: string, permission: string, lazy: ReturnType<typeof page>) => ({
+const guarded = (path: string, permission: Permission, lazy: ReturnType<typeof page>) => ({
   path,
   element: (
     <RequirePermission permission={permission}>
@@ -105,12 +105,12 @@ const router = createBrowserRouter([
       guarded(
         'cases/import',
         'cases.work',
-        page(() => import('../clients/ImportPage'), 'ImportPage'),
+        page(() => import('../transfer/ImportPage'), 'ImportPage'),
       ),
       guarded(
         'cases/:id',
         'cases.work',
-        page(() => import('../clients/CasePage'), 'CasePage'),
+        page(() => import('../casefile/CasePage'), 'CasePage'),
       ),
       guarded(
         'network',
@@ -140,7 +140,7 @@ const router = createBrowserRouter([
       guarded(
         'admin/occupations',
         'catalogues.manage',
-        page(() => import('../clients/OccupationsPage'), 'OccupationsPage'),
+        page(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
       ),
       guarded(
         'admin/users',

@@ -4,21 +4,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type InvitationInfo, PASSWORD_MIN_LENGTH, passwordSchema } from '../../contracts/auth';
-import { post } from '../app/api';
+import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../contracts/auth';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
-import { PublicFrame } from '../ui/PublicFrame';
+import { acceptInvitation, invitationQuery } from './api';
+import { PublicFrame } from './PublicFrame';
 
 /** Opened from the link in an invitation or password-reset mail; the token is in the URL fragment. */
 export function InvitePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const [token] = useState(() => window.location.hash.replace(/^#/, ''));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const info = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => post<InvitationInfo>('/api/auth/invitation/inspect', { token }),
+    ...invitationQuery(token),
     enabled: token.length >= 20,
   });
   const form = useForm({
@@ -36,10 +35,7 @@ export function InvitePage() {
     setBusy(true);
     setError(null);
     try {
-      const { email } = await post<{ email: string }>('/api/auth/invitation/accept', {
-        token,
-        password: values.password,
-      });
+      const { email } = await acceptInvitation(token, values.password);
       navigate(`/login?welcome=1&email=${encodeURIComponent(email)}`, { replace: true });
     } catch (e) {
       if (!applyFieldErrors(form, e, t)) setError(e);

@@ -3,14 +3,15 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { loginBody, type SessionResponse } from '../../contracts/auth';
-import { ApiError, post } from '../app/api';
-import { type SessionUser, useSession } from '../app/session';
+import { loginBody } from '../../contracts/auth';
+import { ApiError } from '../lib/http';
 import { ErrorAlert } from '../ui/errors';
-import { PublicFrame } from '../ui/PublicFrame';
+import { logIn } from './api';
+import { PublicFrame } from './PublicFrame';
+import { useSession } from './session';
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const { signedIn, lostReason } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -27,7 +28,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = await post<SessionResponse & { user: SessionUser }>('/api/auth/login', {
+      const session = await logIn({
         email: values.email,
         password: values.password,
         ...(needsCode && values.code ? { code: values.code } : {}),

@@ -15,14 +15,14 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody, PASSWORD_MIN_LENGTH } from '../../contracts/auth';
-import { patch, post } from '../app/api';
-import { type SessionUser, useSession, useUser } from '../app/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
+import { changePassword, updateMe } from './api';
+import { useSession, useUser } from './session';
 import { TwoFactorCard } from './TwoFactorCard';
 
 export function ProfilePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   return (
     <Stack maw={960}>
@@ -45,7 +45,7 @@ export function ProfilePage() {
 }
 
 function PersonalCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   const { updateUser } = useSession();
   const [error, setError] = useState<unknown>(null);
@@ -53,7 +53,7 @@ function PersonalCard() {
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      updateUser(await patch<SessionUser>('/api/auth/me', values));
+      updateUser(await updateMe(values));
       notifySaved(t);
     } catch (e) {
       if (!applyFieldErrors(form, e, t)) setError(e);
@@ -91,7 +91,7 @@ function PersonalCard() {
 }
 
 function PasswordCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const [error, setError] = useState<unknown>(null);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '' },
@@ -104,7 +104,7 @@ function PasswordCard() {
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
     setError(null);
     try {
-      await post('/api/auth/password', { currentPassword, newPassword });
+      await changePassword({ currentPassword, newPassword });
       form.reset();
       notifySaved(t, t('profile.passwordChanged'));
     } catch (e) {

@@ -15,14 +15,14 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TotpEnableResponse, TotpSetupResponse } from '../../contracts/auth';
-import { post } from '../app/api';
-import { useSession, useUser } from '../app/session';
+import type { TotpSetupResponse } from '../../contracts/auth';
 import { ErrorAlert, notifySaved } from '../ui/errors';
+import { disableTotp, enableTotp, startTotp } from './api';
+import { useSession, useUser } from './session';
 
 /** Enrol (QR code, confirm a code, keep the recovery codes) or remove the second factor. */
 export function TwoFactorCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const user = useUser();
   const { refresh } = useSession();
   const [setup, setSetup] = useState<TotpSetupResponse | null>(null);
@@ -80,10 +80,7 @@ export function TwoFactorCard() {
 
         {!user.totpEnabled && !setup && !codes && (
           <Group>
-            <Button
-              loading={busy}
-              onClick={() => run(async () => setSetup(await post<TotpSetupResponse>('/api/auth/totp/setup')))}
-            >
+            <Button loading={busy} onClick={() => run(async () => setSetup(await startTotp()))}>
               {t('profile.totpStart')}
             </Button>
           </Group>
@@ -103,7 +100,7 @@ export function TwoFactorCard() {
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(async () => {
-                  const result = await post<TotpEnableResponse>('/api/auth/totp/enable', { code });
+                  const result = await enableTotp(code);
                   setSetup(null);
                   setCode('');
                   setCodes(result.recoveryCodes);
@@ -140,7 +137,7 @@ export function TwoFactorCard() {
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
-                await post('/api/auth/totp/disable', { password });
+                await disableTotp(password);
                 setPassword('');
                 await refresh();
                 notifySaved(t, t('profile.totpDisabled'));
@@ -167,7 +164,7 @@ export function TwoFactorCard() {
 }
 
 export function TwoFactorBadge({ enabled }: { enabled: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   return (
     <Badge color={enabled ? 'green' : 'gray'}>{enabled ? t('profile.totpOn') : t('profile.totpOff')}</Badge>
   );

@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ClientDetail } from '../../contracts/clients';
-import { api, get, post } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { ColleagueSelect } from '../ui/fields';
-import { useRefreshCase } from './api';
+import { colleaguesQuery } from '../users/api';
+import { handOver, setCounsellors } from './api';
 
 /** Who works on the case: the owner, further counsellors, and handing the case over. */
 export function CaseTeam({ client }: { client: ClientDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const navigate = useNavigate();
   const refresh = useRefreshCase(client.id);
   const [mode, setMode] = useState<'handover' | 'team' | null>(null);
@@ -22,11 +23,7 @@ export function CaseTeam({ client }: { client: ClientDetail }) {
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const colleagues = useQuery({
-    queryKey: ['colleagues'],
-    queryFn: () => get<{ id: string; name: string }[]>('/api/colleagues'),
-    staleTime: 60_000,
-  });
+  const colleagues = useQuery(colleaguesQuery);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -110,7 +107,8 @@ export function CaseTeam({ client }: { client: ClientDetail }) {
               disabled={!to}
               onClick={() =>
                 run(async () => {
-                  await post(`/api/clients/${client.id}/handover`, {
+                  if (!to) return;
+                  await handOver(client.id, {
                     toUserId: to,
                     note: note || undefined,
                     keepPreviousOwner: keep,
@@ -149,11 +147,7 @@ export function CaseTeam({ client }: { client: ClientDetail }) {
               loading={busy}
               onClick={() =>
                 run(async () => {
-                  const res = await api<{ client: ClientDetail | null }>(
-                    'PUT',
-                    `/api/clients/${client.id}/counsellors`,
-                    { userIds: team, version: client.version },
-                  );
+                  const res = await setCounsellors(client.id, { userIds: team, version: client.version });
                   notifySaved(t);
                   if (!res.client) navigate('/cases');
                   else await refresh();

@@ -5,112 +5,58 @@ import {
   Checkbox,
   Group,
   Menu,
-  Modal,
   MultiSelect,
-  Pagination,
   Select,
   Stack,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconBookmark,
-  IconDownload,
-  IconFileImport,
-  IconPlus,
-  IconSearch,
-  IconTrash,
-  IconUsers,
-} from '@tabler/icons-react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { type ClientPage, type SavedFilter, stages } from '../../contracts/clients';
+import { Link } from 'react-router';
+import { stages } from '../../contracts/clients';
 import { procedureOutcomes } from '../../contracts/recognition';
 import { cefrLevels, countryCodes } from '../../contracts/reference';
-import { api, get, post } from '../app/api';
-import { useCan } from '../app/session';
-import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
+import { useCan } from '../auth/session';
+import { caseExportUrl } from '../transfer/api';
 import { ColleagueSelect } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, enumOptions } from '../ui/labels';
+import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { OccupationSelect } from '../ui/pickers';
+import { caseListQuery } from './api';
+import { ReassignCases } from './ReassignCases';
+import { SavedFilters } from './SavedFilters';
 
-const PAGE = 50;
-const filterKeys = [
-  'q',
-  'stage',
-  'counsellorId',
-  'occupationId',
-  'country',
-  'outcome',
-  'minLevel',
-  'overdueSteps',
-  'includeClosed',
-  'sort',
-] as const;
+/** The API's filters from the address: stages repeat; "German at least" means the language deu. */
+const caseFilters = (get: (key: string) => string | null) => ({
+  stage: get('stage')?.split(',').filter(Boolean),
+  counsellorId: get('counsellorId'),
+  occupationId: get('occupationId'),
+  country: get('country'),
+  outcome: get('outcome'),
+  minLevel: get('minLevel'),
+  language: get('minLevel') ? 'deu' : null,
+  overdueSteps: get('overdueSteps'),
+  includeClosed: get('includeClosed'),
+  sort: get('sort'),
+});
 
 /** The counsellor's case list: search in any script, filters kept in the URL, saved filters, export, bulk handover. */
 export function CasesPage() {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const { t } = useTranslation('clients');
   const canReassign = useCan('cases.reassign');
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search, 250);
   // Searching starts at the second letter: one letter matches nearly everyone.
-  const searchTerm = q.trim().length >= 2 ? q.trim() : '';
-  const [page, setPage] = useState(1);
+  const list = useList({ query: caseListQuery, filters: caseFilters, pageSize: 50, minSearch: 2 });
+  const { params: lp, searchBox } = list;
+  const params = lp.params;
   const [selected, setSelected] = useState<string[]>([]);
-  const [reassignTo, setReassignTo] = useState<string | null>(null);
-  const [reassigning, setReassigning] = useState(false);
-  const [saveName, setSaveName] = useState('');
-  const [saving, setSaving] = useState(false);
-
-  const filter = Object.fromEntries(
-    filterKeys.map((k) => [k, k === 'q' ? searchTerm : (params.get(k) ?? undefined)]),
-  ) as Record<string, string | undefined>;
-  const setFilter = (key: string, value: string | null | boolean) => {
-    const next = new URLSearchParams(params);
-    if (value === null || value === '' || value === false) next.delete(key);
-    else next.set(key, String(value));
-    setParams(next, { replace: true });
-    setPage(1);
-  };
-  const stageValues = params.get('stage')?.split(',').filter(Boolean) ?? [];
-  /** The API query of the current filters (stages repeat; "German at least" means the language deu). */
-  const apiQuery = (extra: Record<string, string | number>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries(filter)) if (k !== 'stage' && v) p.set(k, v);
-    for (const s of stageValues) p.append('stage', s);
-    if (filter.minLevel) p.set('language', 'deu');
-    for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
-    return p.toString();
-  };
-  const listQuery = apiQuery({ limit: PAGE, offset: (page - 1) * PAGE });
-  const list = useQuery({
-    queryKey: ['cases', listQuery],
-    queryFn: () => get<ClientPage>(`/api/clients?${listQuery}`),
-    placeholderData: keepPreviousData,
-  });
-  const saved = useQuery({
-    queryKey: ['saved-filters'],
-    queryFn: () => get<SavedFilter[]>('/api/saved-filters'),
-  });
-  const exportHref = (format: 'csv' | 'xlsx') => `/api/clients/export?${apiQuery({ format })}`;
-
-  const applySaved = (f: SavedFilter) => {
-    const next = new URLSearchParams();
-    for (const [k, v] of Object.entries(f.query))
-      if (v !== null && v !== undefined && v !== '') next.set(k, String(v));
-    setSearch(String(f.query.q ?? ''));
-    setParams(next, { replace: true });
-    setPage(1);
-  };
+  const setFilter = (key: string, value: string | null | boolean) =>
+    lp.set(key, value === null || value === false ? null : String(value));
+  const stageValues = list.filters.stage ?? [];
+  const exportHref = (format: 'csv' | 'xlsx') => caseExportUrl(list.filters, format);
 
   return (
     <Stack>
@@ -155,18 +101,7 @@ export function CasesPage() {
         }
       />
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          label={t('cases.search')}
-          placeholder={t('cases.searchPlaceholder')}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          w={{ base: '100%', sm: 280 }}
-          data-testid="case-search"
-        />
+        {searchBox(t('cases.searchPlaceholder'), { label: t('cases.search'), testId: 'case-search' })}
         <MultiSelect
           label={t('cases.stage')}
           placeholder={stageValues.length ? undefined : t('cases.openStages')}
@@ -186,36 +121,7 @@ export function CasesPage() {
           onChange={(v) => setFilter('sort', v)}
           w={{ base: '100%', sm: 200 }}
         />
-        <Menu>
-          <Menu.Target>
-            <Button variant="subtle" leftSection={<IconBookmark size={16} />}>
-              {t('cases.savedFilters')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {(saved.data ?? []).map((f) => (
-              <Menu.Item
-                key={f.id}
-                onClick={() => applySaved(f)}
-                rightSection={
-                  <IconTrash
-                    size={14}
-                    aria-label={t('common.delete')}
-                    onClick={async (e) => {
-                      e.stopPropagation();
-                      await api('DELETE', `/api/saved-filters/${f.id}`);
-                      await queryClient.invalidateQueries({ queryKey: ['saved-filters'] });
-                    }}
-                  />
-                }
-              >
-                {f.name}
-              </Menu.Item>
-            ))}
-            {(saved.data ?? []).length > 0 && <Menu.Divider />}
-            <Menu.Item onClick={() => setSaving(true)}>{t('cases.saveFilter')}</Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <SavedFilters list={list} />
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <div style={{ width: 220 }}>
@@ -227,7 +133,7 @@ export function CasesPage() {
         </div>
         <div style={{ width: 260 }}>
           <OccupationSelect
-            label={t('case.fields.referenceOccupationId')}
+            label={t('casefile:case.fields.referenceOccupationId')}
             value={params.get('occupationId')}
             onChange={(id) => setFilter('occupationId', id)}
           />
@@ -272,142 +178,62 @@ export function CasesPage() {
           mb={8}
         />
       </Group>
-      <ErrorAlert error={list.error} />
-      {canReassign && selected.length > 0 && (
-        <Group>
-          <Text size="sm">{t('cases.selected', { count: selected.length })}</Text>
-          <Button size="xs" leftSection={<IconUsers size={14} />} onClick={() => setReassigning(true)}>
-            {t('cases.reassign')}
-          </Button>
-        </Group>
-      )}
-      <Table.ScrollContainer minWidth={860}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="cases-table">
-          <Table.Thead>
-            <Table.Tr>
-              {canReassign && <Table.Th w={32} />}
-              <Table.Th>{t('cases.name')}</Table.Th>
-              <Table.Th>{t('cases.code')}</Table.Th>
-              <Table.Th>{t('case.fields.birthDate')}</Table.Th>
-              <Table.Th>{t('cases.stage')}</Table.Th>
-              <Table.Th>{t('case.fields.referenceOccupationId')}</Table.Th>
-              <Table.Th>{t('case.owner')}</Table.Th>
-              <Table.Th>{t('cases.steps')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data?.items.map((c) => (
-              <Table.Tr key={c.id}>
-                {canReassign && (
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t('cases.select', { name: `${c.givenNames} ${c.familyName}` })}
-                      checked={selected.includes(c.id)}
-                      onChange={(e) =>
-                        setSelected((s) =>
-                          e.currentTarget.checked ? [...s, c.id] : s.filter((x) => x !== c.id),
-                        )
-                      }
-                    />
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  <Anchor component={Link} to={`/cases/${c.id}`} fw={500}>
-                    {c.familyName}, {c.givenNames}
-                  </Anchor>
-                  {c.originalName && (
-                    <Text size="xs" c="dimmed">
-                      <bdi>{c.originalName}</bdi>
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.caseCode}</Table.Td>
-                <Table.Td>{formatDate(c.birthDate)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>
-                </Table.Td>
-                <Table.Td>{c.referenceOccupation ?? '–'}</Table.Td>
-                <Table.Td>{c.owner.name}</Table.Td>
-                <Table.Td>
-                  {c.overdueSteps > 0 ? (
-                    <Badge color="red">{t('cases.overdue', { count: c.overdueSteps })}</Badge>
-                  ) : (
-                    '–'
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.data && list.data.items.length === 0 && <Text c="dimmed">{t('common.nothingFound')}</Text>}
-      {list.data && list.data.total > PAGE && (
-        <Pagination total={Math.ceil(list.data.total / PAGE)} value={page} onChange={setPage} />
-      )}
-
-      <Modal opened={saving} onClose={() => setSaving(false)} title={t('cases.saveFilter')}>
-        <Stack>
-          <TextInput
-            label={t('cases.filterName')}
-            value={saveName}
-            onChange={(e) => setSaveName(e.currentTarget.value)}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button
-              disabled={!saveName.trim()}
-              onClick={async () => {
-                try {
-                  await post('/api/saved-filters', {
-                    name: saveName.trim(),
-                    query: { ...Object.fromEntries(params), q: search || undefined },
-                  });
-                  await queryClient.invalidateQueries({ queryKey: ['saved-filters'] });
-                  setSaving(false);
-                  setSaveName('');
-                  notifySaved(t);
-                } catch (e) {
-                  notifyError(t, e);
-                }
-              }}
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-      <Modal opened={reassigning} onClose={() => setReassigning(false)} title={t('cases.reassign')}>
-        <Stack>
-          <Text size="sm">{t('cases.reassignHelp', { count: selected.length })}</Text>
-          <ColleagueSelect
-            label={t('case.handoverTo')}
-            value={reassignTo}
-            onChange={setReassignTo}
-            clearable={false}
-          />
-          <Group justify="flex-end">
-            <Button
-              disabled={!reassignTo}
-              onClick={async () => {
-                try {
-                  const r = await post<{ moved: number }>('/api/clients/reassign', {
-                    clientIds: selected,
-                    toUserId: reassignTo,
-                  });
-                  notifySaved(t, t('cases.reassigned', { count: r.moved }));
-                  setSelected([]);
-                  setReassigning(false);
-                  await queryClient.invalidateQueries({ queryKey: ['cases'] });
-                } catch (e) {
-                  notifyError(t, e);
-                }
-              }}
-            >
-              {t('cases.reassign')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {canReassign && <ReassignCases selected={selected} onDone={() => setSelected([])} />}
+      <ListTable
+        list={list}
+        testId="cases-table"
+        minWidth={860}
+        heads={[
+          ...(canReassign ? [32] : []),
+          t('cases.name'),
+          t('cases.code'),
+          t('casefile:case.fields.birthDate'),
+          t('cases.stage'),
+          t('casefile:case.fields.referenceOccupationId'),
+          t('case.owner'),
+          t('cases.steps'),
+        ]}
+      >
+        {list.items.map((c) => (
+          <Table.Tr key={c.id}>
+            {canReassign && (
+              <Table.Td>
+                <Checkbox
+                  aria-label={t('cases.select', { name: `${c.givenNames} ${c.familyName}` })}
+                  checked={selected.includes(c.id)}
+                  onChange={(e) =>
+                    setSelected((s) => (e.currentTarget.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))
+                  }
+                />
+              </Table.Td>
+            )}
+            <Table.Td>
+              <Anchor component={Link} to={`/cases/${c.id}`} fw={500}>
+                {c.familyName}, {c.givenNames}
+              </Anchor>
+              {c.originalName && (
+                <Text size="xs" c="dimmed">
+                  <bdi>{c.originalName}</bdi>
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.caseCode}</Table.Td>
+            <Table.Td>{formatDate(c.birthDate)}</Table.Td>
+            <Table.Td>
+              <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>
+            </Table.Td>
+            <Table.Td>{c.referenceOccupation ?? '–'}</Table.Td>
+            <Table.Td>{c.owner.name}</Table.Td>
+            <Table.Td>
+              {c.overdueSteps > 0 ? (
+                <Badge color="red">{t('cases.overdue', { count: c.overdueSteps })}</Badge>
+              ) : (
+                '–'
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

@@ -3,52 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { stages } from '../../contracts/clients';
-import type { FollowUp } from '../../contracts/measures';
-import { get } from '../app/api';
+import { followUpsQuery } from '../measures/api';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
-
-interface DashboardData {
-  today: string;
-  steps: {
-    id: string;
-    clientId: string;
-    caseCode: string;
-    name: string;
-    text: string;
-    dueDate: string | null;
-    owner: string | null;
-    ownerNote: string | null;
-    overdue: boolean;
-  }[];
-  residence: {
-    clientId: string;
-    caseCode: string;
-    name: string;
-    legalBasis: string;
-    validUntil: string;
-    expired: boolean;
-  }[];
-  consents: {
-    id: string;
-    clientId: string;
-    caseCode: string;
-    name: string;
-    purposes: string[];
-    validUntil: string | null;
-  }[];
-  overdueDecisions: {
-    id: string;
-    clientId: string;
-    caseCode: string;
-    name: string;
-    dueOn: string | null;
-    authority: string | null;
-  }[];
-  stages: Record<string, number>;
-}
+import { dashboardQuery } from './api';
 
 function Section({
   title,
@@ -95,12 +55,9 @@ const CaseLink = ({ id, code, name, tab }: { id: string; code: string; name: str
 
 /** What needs the counsellor's attention today. */
 export function Dashboard() {
-  const { t } = useTranslation();
-  const data = useQuery({ queryKey: ['dashboard'], queryFn: () => get<DashboardData>('/api/dashboard') });
-  const followUps = useQuery({
-    queryKey: ['dashboard', 'follow-ups'],
-    queryFn: () => get<FollowUp[]>('/api/follow-ups'),
-  });
+  const { t } = useTranslation('clients');
+  const data = useQuery(dashboardQuery);
+  const followUps = useQuery(followUpsQuery);
   if (data.isPending) return <PageLoader />;
   if (!data.data) return <ErrorAlert error={data.error} />;
   const d = data.data;

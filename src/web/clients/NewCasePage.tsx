@@ -5,17 +5,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { type ClientDetail, createClientBody, type DuplicateCandidate } from '../../contracts/clients';
-import { ApiError, post } from '../app/api';
+import { createClientBody, type DuplicateCandidate } from '../../contracts/clients';
+import { ApiError } from '../lib/http';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
+import { caseKeys, duplicateCheck, openCase } from './api';
 import { personSpecs } from './specs';
 
 /** Intake: a new case, warned of duplicates while typing and again on saving. */
 export function NewCasePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
@@ -38,7 +39,7 @@ export function NewCasePage() {
     const v = form.getValues();
     if (!((v.givenNames && v.familyName && v.birthDate) || v.email)) return;
     try {
-      const found = await post<DuplicateCandidate[]>('/api/clients/duplicates', {
+      const found = await duplicateCheck({
         givenNames: v.givenNames,
         familyName: v.familyName,
         birthDate: v.birthDate || null,
@@ -55,11 +56,8 @@ export function NewCasePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await post<ClientDetail>('/api/clients', {
-        ...cleanValues(values),
-        ignoreDuplicates: confirmed,
-      });
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      const created = await openCase({ ...cleanValues(values), ignoreDuplicates: confirmed });
+      await queryClient.invalidateQueries({ queryKey: caseKeys.lists });
       navigate(`/cases/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'duplicate') {

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { type ClientDetail, closingOutcomes, type Stage, stages } from '../../contracts/clients';
-import { post } from '../app/api';
+import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
-import { useRefreshCase } from './api';
+import { moveStage } from './api';
 
 /** The workflow as a stepper; clicking a stage moves the case there (asking for a reason or an outcome). */
 export function StageControl({
@@ -17,11 +17,11 @@ export function StageControl({
   client: ClientDetail;
   history: CaseFile['stageHistory'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('clients');
   const refresh = useRefreshCase(client.id);
   const [target, setTarget] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<(typeof closingOutcomes)[number] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -35,7 +35,7 @@ export function StageControl({
     setError(null);
     setFieldError({});
     try {
-      await post(`/api/clients/${client.id}/stage`, {
+      await moveStage(client.id, {
         to: target,
         version: client.version,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
@@ -58,8 +58,9 @@ export function StageControl({
         active={current}
         size="xs"
         onStepClick={(i) => {
-          if (i === current) return;
-          setTarget(stages[i]!);
+          const stage = stages[i];
+          if (i === current || !stage) return;
+          setTarget(stage);
           setReason('');
           setOutcome(null);
           setError(null);
@@ -96,16 +97,16 @@ export function StageControl({
           </Text>
           {target === 'closed' && (
             <Select
-              label={t('case.fields.closingOutcome')}
+              label={t('casefile:case.fields.closingOutcome')}
               required
               data={enumOptions(t, 'closingOutcome', closingOutcomes)}
               value={outcome}
-              onChange={setOutcome}
+              onChange={(v) => setOutcome(closingOutcomes.find((o) => o === v) ?? null)}
               error={fieldError.outcome}
             />
           )}
           <Textarea
-            label={back ? t('case.reason') : t('case.note')}
+            label={back ? t('casefile:case.reason') : t('case.note')}
             required={back}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}

@@ -1,30 +1,13 @@
 import { benefitTypes, genders, referralSources } from '../../contracts/clients';
-import { consentPurposes, consentScopes, dataCategories } from '../../contracts/consent';
-import { channels, contactKinds, objectiveStatuses, sessionTypes } from '../../contracts/plan';
-import {
-  anabinStatuses,
-  commonLegalBases,
-  employmentPermissions,
-  languageEvidence,
-  lawTypes,
-  qualificationKinds,
-} from '../../contracts/profile';
-import { compensationMeasures, procedureOutcomes, procedureTypes } from '../../contracts/recognition';
-import { cefrLevels, languageLevels } from '../../contracts/reference';
-import type { FieldSpec } from '../ui/fields';
+import { type FieldSpec, specField } from '../ui/fields';
 
-/** The form fields of each part of the case file; labels are i18n keys under "case.fields". */
-const f = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `case.fields.${name}`,
-  ...extra,
-});
+/** The person of a case (intake and the case file); labels are i18n keys under "case.fields". */
+const f = specField('casefile:case.fields');
 
 export const personSpecs: FieldSpec[] = [
   f('givenNames', 'text', { required: true }),
   f('familyName', 'text', { required: true }),
-  f('givenNamesOriginal', 'text', { help: 'case.help.originalScript' }),
+  f('givenNamesOriginal', 'text', { help: 'casefile:case.help.originalScript' }),
   f('familyNameOriginal', 'text'),
   f('birthDate', 'date'),
   f('gender', 'select', { enumGroup: 'gender', values: genders }),
@@ -42,128 +25,12 @@ export const personSpecs: FieldSpec[] = [
   }),
   f('arrivalDate', 'date'),
   f('intakeDate', 'date', { required: true }),
-  f('sectorId', 'sector', { help: 'case.help.sector' }),
+  f('sectorId', 'sector', { help: 'casefile:case.help.sector' }),
   f('referralSource', 'select', { enumGroup: 'referralSource', values: referralSources }),
   f('benefits', 'select', { enumGroup: 'benefits', values: benefitTypes }),
-  f('jobcentreCustomerNumber', 'text', { help: 'case.help.socialData' }),
+  f('jobcentreCustomerNumber', 'text', { help: 'casefile:case.help.socialData' }),
   f('currentEmployer', 'text'),
   f('currentHoursPerWeek', 'number', { min: 0, max: 80 }),
   f('currentJobBelowQualification', 'switch'),
-  f('notes', 'textarea', { wide: true }),
-];
-
-export const residenceSpecs: FieldSpec[] = [
-  f('legalBasis', 'suggest', { values: commonLegalBases, required: true, help: 'case.help.legalBasis' }),
-  f('validFrom', 'date'),
-  f('validUntil', 'date'),
-  f('employmentPermission', 'select', { enumGroup: 'employmentPermission', values: employmentPermissions }),
-  f('weeklyHoursLimit', 'number', { min: 0, max: 60 }),
-  f('residenceObligation', 'text'),
-  f('notes', 'textarea', { wide: true }),
-];
-
-export const qualificationSpecs: FieldSpec[] = [
-  f('titleOriginal', 'text', { required: true }),
-  f('titleTranslation', 'text'),
-  f('kind', 'select', { enumGroup: 'qualificationKind', values: qualificationKinds, required: true }),
-  f('country', 'country', { required: true }),
-  f('institution', 'text'),
-  f('anabinStatus', 'select', { enumGroup: 'anabin', values: anabinStatuses }),
-  f('year', 'number', { min: 1930, max: 2100 }),
-  f('iscedLevel', 'number', { min: 0, max: 8 }),
-  f('field', 'text'),
-  f('referenceOccupationId', 'occupation', { wide: true }),
-  f('regulated', 'switch'),
-  f('law', 'select', { enumGroup: 'law', values: lawTypes }),
-];
-
-export const experienceSpecs: FieldSpec[] = [
-  f('role', 'text', { required: true }),
-  f('employer', 'text'),
-  f('country', 'country'),
-  f('fromDate', 'date'),
-  f('toDate', 'date'),
-  f('description', 'textarea', { wide: true }),
-];
-
-export const languageSpecs: FieldSpec[] = [
-  f('language', 'language', { required: true }),
-  f('level', 'select', { enumGroup: 'level', values: languageLevels, required: true }),
-  f('listening', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('reading', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('writing', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('speaking', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('evidence', 'select', { enumGroup: 'evidence', values: languageEvidence }),
-  f('assessedOn', 'date'),
-];
-
-export const procedureSpecs: FieldSpec[] = [
-  f('type', 'select', { enumGroup: 'procedureType', values: procedureTypes, required: true }),
-  f('referenceOccupationId', 'occupation'),
-  f('authorityInstitutionId', 'institution', {
-    wide: true,
-    values: ['recognition_authority', 'chamber_ihk', 'chamber_hwk', 'chamber_professional'],
-    known: (e) =>
-      e.authorityInstitutionId
-        ? [{ value: String(e.authorityInstitutionId), label: String(e.authorityName) }]
-        : [],
-    help: 'case.help.authorityDirectory',
-    clears: ['authorityName'],
-  }),
-  f('authorityName', 'text', { wide: true, help: 'case.help.authority' }),
-  f('submittedOn', 'date'),
-  f('receiptConfirmedOn', 'date'),
-  f('documentsCompleteOn', 'date', { help: 'case.help.documentsComplete' }),
-  f('accelerated', 'switch', { help: 'case.help.accelerated' }),
-  f('extensionMonths', 'number', { min: 0, max: 4 }),
-  f('extensionReason', 'text'),
-  f('decidedOn', 'date'),
-  f('outcome', 'select', { enumGroup: 'outcome', values: procedureOutcomes, required: true }),
-  f('compensationMeasure', 'select', { enumGroup: 'compensation', values: compensationMeasures }),
-  f('substantialDifferences', 'textarea', { wide: true }),
-  f('notes', 'textarea', { wide: true }),
-];
-
-export const objectiveSpecs: FieldSpec[] = [
-  f('text', 'textarea', { required: true, wide: true }),
-  f('targetDate', 'date'),
-  f('status', 'select', { enumGroup: 'objectiveStatus', values: objectiveStatuses, required: true }),
-];
-
-export const stepSpecs: FieldSpec[] = [
-  f('text', 'textarea', { required: true, wide: true }),
-  f('ownerUserId', 'colleague'),
-  f('ownerNote', 'text', { help: 'case.help.ownerNote' }),
-  f('dueDate', 'date'),
-  f('done', 'switch'),
-];
-
-export const contactSpecs: FieldSpec[] = [
-  f('kind', 'select', { enumGroup: 'contactKind', values: contactKinds, required: true }),
-  f('occurredOn', 'date', { required: true }),
-  f('sessionType', 'select', { enumGroup: 'sessionType', values: sessionTypes }),
-  f('channel', 'select', { enumGroup: 'channel', values: channels }),
-  f('durationMinutes', 'number', { min: 0, max: 600 }),
-  f('interpreter', 'switch'),
-  f('institutionId', 'institution', {
-    wide: true,
-    known: (e) =>
-      e.institutionId ? [{ value: String(e.institutionId), label: String(e.institutionName) }] : [],
-    clears: ['institutionName'],
-  }),
-  f('institutionName', 'text', { help: 'case.help.institutionName' }),
-  f('topic', 'text'),
-  f('summary', 'textarea', { wide: true }),
-  f('result', 'textarea', { wide: true }),
-];
-
-export const consentSpecs: FieldSpec[] = [
-  f('purposes', 'multiselect', { enumGroup: 'purpose', values: consentPurposes, required: true, wide: true }),
-  f('institutionIds', 'institutions', { wide: true, help: 'consent.directoryHelp' }),
-  f('dataCategories', 'multiselect', { enumGroup: 'dataCategory', values: dataCategories, wide: true }),
-  f('scope', 'select', { enumGroup: 'scope', values: consentScopes, required: true }),
-  f('formLanguage', 'language', { required: true }),
-  f('givenOn', 'date', { required: true }),
-  f('validUntil', 'date'),
   f('notes', 'textarea', { wide: true }),
 ];

@@ -1,25 +1,24 @@
 import { Card, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { navigation } from '../app/navigation';
-import { useUser } from '../app/session';
+import { navigationFor } from '../app/navigation';
+import { useCan, useUser } from '../auth/session';
 import { Dashboard } from '../clients/Dashboard';
 import { PageHeader } from '../ui/PageHeader';
 
 /** The start page: a greeting and the features this user can open. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('home');
   const user = useUser();
-  const items = navigation.filter(
-    (i) => i.to !== '/' && (!('permission' in i) || user.permissions.includes(i.permission)),
-  );
+  const canWorkCases = useCan('cases.work');
+  const items = navigationFor(user).filter((i) => i.to !== '/');
   // Case workers start with what needs their attention; everyone else with what they can open.
-  if (user.permissions.includes('cases.work')) {
+  if (canWorkCases) {
     return (
       <Stack>
         <PageHeader
           title={t('home.greeting', { name: user.name })}
-          description={t('dashboard.description')}
+          description={t('clients:dashboard.description')}
         />
         <Dashboard />
       </Stack>

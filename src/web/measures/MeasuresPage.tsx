@@ -5,17 +5,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Measure, measureTypes } from '../../contracts/measures';
-import { get, patch, post } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
-import { ListTable, usePagedList } from '../ui/list';
+import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
+import { addMeasure, changeMeasure, measureDetailQuery, measureKeys, measureListQuery } from './api';
 import { measureBodyOf, measureForm, measureSpecs } from './specs';
 
 function MeasureModal({ measure, onClose }: { measure: Measure | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const queryClient = useQueryClient();
   return (
     <FormModal
@@ -26,9 +26,9 @@ function MeasureModal({ measure, onClose }: { measure: Measure | null; onClose()
       size="xl"
       save={async (values) => {
         const body = measureBodyOf(values);
-        if (measure) await patch(`/api/measures/${measure.id}`, { ...body, version: measure.version });
-        else await post('/api/measures', body);
-        await queryClient.invalidateQueries({ queryKey: ['measures'] });
+        if (measure) await changeMeasure(measure.id, { ...body, version: measure.version });
+        else await addMeasure(body);
+        await queryClient.invalidateQueries({ queryKey: measureKeys.lists });
       }}
       onClose={onClose}
     />
@@ -43,21 +43,13 @@ const measureFilters = (get: (key: string) => string | null) => ({
 
 /** The catalogue of measures: what the network offers to close a gap, with its entry conditions. */
 export function MeasuresPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('measures');
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
-  const { lp, items, searchBox, enumFilter, footer } = usePagedList<Measure>(
-    'measures',
-    '/api/measures',
-    measureFilters,
-  );
-  const filters = measureFilters(lp.get);
+  const list = useList({ query: measureListQuery, filters: measureFilters });
+  const { params: lp, filters, items, searchBox, enumFilter } = list;
   // A link to one measure (e.g. from its provider) opens it.
   const openId = lp.get('open');
-  const linked = useQuery({
-    queryKey: ['measure', openId],
-    queryFn: () => get<Measure>(`/api/measures/${openId}`),
-    enabled: Boolean(openId),
-  });
+  const linked = useQuery({ ...measureDetailQuery(openId ?? ''), enabled: Boolean(openId) });
   // biome-ignore lint/correctness/useExhaustiveDependencies: opens once when the linked measure arrives
   useEffect(() => {
     if (linked.data) {
@@ -81,7 +73,7 @@ export function MeasuresPage() {
         {enumFilter('type', 'measureType', measureTypes, t('measures.allTypes'), 260)}
         <SectorSelect
           label=""
-          placeholder={t('network.allSectors')}
+          placeholder={t('network:network.allSectors')}
           value={filters.sectorId}
           onChange={(v) => lp.set('sectorId', v)}
           w={220}
@@ -93,16 +85,17 @@ export function MeasuresPage() {
         />
       </Group>
       <ListTable
+        list={list}
         testId="measures"
         minWidth={820}
         heads={[
-          t('network.fields.title'),
-          t('network.fields.type'),
-          t('network.fields.providerId'),
+          t('network:network.fields.title'),
+          t('network:network.fields.type'),
+          t('network:network.fields.providerId'),
           t('measures.where'),
           t('measures.nextStartColumn'),
           t('measures.places'),
-          t('network.fields.cost'),
+          t('network:network.fields.cost'),
         ]}
       >
         {items.map((m) => {
@@ -152,7 +145,6 @@ export function MeasuresPage() {
           );
         })}
       </ListTable>
-      {footer}
       {editing && (
         <MeasureModal measure={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}

@@ -2,16 +2,10 @@ import { fundingTypes, type Measure, measureTypes } from '../../contracts/measur
 import { compensationMeasures } from '../../contracts/recognition';
 import { cefrLevels } from '../../contracts/reference';
 import { districts } from '../network/specs';
-import type { FieldSpec } from '../ui/fields';
-import { formValues } from '../ui/fields';
+import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of a measure; labels are i18n keys under "network.fields". */
-const f = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `network.fields.${name}`,
-  ...extra,
-});
+const f = specField('network:network.fields');
 
 export const providerTypes = [
   'training_provider',
@@ -25,24 +19,21 @@ export const providerTypes = [
   'other',
 ] as const;
 
-export const measureSpecs: FieldSpec[] = [
+export const measureSpecs: FieldSpec<Measure>[] = [
   f('title', 'text', { required: true, wide: true }),
   f('type', 'select', { enumGroup: 'measureType', values: measureTypes, required: true }),
   f('providerId', 'institution', {
     values: providerTypes,
-    known: (m) => {
-      const provider = (m as unknown as Measure).provider;
-      return provider ? [{ value: provider.id, label: provider.name }] : [];
-    },
+    known: (m) => (m.provider ? [{ value: m.provider.id, label: m.provider.name }] : []),
   }),
   f('sectorIds', 'sectors'),
   f('occupationIds', 'occupations', {
-    known: (m) => (m as unknown as Measure).occupations.map((o) => ({ value: o.id, label: o.title })),
+    known: (m) => m.occupations.map((o) => ({ value: o.id, label: o.title })),
   }),
   f('compensates', 'multiselect', {
     enumGroup: 'compensation',
     values: compensationMeasures,
-    help: 'network.help.compensates',
+    help: 'network:network.help.compensates',
   }),
   f('online', 'switch'),
   f('place', 'text'),
@@ -51,10 +42,18 @@ export const measureSpecs: FieldSpec[] = [
   f('durationWeeks', 'number', { min: 0, max: 260 }),
   f('teachingUnits', 'number', { min: 0, max: 10000 }),
   f('capacity', 'number', { min: 0, max: 10000 }),
-  f('cost', 'number', { min: 0, max: 1_000_000, help: 'network.help.cost' }),
+  f('cost', 'number', { min: 0, max: 1_000_000, help: 'network:network.help.cost' }),
   f('funders', 'multiselect', { enumGroup: 'fundingType', values: fundingTypes, wide: true }),
-  f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.minLevel' }),
-  f('entryLevel', 'select', { enumGroup: 'level', values: cefrLevels, help: 'network.help.entryLevel' }),
+  f('minLanguageLevel', 'select', {
+    enumGroup: 'level',
+    values: cefrLevels,
+    help: 'network:network.help.minLevel',
+  }),
+  f('entryLevel', 'select', {
+    enumGroup: 'level',
+    values: cefrLevels,
+    help: 'network:network.help.entryLevel',
+  }),
   f('targetLevel', 'select', { enumGroup: 'level', values: cefrLevels }),
   f('active', 'switch'),
   f('description', 'textarea', { wide: true }),

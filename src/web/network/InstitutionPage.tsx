@@ -16,16 +16,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Measure } from '../../contracts/measures';
-import {
-  type ContactPerson,
-  contactPersonBody,
-  type Institution,
-  type InstitutionCase,
-  type Opportunity,
-} from '../../contracts/network';
-import { del, get, patch, post, query } from '../app/api';
-import { useSession } from '../app/session';
+import { type ContactPerson, contactPersonBody, type Institution } from '../../contracts/network';
+import { useCan } from '../auth/session';
+import { providedMeasuresQuery } from '../measures/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { DetailHeader } from '../ui/DetailHeader';
 import { ErrorAlert, notifyError } from '../ui/errors';
@@ -36,14 +29,24 @@ import { enumLabel, languageName } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
 import { RowActions } from '../ui/RowActions';
+import {
+  addContactPerson,
+  changeContactPerson,
+  changeInstitution,
+  employerOffersQuery,
+  institutionCasesQuery,
+  institutionDetailQuery,
+  mergeInstitution,
+  networkKeys,
+  removeContactPerson,
+} from './api';
 import { OfferModal } from './OffersPage';
 import { contactPersonSpecs, institutionForm, institutionSpecs } from './specs';
 
 function Contacts({ institution, refresh }: { institution: Institution; refresh(): Promise<unknown> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [editing, setEditing] = useState<ContactPerson | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactPerson | null>(null);
-  const base = `/api/institutions/${institution.id}/contacts`;
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -98,8 +101,9 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
           initial={formValues(contactPersonSpecs, editing === 'new' ? null : editing)}
           schema={contactPersonBody}
           save={async (values) => {
-            if (editing === 'new') await post(base, values);
-            else await patch(`${base}/${editing.id}`, { ...values, version: editing.version });
+            if (editing === 'new') await addContactPerson(institution.id, values);
+            else
+              await changeContactPerson(institution.id, editing.id, { ...values, version: editing.version });
             await refresh();
           }}
           onClose={() => setEditing(null)}
@@ -112,7 +116,7 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
         onClose={() => setDeleting(null)}
         onConfirm={async () => {
           try {
-            await del(`${base}/${deleting?.id}`);
+            if (deleting) await removeContactPerson(institution.id, deleting.id);
             await refresh();
           } catch (e) {
             notifyError(t, e);
@@ -125,20 +129,10 @@ function Contacts({ institution, refresh }: { institution: Institution; refresh(
 
 /** What the institution offers: its offers as an employer, its measures as a provider. */
 function Offered({ institution }: { institution: Institution }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
-  const offers = useQuery({
-    queryKey: ['offers', 'employer', institution.id],
-    queryFn: () =>
-      get<{ items: Opportunity[] }>(`/api/opportunities${query({ employerId: institution.id, limit: 100 })}`),
-  });
-  const measures = useQuery({
-    queryKey: ['measures', 'provider', institution.id],
-    queryFn: () =>
-      get<{ items: Measure[] }>(
-        `/api/measures${query({ providerId: institution.id, includeInactive: 'true', limit: 100 })}`,
-      ),
-  });
+  const offers = useQuery(employerOffersQuery(institution.id));
+  const measures = useQuery(providedMeasuresQuery(institution.id));
   const canEmploy = ['company', 'training_provider', 'other'].includes(institution.type);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
@@ -182,7 +176,7 @@ function Offered({ institution }: { institution: Institution }) {
         display={institution.type === 'company' && !measures.data?.items.length ? 'none' : undefined}
       >
         <Title order={2} size="h4">
-          {t('measures.title')}
+          {t('measures:measures.title')}
         </Title>
         {(measures.data?.items ?? []).map((m) => (
           <Group key={m.id} gap="xs">
@@ -192,12 +186,12 @@ function Offered({ institution }: { institution: Institution }) {
             <Text size="xs" c="dimmed">
               {enumLabel(t, 'measureType', m.type)}
             </Text>
-            {!m.active && <Badge color="gray">{t('measures.inactive')}</Badge>}
+            {!m.active && <Badge color="gray">{t('measures:measures.inactive')}</Badge>}
           </Group>
         ))}
         {measures.data?.items.length === 0 && (
           <Text size="sm" c="dimmed">
-            {t('measures.none')}
+            {t('measures:measures.none')}
           </Text>
         )}
       </Stack>
@@ -214,11 +208,8 @@ function Offered({ institution }: { institution: Institution }) {
 
 /** The caller's cases this institution is involved in (counsellors: their own; leads: all). */
 function InvolvedCases({ institution }: { institution: Institution }) {
-  const { t } = useTranslation();
-  const cases = useQuery({
-    queryKey: ['institution-cases', institution.id],
-    queryFn: () => get<InstitutionCase[]>(`/api/institutions/${institution.id}/cases`),
-  });
+  const { t } = useTranslation('network');
+  const cases = useQuery(institutionCasesQuery(institution.id));
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
@@ -250,22 +241,18 @@ function InvolvedCases({ institution }: { institution: Institution }) {
 }
 
 export function InstitutionPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const permissions = useSession().user?.permissions ?? [];
-  const canWorkCases = permissions.includes('cases.work');
-  const canMerge = permissions.includes('network.merge');
+  const canWorkCases = useCan('cases.work');
+  const canMerge = useCan('network.merge');
   const [merging, setMerging] = useState(false);
   const navigate = useNavigate();
-  const item = useQuery({
-    queryKey: ['institution', id],
-    queryFn: () => get<Institution>(`/api/institutions/${id}`),
-  });
+  const item = useQuery(institutionDetailQuery(id));
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['institution', id] });
-    await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+    await queryClient.invalidateQueries({ queryKey: networkKeys.institution(id) });
+    await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
   };
   if (item.isPending) return <PageLoader />;
   if (item.error || !item.data) return <ErrorAlert error={item.error} />;
@@ -339,15 +326,15 @@ export function InstitutionPage() {
             {
               name: 'intoId',
               kind: 'institution',
-              label: 'network.fields.intoId',
+              label: 'network:network.fields.intoId',
               required: true,
               wide: true,
             },
           ]}
           initial={{ intoId: null }}
           save={async ({ intoId }) => {
-            await post(`/api/institutions/${i.id}/merge`, { intoId, version: i.version });
-            await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+            await mergeInstitution(i.id, { intoId, version: i.version });
+            await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
             navigate(`/network/${intoId}`);
           }}
           onClose={() => setMerging(false)}
@@ -361,7 +348,7 @@ export function InstitutionPage() {
           specs={institutionSpecs}
           initial={institutionForm(i)}
           save={async (values) => {
-            await patch(`/api/institutions/${i.id}`, { ...values, version: i.version });
+            await changeInstitution(i.id, { ...values, version: i.version });
             await refresh();
           }}
           onClose={() => setEditing(false)}

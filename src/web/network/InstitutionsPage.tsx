@@ -17,20 +17,22 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import {
-  type Institution,
-  type InstitutionListItem,
-  institutionBody,
-  institutionTypes,
-} from '../../contracts/network';
-import { ApiError, post, query, upload } from '../app/api';
-import { useSession } from '../app/session';
+import { institutionBody, institutionTypes } from '../../contracts/network';
+import { useCan } from '../auth/session';
+import { ApiError } from '../lib/http';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
-import { ListTable, usePagedList } from '../ui/list';
+import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect, sectorLabel } from '../ui/pickers';
+import {
+  addInstitution,
+  importInstitutions,
+  institutionExportUrl,
+  institutionListQuery,
+  networkKeys,
+} from './api';
 import { SectorsModal } from './SectorsModal';
 import { districts, institutionForm, institutionSpecs } from './specs';
 
@@ -38,7 +40,7 @@ type Candidate = { id: string; name: string; city: string | null };
 
 /** Adds an institution; the server's duplicate check is shown and can be overridden knowingly. */
 export function NewInstitutionModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [duplicates, setDuplicates] = useState<Candidate[]>([]);
@@ -50,11 +52,11 @@ export function NewInstitutionModal({ onClose }: { onClose(): void }) {
       initial={institutionForm(null)}
       schema={institutionBody}
       save={async (values) => {
-        const created = await post<Institution>('/api/institutions', {
+        const created = await addInstitution({
           ...values,
           ignoreDuplicates: confirmed,
         });
-        await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+        await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
         navigate(`/network/${created.id}`);
       }}
       onError={(e) => {
@@ -96,7 +98,7 @@ export function NewInstitutionModal({ onClose }: { onClose(): void }) {
 type Problem = { row: number; field: string; message: string };
 
 function ImportModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -108,7 +110,7 @@ function ImportModal({ onClose }: { onClose(): void }) {
       <Stack>
         <Text size="sm">{t('network.importHelp')}</Text>
         <FileInput
-          label={t('import.file')}
+          label={t('transfer:import.file')}
           accept=".csv,text/csv"
           value={file}
           onChange={(f) => {
@@ -123,9 +125,9 @@ function ImportModal({ onClose }: { onClose(): void }) {
           <Table data-testid="import-problems">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.field')}</Table.Th>
-                <Table.Th>{t('import.problem')}</Table.Th>
+                <Table.Th>{t('transfer:import.row')}</Table.Th>
+                <Table.Th>{t('transfer:import.field')}</Table.Th>
+                <Table.Th>{t('transfer:import.problem')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -157,8 +159,8 @@ function ImportModal({ onClose }: { onClose(): void }) {
               setBusy(true);
               setError(null);
               try {
-                setResult(await upload('/api/institutions/import', file));
-                await queryClient.invalidateQueries({ queryKey: ['institutions'] });
+                setResult(await importInstitutions(file));
+                await queryClient.invalidateQueries({ queryKey: networkKeys.institutionLists });
               } catch (e) {
                 setError(e);
               } finally {
@@ -166,7 +168,7 @@ function ImportModal({ onClose }: { onClose(): void }) {
               }
             }}
           >
-            {t('import.upload')}
+            {t('transfer:import.upload')}
           </Button>
         </Group>
       </Stack>
@@ -183,17 +185,13 @@ const institutionFilters = (get: (key: string) => string | null) => ({
 
 /** The directory of the network: who is who, searchable and filtered by type, sector and district. */
 export function InstitutionsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [editingSectors, setEditingSectors] = useState(false);
-  const canManageSectors = useSession().user?.permissions.includes('sectors.manage');
-  const { lp, items, searchBox, enumFilter, footer } = usePagedList<InstitutionListItem>(
-    'institutions',
-    '/api/institutions',
-    institutionFilters,
-  );
-  const filters = institutionFilters(lp.get);
+  const canManageSectors = useCan('sectors.manage');
+  const list = useList({ query: institutionListQuery, filters: institutionFilters });
+  const { params: lp, filters, items, searchBox, enumFilter } = list;
   return (
     <Stack>
       <PageHeader
@@ -212,7 +210,7 @@ export function InstitutionsPage() {
             )}
             <Button
               component="a"
-              href={`/api/institutions/export${query({ q: lp.get('q'), ...filters })}`}
+              href={institutionExportUrl({ ...filters, q: lp.get('q') })}
               variant="default"
               leftSection={<IconDownload size={16} />}
             >
@@ -249,6 +247,7 @@ export function InstitutionsPage() {
         />
       </Group>
       <ListTable
+        list={list}
         testId="institutions"
         minWidth={720}
         heads={[
@@ -293,7 +292,6 @@ export function InstitutionsPage() {
           </Table.Tr>
         ))}
       </ListTable>
-      {footer}
       {adding && <NewInstitutionModal onClose={() => setAdding(false)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
       {editingSectors && <SectorsModal onClose={() => setEditingSectors(false)} />}

@@ -1,99 +1,25 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Candidate } from '../../contracts/measures';
-import type { Opportunity } from '../../contracts/network';
-import { get, post } from '../app/api';
-import { useSession } from '../app/session';
+import { useCan } from '../auth/session';
+import { Candidates } from '../measures/Candidates';
 import { DetailHeader } from '../ui/DetailHeader';
-import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
+import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
+import { offerDetailQuery } from './api';
 import { OfferModal, offerStatusColor } from './OffersPage';
-import { Reasons } from './Reasons';
-
-/** The cases an offer suits (only those whose consent lets the profile go to this employer). */
-function Candidates({ offer }: { offer: Opportunity }) {
-  const { t } = useTranslation();
-  const [done, setDone] = useState<string[]>([]);
-  const candidates = useQuery({
-    queryKey: ['candidates', offer.id],
-    queryFn: () => get<Candidate[]>(`/api/opportunities/${offer.id}/candidates`),
-  });
-  return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
-        {t('offers.candidates')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('offers.candidatesHelp')}
-      </Text>
-      <ErrorAlert error={candidates.error} />
-      {candidates.isPending && <Loader size="sm" />}
-      {candidates.data?.length === 0 && (
-        <Text size="sm" c="dimmed">
-          {t('offers.noCandidates')}
-        </Text>
-      )}
-      <Stack gap="xs" data-testid="candidates">
-        {candidates.data?.map((c) => (
-          <Paper key={c.client.id} withBorder p="xs">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div style={{ flex: 1, minWidth: 0 }}>
-                <Group gap="xs">
-                  <Anchor component={Link} to={`/cases/${c.client.id}?tab=network`} fw={500}>
-                    {c.client.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {c.client.caseCode} · {enumLabel(t, 'stage', c.client.stage)} · {c.client.owner}
-                  </Text>
-                </Group>
-                <Reasons reasons={c.reasons} warnings={c.warnings} />
-              </div>
-              {c.placement || done.includes(c.client.id) ? (
-                <Badge variant="light" style={{ flexShrink: 0 }} data-testid="candidate-status">
-                  {enumLabel(t, 'placementStatus', c.placement ?? 'suggested')}
-                </Badge>
-              ) : (
-                <Button
-                  size="xs"
-                  variant="light"
-                  style={{ flexShrink: 0 }}
-                  disabled={offer.status !== 'open'}
-                  onClick={async () => {
-                    try {
-                      await post(`/api/clients/${c.client.id}/opportunities`, { opportunityId: offer.id });
-                      setDone((d) => [...d, c.client.id]);
-                      notifySaved(t, t('offers.suggested', { name: c.client.name }));
-                    } catch (e) {
-                      notifyError(t, e);
-                    }
-                  }}
-                >
-                  {t('match.suggest')}
-                </Button>
-              )}
-            </Group>
-          </Paper>
-        ))}
-      </Stack>
-    </Stack>
-  );
-}
 
 export function OfferPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const { id = '' } = useParams();
-  const { user } = useSession();
+  const canWorkCases = useCan('cases.work');
   const [editing, setEditing] = useState(false);
-  const offer = useQuery({
-    queryKey: ['offer', id],
-    queryFn: () => get<Opportunity>(`/api/opportunities/${id}`),
-  });
+  const offer = useQuery(offerDetailQuery(id));
   if (offer.isPending) return <PageLoader />;
   if (offer.error || !offer.data) return <ErrorAlert error={offer.error} />;
   const o = offer.data;
@@ -145,7 +71,7 @@ export function OfferPage() {
           )}
         </Stack>
       </Card>
-      {user?.permissions.includes('cases.work') ? (
+      {canWorkCases ? (
         <Candidates offer={o} />
       ) : (
         <Alert color="gray" variant="light">

@@ -10,13 +10,13 @@ import {
   opportunityKinds,
   opportunityStatuses,
 } from '../../contracts/network';
-import { patch, post } from '../app/api';
 import { FormModal } from '../ui/FormModal';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
-import { ListTable, usePagedList } from '../ui/list';
+import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
+import { addOffer, changeOffer, networkKeys, offerListQuery } from './api';
 import { offerForm, offerSpecs } from './specs';
 
 /** Adds or changes an offer; a new one may start from its employer. */
@@ -29,7 +29,7 @@ export function OfferModal({
   employer?: { id: string; name: string };
   onClose(): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const initial = offerForm(offer);
@@ -42,13 +42,13 @@ export function OfferModal({
       known={offer ?? (employer ? { employer } : undefined)}
       schema={offer ? undefined : opportunityBody}
       save={async (values) => {
-        if (offer) await patch(`/api/opportunities/${offer.id}`, { ...values, version: offer.version });
+        if (offer) await changeOffer(offer.id, { ...values, version: offer.version });
         else {
-          const created = await post<Opportunity>('/api/opportunities', values);
+          const created = await addOffer(values);
           navigate(`/offers/${created.id}`);
         }
-        await queryClient.invalidateQueries({ queryKey: ['offers'] });
-        await queryClient.invalidateQueries({ queryKey: ['offer'] });
+        await queryClient.invalidateQueries({ queryKey: networkKeys.offerLists });
+        await queryClient.invalidateQueries({ queryKey: networkKeys.offers });
       }}
       onClose={onClose}
     />
@@ -65,14 +65,10 @@ const offerFilters = (get: (key: string) => string | null) => ({
 
 /** Employers' offers: internships, jobs, trial work and qualification places. */
 export function OffersPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
-  const { lp, items, searchBox, enumFilter, footer } = usePagedList<Opportunity>(
-    'offers',
-    '/api/opportunities',
-    offerFilters,
-  );
-  const filters = offerFilters(lp.get);
+  const list = useList({ query: offerListQuery, filters: offerFilters });
+  const { params: lp, filters, items, searchBox, enumFilter } = list;
   return (
     <Stack>
       <PageHeader
@@ -108,6 +104,7 @@ export function OffersPage() {
         />
       </Group>
       <ListTable
+        list={list}
         testId="offers"
         minWidth={760}
         heads={[
@@ -142,7 +139,6 @@ export function OffersPage() {
           </Table.Tr>
         ))}
       </ListTable>
-      {footer}
       {adding && <OfferModal offer={null} onClose={() => setAdding(false)} />}
     </Stack>
   );

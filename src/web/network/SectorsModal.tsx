@@ -4,12 +4,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../contracts/network';
-import { api } from '../app/api';
 import { ErrorAlert } from '../ui/errors';
 import { sectorLabel, useSectors } from '../ui/pickers';
+import { addSector, changeSector, networkKeys } from './api';
 
 function SectorRow({ sector, save }: { sector: Sector; save(name: string, active: boolean): Promise<void> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const [name, setName] = useState(sector.name);
   return (
     <Group wrap="nowrap" align="center" data-testid="sector">
@@ -32,16 +32,16 @@ function SectorRow({ sector, save }: { sector: Sector; save(name: string, active
 
 /** The organisation's sectors: renamed or set inactive (never deleted: cases and conferences use them). */
 export function SectorsModal({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('network');
   const queryClient = useQueryClient();
   const sectors = useSectors();
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
-  const run = async (method: 'POST' | 'PUT', path: string, body: unknown) => {
+  const run = async (change: () => Promise<unknown>) => {
     setError(null);
     try {
-      await api(method, path, body);
-      await queryClient.invalidateQueries({ queryKey: ['sectors'] });
+      await change();
+      await queryClient.invalidateQueries({ queryKey: networkKeys.sectors });
     } catch (e) {
       setError(e);
     }
@@ -57,7 +57,7 @@ export function SectorsModal({ onClose }: { onClose(): void }) {
           <SectorRow
             key={`${s.id}-${s.name}`}
             sector={s}
-            save={(n, active) => run('PUT', `/api/sectors/${s.id}`, { name: n, active })}
+            save={(n, active) => run(() => changeSector(s.id, { name: n, active }))}
           />
         ))}
         <Group align="flex-end">
@@ -71,7 +71,7 @@ export function SectorsModal({ onClose }: { onClose(): void }) {
             leftSection={<IconPlus size={16} />}
             disabled={!name.trim()}
             onClick={async () => {
-              await run('POST', '/api/sectors', { name: name.trim(), active: true });
+              await run(() => addSector({ name: name.trim(), active: true }));
               setName('');
             }}
           >

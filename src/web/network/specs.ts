@@ -6,16 +6,10 @@ import {
   opportunityStatuses,
 } from '../../contracts/network';
 import { cefrLevels } from '../../contracts/reference';
-import type { FieldSpec } from '../ui/fields';
-import { formValues } from '../ui/fields';
+import { type FieldSpec, formValues, specField } from '../ui/fields';
 
 /** The form fields of the network's records; labels are i18n keys under "network.fields". */
-const f = (name: string, kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  name,
-  kind,
-  label: `network.fields.${name}`,
-  ...extra,
-});
+const f = specField('network:network.fields');
 
 export const districts = ['10041', '10042', '10043', '10044', '10045', '10046'] as const;
 
@@ -31,7 +25,7 @@ export const institutionSpecs: FieldSpec[] = [
   f('email', 'text'),
   f('phone', 'text'),
   f('notes', 'textarea', { wide: true }),
-  f('active', 'switch', { wide: true, help: 'network.help.active' }),
+  f('active', 'switch', { wide: true, help: 'network:network.help.active' }),
 ];
 
 export const contactPersonSpecs: FieldSpec[] = [
@@ -41,28 +35,28 @@ export const contactPersonSpecs: FieldSpec[] = [
   f('phone', 'text'),
   f('language', 'language'),
   f('consentDate', 'date'),
-  f('consentToContact', 'switch', { wide: true, help: 'network.help.consentToContact' }),
+  f('consentToContact', 'switch', { wide: true, help: 'network:network.help.consentToContact' }),
 ];
 
-export const offerSpecs: FieldSpec[] = [
+/** What the offer form shows of the offer being edited, or of the employer a new one starts from. */
+interface OfferEntry {
+  employer?: { id: string; name: string };
+  occupation?: Opportunity['occupation'];
+}
+
+export const offerSpecs: FieldSpec<OfferEntry>[] = [
   f('employerId', 'institution', {
     required: true,
     wide: true,
     values: ['company', 'training_provider', 'other'],
-    known: (o) => {
-      const employer = (o as unknown as Opportunity).employer;
-      return employer ? [{ value: employer.id, label: employer.name }] : [];
-    },
+    known: (o) => (o.employer ? [{ value: o.employer.id, label: o.employer.name }] : []),
   }),
   f('kind', 'select', { enumGroup: 'opportunityKind', values: opportunityKinds, required: true }),
   f('status', 'select', { enumGroup: 'opportunityStatus', values: opportunityStatuses, required: true }),
   f('title', 'text', { required: true, wide: true }),
   f('sectorId', 'sector'),
   f('occupationId', 'occupation', {
-    known: (o) => {
-      const occupation = (o as unknown as Opportunity).occupation;
-      return occupation ? [{ value: occupation.id, label: occupation.title }] : [];
-    },
+    known: (o) => (o.occupation ? [{ value: o.occupation.id, label: o.occupation.title }] : []),
   }),
   f('district', 'select', { enumGroup: 'district', values: districts }),
   f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels }),

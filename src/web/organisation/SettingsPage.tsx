@@ -4,7 +4,6 @@ import {
   Card,
   Code,
   Group,
-  Pagination,
   Spoiler,
   Stack,
   Switch,
@@ -15,18 +14,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrganisationSettings, OutboxMessage } from '../../contracts/organisation';
-import { get, patch, query } from '../app/api';
-import { useSession } from '../app/session';
+import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
+import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
+import { organisationKeys, organisationQuery, outboxQuery, updateOrganisation } from './api';
 
 export function SettingsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisation');
   return (
     <Stack maw={1100}>
       <PageHeader title={t('settings.title')} />
@@ -47,13 +46,10 @@ export function SettingsPage() {
 }
 
 function OrganisationForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('organisation');
   const { refresh } = useSession();
   const queryClient = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['organisation'],
-    queryFn: () => get<OrganisationSettings>('/api/organisation'),
-  });
+  const settings = useQuery(organisationQuery);
   const [error, setError] = useState<unknown>(null);
   const form = useForm({ initialValues: { name: '', requireTotp: false } });
   const { setValues, resetDirty } = form;
@@ -68,11 +64,8 @@ function OrganisationForm() {
     if (!settings.data) return;
     setError(null);
     try {
-      const saved = await patch<OrganisationSettings>('/api/organisation', {
-        version: settings.data.version,
-        ...values,
-      });
-      queryClient.setQueryData(['organisation'], saved);
+      const saved = await updateOrganisation({ version: settings.data.version, ...values });
+      queryClient.setQueryData(organisationKeys.settings, saved);
       await refresh();
       notifySaved(t);
     } catch (e) {
@@ -103,74 +96,55 @@ function OrganisationForm() {
   );
 }
 
-const PAGE = 25;
-
 function Outbox() {
-  const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const messages = useQuery({
-    queryKey: ['outbox', page],
-    queryFn: () =>
-      get<{ items: OutboxMessage[]; total: number }>(
-        `/api/outbox${query({ limit: PAGE, offset: (page - 1) * PAGE })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const { t } = useTranslation('organisation');
+  const messages = useList({ query: outboxQuery });
   return (
     <Stack>
       <Text size="sm" c="dimmed">
         {t('settings.outboxHelp')}
       </Text>
-      <ErrorAlert error={messages.error} />
-      <Table.ScrollContainer minWidth={700}>
-        <Table verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.created')}</Table.Th>
-              <Table.Th>{t('settings.recipient')}</Table.Th>
-              <Table.Th>{t('settings.message')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {messages.data?.items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
-                <Table.Td>{m.to}</Table.Td>
-                <Table.Td>
-                  <Title order={3} size="sm">
-                    {m.subject}
-                  </Title>
-                  <Spoiler
-                    maxHeight={0}
-                    showLabel={t('settings.showText')}
-                    hideLabel={t('settings.hideText')}
-                  >
-                    <Code block style={{ whiteSpace: 'pre-wrap' }}>
-                      {m.text}
-                    </Code>
-                  </Spoiler>
-                </Table.Td>
-                <Table.Td>
-                  {m.sentAt ? (
-                    <Badge color="green">{t('settings.sent')}</Badge>
-                  ) : m.lastError ? (
-                    <Badge color="red" title={m.lastError}>
-                      {t('settings.failed', { count: m.attempts })}
-                    </Badge>
-                  ) : (
-                    <Badge color="gray">{t('settings.waiting')}</Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {messages.data?.items.length === 0 && <Text c="dimmed">{t('common.nothingFound')}</Text>}
-      {messages.data && messages.data.total > PAGE && (
-        <Pagination total={Math.ceil(messages.data.total / PAGE)} value={page} onChange={setPage} />
-      )}
+      <ListTable
+        list={messages}
+        minWidth={700}
+        striped={false}
+        highlightOnHover={false}
+        verticalSpacing="sm"
+        heads={[
+          t('settings.created'),
+          t('settings.recipient'),
+          t('settings.message'),
+          t('users:users.status'),
+        ]}
+      >
+        {messages.items.map((m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
+            <Table.Td>{m.to}</Table.Td>
+            <Table.Td>
+              <Title order={3} size="sm">
+                {m.subject}
+              </Title>
+              <Spoiler maxHeight={0} showLabel={t('settings.showText')} hideLabel={t('settings.hideText')}>
+                <Code block style={{ whiteSpace: 'pre-wrap' }}>
+                  {m.text}
+                </Code>
+              </Spoiler>
+            </Table.Td>
+            <Table.Td>
+              {m.sentAt ? (
+                <Badge color="green">{t('settings.sent')}</Badge>
+              ) : m.lastError ? (
+                <Badge color="red" title={m.lastError}>
+                  {t('settings.failed', { count: m.attempts })}
+                </Badge>
+              ) : (
+                <Badge color="gray">{t('settings.waiting')}</Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

@@ -15,21 +15,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../../contracts/auth';
 import { type SetupResult, setupBody } from '../../contracts/organisation';
-import { post } from '../app/api';
-import { type SessionUser, useSession } from '../app/session';
+import { PublicFrame } from '../auth/PublicFrame';
+import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import type { Language } from '../ui/i18n';
-import { PublicFrame } from '../ui/PublicFrame';
-
-type Result = SetupResult & { user: SessionUser };
+import { setUp } from './api';
 
 export function SetupPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('setup');
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Result | null>(null);
+  const [done, setDone] = useState<SetupResult | null>(null);
   const form = useForm({
     initialValues: {
       organisationName: '',
@@ -42,7 +40,7 @@ export function SetupPage() {
     },
     validate: (values) => {
       const errors = schemaResolver(setupBody, { sync: true })(values);
-      if (values.confirm !== values.password) errors.confirm = t('auth.passwordsDiffer');
+      if (values.confirm !== values.password) errors.confirm = t('auth:auth.passwordsDiffer');
       return errors;
     },
   });
@@ -51,7 +49,7 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await post<Result>('/api/setup', values);
+      const result = await setUp(values);
       if (result.demoLogins.length > 0) setDone(result);
       else {
         signedIn(result);
@@ -112,28 +110,28 @@ export function SetupPage() {
             {...form.getInputProps('adminName')}
           />
           <TextInput
-            label={t('auth.email')}
+            label={t('auth:auth.email')}
             type="email"
             autoComplete="email"
             required
             {...form.getInputProps('email')}
           />
           <PasswordInput
-            label={t('auth.password')}
-            description={t('auth.passwordRule', { count: PASSWORD_MIN_LENGTH })}
+            label={t('auth:auth.password')}
+            description={t('auth:auth.passwordRule', { count: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
           />
           <PasswordInput
-            label={t('auth.confirmPassword')}
+            label={t('auth:auth.confirmPassword')}
             autoComplete="new-password"
             required
             {...form.getInputProps('confirm')}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="setup-language">
-              {t('profile.language')}
+              {t('auth:profile.language')}
             </Text>
             <SegmentedControl
               aria-labelledby="setup-language"

@@ -10,7 +10,7 @@ import { cleanValues, type FieldSpec, Fields, resolver } from './fields';
  * A form in a dialog, built from field specs: checked with the contract's schema where given,
  * the server's field errors put on the inputs, anything else shown above the form.
  */
-export function FormModal({
+export function FormModal<E>({
   title,
   specs,
   initial,
@@ -25,10 +25,10 @@ export function FormModal({
   size = 'lg',
 }: {
   title: string;
-  specs: FieldSpec[];
+  specs: FieldSpec<E>[];
   initial: Record<string, unknown>;
   /** The entry being edited (pickers take the labels of its current values from it). */
-  known?: Record<string, unknown>;
+  known?: E;
   schema?: z.ZodType;
   save(values: Record<string, unknown>): Promise<void>;
   onClose(): void;
@@ -71,7 +71,7 @@ export function FormModal({
         <Stack>
           <ErrorAlert error={error} />
           {children?.(error)}
-          <Fields form={form} specs={specs} initial={known} />
+          <Fields form={form} specs={specs} entry={known} />
           {extra?.(form)}
           <Group justify="flex-end">
             <Button variant="subtle" onClick={onClose}>

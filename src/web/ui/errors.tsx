@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../app/api';
+import { ApiError } from '../lib/http';
 
 /** The translated message for an API error code; the server's text as a fallback. */
 export function errorMessage(t: TFunction, error: unknown): string {

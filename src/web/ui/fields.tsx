@@ -15,9 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { InstitutionType } from '../../contracts/network';
-import type { Occupation } from '../../contracts/profile';
 import { commonLanguages, countryCodes } from '../../contracts/reference';
-import { get } from '../app/api';
+import { colleaguesQuery } from '../users/api';
 import { countryName, enumOptions, languageName } from './labels';
 import {
   InstitutionSelect,
@@ -25,7 +24,6 @@ import {
   OccupationSelect,
   OccupationsSelect,
   type Option,
-  occupationLabel,
   SectorSelect,
   SectorsSelect,
 } from './pickers';
@@ -56,7 +54,8 @@ export type FieldKind =
   /** Free text with suggestions (values shown as they are). */
   | 'suggest';
 
-export interface FieldSpec {
+/** A form field; `E` is the record being edited, from which pickers take the labels of its values. */
+export interface FieldSpec<E = unknown> {
   name: string;
   /** i18n key of the label. */
   label: string;
@@ -72,10 +71,20 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   /** For directory pickers: the labels of the entry's current values (the search may not hold them). */
-  known?(entry: Record<string, unknown>): Option[];
+  known?(entry: E): Option[];
   /** Fields emptied when this one changes (a name the server then takes from the directory). */
   clears?: string[];
 }
+
+/** A maker of field specs whose labels are the i18n keys `<prefix>.<name>`. */
+export const specField =
+  (prefix: string) =>
+  <E = unknown>(name: string, kind: FieldKind, extra: Partial<FieldSpec<E>> = {}): FieldSpec<E> => ({
+    name,
+    kind,
+    label: `${prefix}.${name}`,
+    ...extra,
+  });
 
 export const dateFormat = (language: string) => (language === 'de' ? 'DD.MM.YYYY' : 'D MMM YYYY');
 
@@ -95,11 +104,7 @@ export function ColleagueSelect(props: {
   error?: React.ReactNode;
   clearable?: boolean;
 }) {
-  const colleagues = useQuery({
-    queryKey: ['colleagues'],
-    queryFn: () => get<{ id: string; name: string }[]>('/api/colleagues'),
-    staleTime: 60_000,
-  });
+  const colleagues = useQuery(colleaguesQuery);
   return (
     <Select
       label={props.label}
@@ -116,34 +121,31 @@ export function ColleagueSelect(props: {
 // biome-ignore lint/suspicious/noExplicitAny: the form's value shape is the entry's, which varies per section
 type AnyForm = UseFormReturnType<any>;
 
+/** The labels of the edited record's current values, for a picker whose search may not hold them. */
+const knownOf = <E,>(f: FieldSpec<E>, entry: E | undefined): Option[] =>
+  entry !== undefined && f.known ? f.known(entry) : [];
+
 /** Renders form inputs from field specs; values are the API's (dates as YYYY-MM-DD, codes). */
-export function Fields({
+export function Fields<E>({
   form,
   specs,
-  initial,
+  entry,
 }: {
   form: AnyForm;
-  specs: FieldSpec[];
-  initial?: Record<string, unknown>;
+  specs: FieldSpec<E>[];
+  /** The record being edited, if any. */
+  entry?: E;
 }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {specs.map((f) => (
-        <FieldInput key={f.name} form={form} f={f} initial={initial} />
+        <FieldInput key={f.name} form={form} f={f} entry={entry} />
       ))}
     </SimpleGrid>
   );
 }
 
-function FieldInput({
-  form,
-  f,
-  initial,
-}: {
-  form: AnyForm;
-  f: FieldSpec;
-  initial?: Record<string, unknown> | undefined;
-}) {
+function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; entry?: E }) {
   const { t, i18n } = useTranslation();
   {
     const common = {
@@ -199,7 +201,7 @@ function FieldInput({
             {...common}
             {...props}
             clearable={!f.required}
-            data={enumOptions(t, f.enumGroup!, f.values!)}
+            data={enumOptions(t, f.enumGroup ?? '', f.values ?? [])}
           />
         );
       case 'multiselect':
@@ -208,7 +210,7 @@ function FieldInput({
             {...common}
             {...props}
             value={props.value ?? []}
-            data={enumOptions(t, f.enumGroup!, f.values!)}
+            data={enumOptions(t, f.enumGroup ?? '', f.values ?? [])}
           />
         );
       case 'suggest':
@@ -238,18 +240,7 @@ function FieldInput({
             <OccupationSelect
               label={t(f.label)}
               value={props.value ?? null}
-              known={
-                initial && f.known
-                  ? f.known(initial)
-                  : initial?.referenceOccupation
-                    ? [
-                        {
-                          value: (initial.referenceOccupation as Occupation).id,
-                          label: occupationLabel(initial.referenceOccupation as Occupation),
-                        },
-                      ]
-                    : []
-              }
+              known={knownOf(f, entry)}
               onChange={(id) => form.setFieldValue(f.name, id)}
               error={props.error}
             />
@@ -262,7 +253,7 @@ function FieldInput({
       case 'occupations':
         return (
           <div style={common.style}>
-            <DirectoryInput form={form} f={f} initial={initial} />
+            <DirectoryInput form={form} f={f} entry={entry} />
           </div>
         );
       case 'colleague':
@@ -283,15 +274,7 @@ function FieldInput({
 }
 
 /** The inputs that pick from the organisation's directory, sectors or occupations. */
-function DirectoryInput({
-  form,
-  f,
-  initial,
-}: {
-  form: AnyForm;
-  f: FieldSpec;
-  initial?: Record<string, unknown>;
-}) {
+function DirectoryInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; entry?: E }) {
   const { t } = useTranslation();
   const props = form.getInputProps(f.name);
   const common = {
@@ -300,7 +283,7 @@ function DirectoryInput({
     required: f.required,
     error: props.error,
   };
-  const known = initial && f.known ? f.known(initial) : [];
+  const known = knownOf(f, entry);
   const types = f.values as InstitutionType[] | undefined;
   const set = (v: unknown) => {
     form.setFieldValue(f.name, v);
@@ -373,8 +356,8 @@ export function emptyValue(kind: FieldKind): unknown {
 }
 
 /** Form values from an entry (or empty ones for a new entry). */
-export function formValues(
-  specs: FieldSpec[],
+export function formValues<E>(
+  specs: FieldSpec<E>[],
   item: Record<string, unknown> | null,
   defaults: Record<string, unknown> = {},
 ) {

@@ -14,15 +14,22 @@ export function enumOptions(t: TFunction, group: string, values: readonly string
 
 const regionNames = new Map<string, Intl.DisplayNames>();
 const languageNames = new Map<string, Intl.DisplayNames>();
+/** Intl's names in one language, made once per language. */
+function namesIn(cache: Map<string, Intl.DisplayNames>, lang: string, options: Intl.DisplayNamesOptions) {
+  let names = cache.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([lang], options);
+    cache.set(lang, names);
+  }
+  return names;
+}
 
 /** Country names in the interface language (Intl), with the historic states translated by us. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return '–';
   if (historicCountryCodes.includes(code)) return i18n.t(`countries.${code}`, { defaultValue: code });
-  const lang = i18n.language;
-  if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
   try {
-    return regionNames.get(lang)!.of(code) ?? code;
+    return namesIn(regionNames, i18n.language, { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -33,11 +40,8 @@ export function languageName(code: string | null | undefined): string {
   if (!code) return '–';
   const own = i18n.t(`languages.${code}`, { defaultValue: '' });
   if (own) return own;
-  const lang = i18n.language;
-  if (!languageNames.has(lang))
-    languageNames.set(lang, new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' }));
   try {
-    const name = languageNames.get(lang)!.of(code);
+    const name = namesIn(languageNames, i18n.language, { type: 'language', fallback: 'code' }).of(code);
     return name && name !== code ? name : code;
   } catch {
     return code;

@@ -1,11 +1,12 @@
 import { MultiSelect, Select } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstitutionListItem, InstitutionType, Sector } from '../../contracts/network';
 import type { Occupation } from '../../contracts/profile';
-import { get, query } from '../app/api';
+import { institutionSearchQuery, sectorsQuery } from '../network/api';
+import { occupationSearchQuery } from '../occupations/api';
 import { enumLabel } from './labels';
 
 export interface Option {
@@ -23,45 +24,46 @@ interface SearchProps {
   known?: Option[];
 }
 
+/** How a picker searches: the domain's query options for a term, and how a result reads. */
+export interface Search<R, K extends QueryKey> {
+  query(term: string): UseQueryOptions<R[], Error, R[], K>;
+  option(result: R): Option;
+}
+
 /** Options found on the server for what the user types (two letters or more), plus those already chosen. */
-function useSearchOptions(
-  key: string,
-  find: (search: string) => Promise<Option[]>,
+function useSearchOptions<R, K extends QueryKey>(
+  find: Search<R, K>,
   known: Option[] | undefined,
   minLength = 2,
 ) {
   const [search, setSearch] = useState('');
   const [seen, setSeen] = useState<Option[]>([]);
-  const results = useQuery({
-    queryKey: ['search-options', key, search],
-    queryFn: () => find(search.trim()),
-    enabled: search.trim().length >= minLength,
-    staleTime: 30_000,
-  });
+  const term = search.trim();
+  const results = useQuery({ ...find.query(term), enabled: term.length >= minLength, staleTime: 30_000 });
+  const found = (results.data ?? []).map(find.option);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: what was found is remembered once per answer
   useEffect(() => {
-    const found = results.data ?? [];
     if (found.length) setSeen((s) => [...s, ...found.filter((o) => !s.some((x) => x.value === o.value))]);
   }, [results.data]);
   const options = (chosen: string[]) => {
     const byValue = new Map<string, Option>();
     for (const o of [...(known ?? []), ...seen]) if (chosen.includes(o.value)) byValue.set(o.value, o);
-    for (const o of results.data ?? []) byValue.set(o.value, o);
+    for (const o of found) byValue.set(o.value, o);
     return [...byValue.values()];
   };
   return { search, setSearch, options };
 }
 
 /** A select whose options the server finds for what the user types. */
-export function SearchSelect(
+export function SearchSelect<R, K extends QueryKey>(
   p: SearchProps & {
-    find(search: string): Promise<Option[]>;
-    cacheKey: string;
+    find: Search<R, K>;
     value: string | null;
     onChange(value: string | null): void;
   },
 ) {
   const { t } = useTranslation();
-  const s = useSearchOptions(p.cacheKey, p.find, p.known);
+  const s = useSearchOptions(p.find, p.known);
   return (
     <Select
       label={p.label}
@@ -81,17 +83,16 @@ export function SearchSelect(
   );
 }
 
-function SearchMultiSelect(
+function SearchMultiSelect<R, K extends QueryKey>(
   p: SearchProps & {
-    find(search: string): Promise<Option[]>;
-    cacheKey: string;
+    find: Search<R, K>;
     value: string[];
     onChange(value: string[]): void;
     max?: number;
   },
 ) {
   const { t } = useTranslation();
-  const s = useSearchOptions(p.cacheKey, p.find, p.known);
+  const s = useSearchOptions(p.find, p.known);
   return (
     <MultiSelect
       label={p.label}
@@ -118,13 +119,11 @@ function SearchMultiSelect(
 const institutionLabel = (t: TFunction, i: Pick<InstitutionListItem, 'name' | 'type' | 'city'>) =>
   `${i.name} · ${enumLabel(t, 'institutionType', i.type)}${i.city ? `, ${i.city}` : ''}`;
 
-function useFindInstitutions(types?: readonly InstitutionType[]) {
+function useFindInstitutions(types: readonly InstitutionType[] = []) {
   const { t } = useTranslation();
-  return async (search: string) => {
-    const q = new URLSearchParams({ q: search, limit: '30' });
-    for (const type of types ?? []) q.append('type', type);
-    const page = await get<{ items: InstitutionListItem[] }>(`/api/institutions?${q}`);
-    return page.items.map((i) => ({ value: i.id, label: institutionLabel(t, i) }));
+  return {
+    query: (term: string) => institutionSearchQuery(types, term),
+    option: (i: InstitutionListItem) => ({ value: i.id, label: institutionLabel(t, i) }),
   };
 }
 
@@ -135,14 +134,14 @@ export function InstitutionSelect(
   p: InstitutionProps & { value: string | null; onChange(value: string | null): void },
 ) {
   const find = useFindInstitutions(p.types);
-  return <SearchSelect {...p} cacheKey={`institutions:${(p.types ?? []).join(',')}`} find={find} />;
+  return <SearchSelect {...p} find={find} />;
 }
 
 export function InstitutionsSelect(
   p: InstitutionProps & { value: string[]; onChange(value: string[]): void; max?: number },
 ) {
   const find = useFindInstitutions(p.types);
-  return <SearchMultiSelect {...p} cacheKey={`institutions:${(p.types ?? []).join(',')}`} find={find} />;
+  return <SearchMultiSelect {...p} find={find} />;
 }
 
 export const occupationLabel = (o: Pick<Occupation, 'title' | 'scheme' | 'code' | 'iscoGroup'>) =>
@@ -153,30 +152,22 @@ export function OccupationSelect(
   p: SearchProps & { value: string | null; onChange(value: string | null): void },
 ) {
   const { t } = useTranslation();
-  return (
-    <SearchSelect
-      {...p}
-      placeholder={t('fields.occupationSearch')}
-      cacheKey="occupations"
-      find={findOccupations}
-    />
-  );
+  return <SearchSelect {...p} placeholder={t('fields.occupationSearch')} find={findOccupations} />;
 }
 
-const findOccupations = async (search: string) =>
-  (await get<Occupation[]>(`/api/occupations${query({ q: search, limit: 30 })}`)).map((o) => ({
-    value: o.id,
-    label: occupationLabel(o),
-  }));
+const findOccupations = {
+  query: (term: string) => occupationSearchQuery(term, 30),
+  option: (o: Occupation) => ({ value: o.id, label: occupationLabel(o) }),
+};
 
 /** Picks several reference occupations (built-in list, KldB and ESCO). */
 export function OccupationsSelect(p: SearchProps & { value: string[]; onChange(value: string[]): void }) {
-  return <SearchMultiSelect {...p} cacheKey="occupations" find={findOccupations} max={30} />;
+  return <SearchMultiSelect {...p} find={findOccupations} max={30} />;
 }
 
 /** The sectors of the organisation (the default names are shown translated). */
 export function useSectors() {
-  return useQuery({ queryKey: ['sectors'], queryFn: () => get<Sector[]>('/api/sectors'), staleTime: 60_000 });
+  return useQuery(sectorsQuery);
 }
 
 export function sectorLabel(t: TFunction, name: string): string {

@@ -3,10 +3,10 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, roles } from '../../contracts/auth';
+import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
-import { patch, post } from '../app/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { sendUserLink, updateUser, userKeys } from './api';
 
 export function EditUserModal({
   user,
@@ -17,24 +17,24 @@ export function EditUserModal({
   onClose(): void;
   onLink(result: InvitationResult): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('users');
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { name: user.name, roles: user.roles as Role[], active: user.status !== 'deactivated' },
+    initialValues: { name: user.name, roles: user.roles, active: user.status !== 'deactivated' },
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
       roles: (v) => (v.length ? null : t('validation.minItems', { count: 1 })),
     },
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.lists });
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true);
     setError(null);
     try {
-      await patch<User>(`/api/users/${user.id}`, {
+      await updateUser(user.id, {
         version: user.version,
         name: values.name,
         roles: values.roles,
@@ -55,7 +55,7 @@ export function EditUserModal({
     setBusy(true);
     setError(null);
     try {
-      const result = await post<InvitationResult>(`/api/users/${user.id}/link`);
+      const result = await sendUserLink(user.id);
       onClose();
       onLink(result);
     } catch (e) {

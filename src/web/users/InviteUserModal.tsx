@@ -4,9 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roles } from '../../contracts/auth';
+import type { Language } from '../../contracts/common';
 import { type InvitationResult, inviteUserBody } from '../../contracts/users';
-import { post } from '../app/api';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { inviteUser, userKeys } from './api';
 
 export function InviteUserModal({
   opened,
@@ -17,7 +18,7 @@ export function InviteUserModal({
   onClose(): void;
   onInvited(result: InvitationResult): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('users');
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,7 @@ export function InviteUserModal({
       email: '',
       name: '',
       roles: ['counsellor'] as Role[],
-      language: i18n.language === 'en' ? 'en' : 'de',
+      language: (i18n.language === 'en' ? 'en' : 'de') as Language,
     },
     validate: schemaResolver(inviteUserBody, { sync: true }),
   });
@@ -39,8 +40,8 @@ export function InviteUserModal({
     setBusy(true);
     setError(null);
     try {
-      const result = await post<InvitationResult>('/api/users', values);
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      const result = await inviteUser(values);
+      await queryClient.invalidateQueries({ queryKey: userKeys.lists });
       close();
       onInvited(result);
     } catch (e) {
@@ -55,7 +56,7 @@ export function InviteUserModal({
         <Stack>
           <ErrorAlert error={error} />
           <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label={t('auth.email')} type="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('auth:auth.email')} type="email" required {...form.getInputProps('email')} />
           <MultiSelect
             label={t('users.roles')}
             description={t('users.rolesHelp')}

@@ -4,7 +4,7 @@ import type { InvitationResult } from '../../contracts/users';
 
 /** After an invitation or reset: where the link went, and the link itself when no mail server is set. */
 export function LinkResultModal({ result, onClose }: { result: InvitationResult | null; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('users');
   return (
     <Modal opened={Boolean(result)} onClose={onClose} title={t('users.linkTitle')} size="lg">
       {result && (

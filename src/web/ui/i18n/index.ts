@@ -4,10 +4,12 @@ import customParseFormat from 'dayjs/plugin/customParseFormat';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
-import de from './de.json';
-import en from './en.json';
+import type { Language } from '../../../contracts/common';
+import deCommon from './de.json';
+import enCommon from './en.json';
 
-export type Language = 'de' | 'en';
+export type { Language };
+
 const STORAGE_KEY = 'lotse.language';
 
 /** German for German browsers, English otherwise, unless the user chose. */
@@ -20,8 +22,31 @@ export function detectLanguage(): Language {
 // Dates typed as 31.12.2026 are parsed in the display format.
 dayjs.extend(customParseFormat);
 
+/**
+ * One namespace per domain, in the domain's folder (`src/web/<domain>/i18n/de.json`, `en.json`),
+ * named like the folder; what every page shares (common words, errors, validation, enums,
+ * countries, languages, roles, navigation) is the `common` namespace here. A component names its
+ * domain's namespace (`useTranslation('clients')`); common keys resolve from any namespace, keys of
+ * another domain carry its name (`t('casefile:case.fields.notes')`). `npm run check` checks them.
+ */
+type Texts = Record<string, unknown>;
+const domainTexts = import.meta.glob<Texts>('../../*/i18n/*.json', { eager: true, import: 'default' });
+const resources: Record<Language, Record<string, Texts>> = {
+  de: { common: deCommon },
+  en: { common: enCommon },
+};
+for (const [file, texts] of Object.entries(domainTexts)) {
+  const [, namespace, language] = /\/(\w+)\/i18n\/(de|en)\.json$/.exec(file) ?? [];
+  if (namespace && namespace !== 'ui' && (language === 'de' || language === 'en'))
+    resources[language][namespace] = texts;
+}
+const namespaces = Object.keys(resources.en);
+
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  resources,
+  ns: namespaces,
+  defaultNS: 'common',
+  fallbackNS: 'common',
   lng: detectLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,146 @@
+import {
+  type Contact,
+  channels,
+  contactKinds,
+  type Objective,
+  objectiveStatuses,
+  type Step,
+  sessionTypes,
+} from '../../contracts/plan';
+import {
+  anabinStatuses,
+  commonLegalBases,
+  type Experience,
+  employmentPermissions,
+  type LanguageSkill,
+  languageEvidence,
+  lawTypes,
+  type Occupation,
+  type Qualification,
+  qualificationKinds,
+  type ResidenceEntry,
+} from '../../contracts/profile';
+import {
+  compensationMeasures,
+  type Procedure,
+  procedureOutcomes,
+  procedureTypes,
+} from '../../contracts/recognition';
+import { cefrLevels, languageLevels } from '../../contracts/reference';
+import { type FieldSpec, specField } from '../ui/fields';
+import { occupationLabel } from '../ui/pickers';
+
+/** The form fields of each part of the case file; labels are i18n keys under "case.fields". */
+const f = specField('casefile:case.fields');
+
+/** The picker of a reference occupation shows the entry's current one. */
+const knownOccupation = (e: { referenceOccupation: Occupation | null }) =>
+  e.referenceOccupation
+    ? [{ value: e.referenceOccupation.id, label: occupationLabel(e.referenceOccupation) }]
+    : [];
+
+export const residenceSpecs: FieldSpec<ResidenceEntry>[] = [
+  f('legalBasis', 'suggest', {
+    values: commonLegalBases,
+    required: true,
+    help: 'casefile:case.help.legalBasis',
+  }),
+  f('validFrom', 'date'),
+  f('validUntil', 'date'),
+  f('employmentPermission', 'select', { enumGroup: 'employmentPermission', values: employmentPermissions }),
+  f('weeklyHoursLimit', 'number', { min: 0, max: 60 }),
+  f('residenceObligation', 'text'),
+  f('notes', 'textarea', { wide: true }),
+];
+
+export const qualificationSpecs: FieldSpec<Qualification>[] = [
+  f('titleOriginal', 'text', { required: true }),
+  f('titleTranslation', 'text'),
+  f('kind', 'select', { enumGroup: 'qualificationKind', values: qualificationKinds, required: true }),
+  f('country', 'country', { required: true }),
+  f('institution', 'text'),
+  f('anabinStatus', 'select', { enumGroup: 'anabin', values: anabinStatuses }),
+  f('year', 'number', { min: 1930, max: 2100 }),
+  f('iscedLevel', 'number', { min: 0, max: 8 }),
+  f('field', 'text'),
+  f('referenceOccupationId', 'occupation', { wide: true, known: knownOccupation }),
+  f('regulated', 'switch'),
+  f('law', 'select', { enumGroup: 'law', values: lawTypes }),
+];
+
+export const experienceSpecs: FieldSpec<Experience>[] = [
+  f('role', 'text', { required: true }),
+  f('employer', 'text'),
+  f('country', 'country'),
+  f('fromDate', 'date'),
+  f('toDate', 'date'),
+  f('description', 'textarea', { wide: true }),
+];
+
+export const languageSpecs: FieldSpec<LanguageSkill>[] = [
+  f('language', 'language', { required: true }),
+  f('level', 'select', { enumGroup: 'level', values: languageLevels, required: true }),
+  f('listening', 'select', { enumGroup: 'level', values: cefrLevels }),
+  f('reading', 'select', { enumGroup: 'level', values: cefrLevels }),
+  f('writing', 'select', { enumGroup: 'level', values: cefrLevels }),
+  f('speaking', 'select', { enumGroup: 'level', values: cefrLevels }),
+  f('evidence', 'select', { enumGroup: 'evidence', values: languageEvidence }),
+  f('assessedOn', 'date'),
+];
+
+export const procedureSpecs: FieldSpec<Procedure>[] = [
+  f('type', 'select', { enumGroup: 'procedureType', values: procedureTypes, required: true }),
+  f('referenceOccupationId', 'occupation', { known: knownOccupation }),
+  f('authorityInstitutionId', 'institution', {
+    wide: true,
+    values: ['recognition_authority', 'chamber_ihk', 'chamber_hwk', 'chamber_professional'],
+    known: (e) =>
+      e.authorityInstitutionId ? [{ value: e.authorityInstitutionId, label: e.authorityName ?? '' }] : [],
+    help: 'casefile:case.help.authorityDirectory',
+    clears: ['authorityName'],
+  }),
+  f('authorityName', 'text', { wide: true, help: 'casefile:case.help.authority' }),
+  f('submittedOn', 'date'),
+  f('receiptConfirmedOn', 'date'),
+  f('documentsCompleteOn', 'date', { help: 'casefile:case.help.documentsComplete' }),
+  f('accelerated', 'switch', { help: 'casefile:case.help.accelerated' }),
+  f('extensionMonths', 'number', { min: 0, max: 4 }),
+  f('extensionReason', 'text'),
+  f('decidedOn', 'date'),
+  f('outcome', 'select', { enumGroup: 'outcome', values: procedureOutcomes, required: true }),
+  f('compensationMeasure', 'select', { enumGroup: 'compensation', values: compensationMeasures }),
+  f('substantialDifferences', 'textarea', { wide: true }),
+  f('notes', 'textarea', { wide: true }),
+];
+
+export const objectiveSpecs: FieldSpec<Objective>[] = [
+  f('text', 'textarea', { required: true, wide: true }),
+  f('targetDate', 'date'),
+  f('status', 'select', { enumGroup: 'objectiveStatus', values: objectiveStatuses, required: true }),
+];
+
+export const stepSpecs: FieldSpec<Step>[] = [
+  f('text', 'textarea', { required: true, wide: true }),
+  f('ownerUserId', 'colleague'),
+  f('ownerNote', 'text', { help: 'casefile:case.help.ownerNote' }),
+  f('dueDate', 'date'),
+  f('done', 'switch'),
+];
+
+export const contactSpecs: FieldSpec<Contact>[] = [
+  f('kind', 'select', { enumGroup: 'contactKind', values: contactKinds, required: true }),
+  f('occurredOn', 'date', { required: true }),
+  f('sessionType', 'select', { enumGroup: 'sessionType', values: sessionTypes }),
+  f('channel', 'select', { enumGroup: 'channel', values: channels }),
+  f('durationMinutes', 'number', { min: 0, max: 600 }),
+  f('interpreter', 'switch'),
+  f('institutionId', 'institution', {
+    wide: true,
+    known: (e) => (e.institutionId ? [{ value: e.institutionId, label: e.institutionName ?? '' }] : []),
+    clears: ['institutionName'],
+  }),
+  f('institutionName', 'text', { help: 'casefile:case.help.institutionName' }),
+  f('topic', 'text'),
+  f('summary', 'textarea', { wide: true }),
+  f('result', 'textarea', { wide: true }),
+];
