@@ -18,7 +18,6 @@ import { errorBodySchema } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf, metaOf } from '../lib/http';
 import { clearSessionCookie, setSessionCookie } from '../lib/session-cookie';
-import { getOrganisationSettings } from '../organisation/service';
 import { presentMe } from './present';
 import * as auth from './service';
 import * as totp from './totp';
@@ -158,9 +157,7 @@ export function authRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const org = await getOrganisationSettings(ctx, actor, { skipPermission: true });
-      await totp.disableTotp(ctx, actor, request.body.password, org.requireTotp);
+      await totp.disableTotp(ctx, actorOf(request), request.body.password);
       return { ok: true as const };
     },
   );

@@ -8,6 +8,7 @@ import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { tokenHash, verifyPassword } from '../lib/secrets';
 import { invalidateSessions } from '../lib/sessions';
+import { getOrganisationSettings } from '../organisation/service';
 import { totpEnrolmentRequired } from './present';
 
 const RECOVERY_CODES = 10;
@@ -94,8 +95,9 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string) {
   return { recoveryCodes: codes };
 }
 
-export async function disableTotp(ctx: AppContext, actor: Actor, password: string, requireTotp: boolean) {
+export async function disableTotp(ctx: AppContext, actor: Actor, password: string) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+  const { requireTotp } = await getOrganisationSettings(ctx, actor, { skipPermission: true });
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw invalidField('password', 'is not your current password');
   }

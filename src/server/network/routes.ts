@@ -22,7 +22,7 @@ import {
   sectorList,
 } from '../../contracts/network';
 import type { AppContext } from '../context';
-import { type App, actorOf, uploadedFile } from '../lib/http';
+import { type App, actorOf, sendFile, uploadedFile } from '../lib/http';
 import {
   createInstitution,
   deleteContact,
@@ -109,13 +109,7 @@ export function networkRoutes(app: App, ctx: AppContext) {
         querystring: institutionQuery.omit({ limit: true, offset: true }),
       },
     },
-    async (request, reply) => {
-      const file = await exportInstitutions(ctx, actorOf(request), request.query);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
-    },
+    async (request, reply) => sendFile(reply, await exportInstitutions(ctx, actorOf(request), request.query)),
   );
   app.post(
     '/api/institutions/import',

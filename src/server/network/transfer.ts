@@ -85,8 +85,9 @@ export async function exportInstitutions(ctx: AppContext, actor: Actor, q: Direc
     },
   });
   return {
-    body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+    content: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
     filename: `lotse-netzwerk-${new Date().toISOString().slice(0, 10)}.csv`,
+    mimeType: 'text/csv; charset=utf-8',
   };
 }
 

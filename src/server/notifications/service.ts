@@ -3,6 +3,7 @@ import type { Notification } from '../../contracts/dashboard';
 import type { AppContext } from '../context';
 import { notifications } from '../db/schema';
 import type { Actor } from '../lib/actor';
+import { presentNotification } from './present';
 
 /** The user's own notices (written by lib/notifications), newest first; nobody reads another's. */
 export async function listNotifications(ctx: AppContext, actor: Actor): Promise<Notification[]> {
@@ -12,14 +13,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor): Promise<
     .where(eq(notifications.userId, actor.userId))
     .orderBy(sql`${notifications.createdAt} DESC`)
     .limit(50);
-  return rows.map((n) => ({
-    id: n.id,
-    kind: n.kind,
-    clientId: n.clientId,
-    message: n.message,
-    createdAt: n.createdAt.toISOString(),
-    read: Boolean(n.readAt),
-  }));
+  return rows.map(presentNotification);
 }
 
 export async function markNotificationsRead(ctx: AppContext, actor: Actor) {
