@@ -13,6 +13,7 @@ import { assertCan, canSeeCase } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { type AuditInput, audit, auditMany } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
+import { required } from '../lib/required';
 import { normalise, skeleton } from '../lib/search-text';
 import { assertVersion } from '../lib/versioned';
 import { assertSectors } from '../network/service';
@@ -99,7 +100,7 @@ export async function openCases(
   by: { organisationId: string; userId: string; ip: string | null },
   openings: CaseOpening[],
   auditAs: Pick<AuditInput, 'action' | 'details'>,
-): Promise<ClientRow[]> {
+): Promise<{ id: string; caseCode: string }[]> {
   if (openings.length === 0) return [];
   const perYear = new Map<number, number>();
   for (const o of openings) {
@@ -118,7 +119,8 @@ export async function openCases(
       .returning({ last: caseCounters.last });
     nextNumber.set(year, (counter?.last ?? n) - n + 1);
   }
-  const opened: ClientRow[] = [];
+  // Ids and numbers only: an import of thousands would otherwise carry every column back.
+  const opened: { id: string; caseCode: string }[] = [];
   for (let i = 0; i < openings.length; i += 500) {
     const batch = openings.slice(i, i + 500);
     const rows = await tx
@@ -139,7 +141,7 @@ export async function openCases(
           };
         }),
       )
-      .returning();
+      .returning({ id: clients.id, caseCode: clients.caseCode });
     await tx.insert(caseTransitions).values(
       rows.map((c, j) => ({
         organisationId: by.organisationId,
@@ -237,8 +239,11 @@ export async function createClient(ctx: AppContext, actor: Actor, body: CreateCl
     const [opened] = await openCases(tx, actor, [{ ...(fields as CaseOpening), ownerId: actor.userId }], {
       action: 'client.created',
     });
-    if (!opened) throw new Error('the case was not opened');
-    return opened;
+    const [created] = await tx
+      .select()
+      .from(clients)
+      .where(eq(clients.id, required(opened, 'the opened case').id));
+    return required(created, 'the opened case');
   });
   return presentCase(ctx.db, actor, row, []);
 }
