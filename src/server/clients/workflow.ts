@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { caseTransitions, clientCounsellors, clients, users } from '../db/schema';
 import { assertCan, canReassignCase, canSeeCase, hasRole } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { audit } from '../lib/audit';
+import { audit, auditActorMany } from '../lib/audit';
 import { AppError, forbidden, invalidField, notFound } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
 import { notifyUser } from '../lib/notifications';
@@ -125,6 +125,27 @@ async function notifyHandover(
   });
 }
 
+/**
+ * Gives cases a new owner, one or many (handover, bulk reassignment): the new owner is no longer
+ * listed as a further counsellor of them. Answers the changed rows.
+ */
+async function moveOwner(tx: Db, actor: Actor, caseIds: string[], toUserId: string) {
+  const saved = await tx
+    .update(clients)
+    .set({
+      ownerId: toUserId,
+      updatedAt: new Date(),
+      updatedBy: actor.userId,
+      version: sql`${clients.version} + 1`,
+    })
+    .where(inArray(clients.id, caseIds))
+    .returning();
+  await tx
+    .delete(clientCounsellors)
+    .where(and(inArray(clientCounsellors.clientId, caseIds), eq(clientCounsellors.userId, toUserId)));
+  return saved;
+}
+
 export async function handover(
   ctx: AppContext,
   actor: Actor,
@@ -138,22 +159,7 @@ export async function handover(
     await assertVersion(tx, row, body.version);
     if (body.toUserId === row.ownerId) throw invalidField('toUserId', 'already owns the case');
     const to = await assertColleague(tx, actor, body.toUserId, 'toUserId');
-    const saved = firstRow(
-      await tx
-        .update(clients)
-        .set({
-          ownerId: to.id,
-          updatedAt: new Date(),
-          updatedBy: actor.userId,
-          version: sql`${clients.version} + 1`,
-        })
-        .where(eq(clients.id, id))
-        .returning(),
-      'the case handed over',
-    );
-    await tx
-      .delete(clientCounsellors)
-      .where(and(eq(clientCounsellors.clientId, id), eq(clientCounsellors.userId, to.id)));
+    const saved = firstRow(await moveOwner(tx, actor, [id], to.id), 'the case handed over');
     let ids = counsellorIds.filter((c) => c !== to.id);
     if (body.keepPreviousOwner && !ids.includes(row.ownerId)) {
       await tx
@@ -230,38 +236,23 @@ export async function bulkReassign(
     const moving = rows.filter((r) => r.ownerId !== to.id);
     const [first] = moving;
     if (!first) return { moved: 0 };
-    await tx
-      .update(clients)
-      .set({
-        ownerId: to.id,
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-        version: sql`${clients.version} + 1`,
-      })
-      .where(
-        inArray(
-          clients.id,
-          moving.map((r) => r.id),
-        ),
-      );
-    await tx.delete(clientCounsellors).where(
-      and(
-        inArray(
-          clientCounsellors.clientId,
-          moving.map((r) => r.id),
-        ),
-        eq(clientCounsellors.userId, to.id),
-      ),
+    await moveOwner(
+      tx,
+      actor,
+      moving.map((r) => r.id),
+      to.id,
     );
-    for (const r of moving) {
-      await audit(tx, actor, {
+    await auditActorMany(
+      tx,
+      actor,
+      moving.map((r) => ({
         action: 'client.handed_over',
         entityType: 'client',
         entityId: r.id,
         subjectClientId: r.id,
         details: { from: r.ownerId, to: to.id, bulk: true },
-      });
-    }
+      })),
+    );
     const codes = moving.map((r) => r.caseCode).join(', ');
     await notifyHandover(ctx, tx, actor, to, { id: first.id, caseCode: codes }, body.note);
     return { moved: moving.length };

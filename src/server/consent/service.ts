@@ -4,7 +4,7 @@
  * by every domain that shares; this domain keeps the records it answers from.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { ConsentBody, ConsentOverview, SharingSummary } from '../../contracts/consent';
+import type { ConsentBody, ConsentOverview, ConsentPurpose, SharingSummary } from '../../contracts/consent';
 import type { CaseSection } from '../casefile/service';
 import { loadCase, refreshCaseSummaries } from '../clients/service';
 import type { AppContext } from '../context';
@@ -13,7 +13,7 @@ import { consents, disclosures, documents, nextSteps, users } from '../db/schema
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { addDays, todayInGermany } from '../lib/calendar';
-import { isValidOn, nameKeys } from '../lib/consent';
+import { consentAllows, nameKeys } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { firstRow } from '../lib/required';
 import { normalise } from '../lib/search-text';
@@ -24,8 +24,8 @@ type ConsentRow = typeof consents.$inferSelect;
 
 /** What may be shared with whom right now, in words a counsellor can act on. */
 export function sharingSummary(rows: ConsentRow[], today = todayInGermany()): SharingSummary {
-  const active = rows.filter((c) => isValidOn(c, today));
-  const has = (p: string) => active.filter((c) => c.purposes.includes(p));
+  // The consent policy decides; the summary only groups what it allows today by purpose.
+  const has = (purpose: ConsentPurpose) => rows.filter((c) => consentAllows(c, { purpose, on: today }));
   const conference = has('conference_sharing');
   return {
     counsellingRecord: has('counselling_record').length > 0,

@@ -65,12 +65,13 @@ function storagePath(ctx: AppContext, organisationId: string, key: string) {
   return path.join(ctx.config.dataDir, 'documents', organisationId, key);
 }
 
-export async function listDocuments(db: Db, clientId: string): Promise<ClientDocument[]> {
+/** The documents of a case, newest first, or the one named by `id`. */
+export async function listDocuments(db: Db, clientId: string, id?: string): Promise<ClientDocument[]> {
   const rows = await db
     .select({ d: documents, by: users.name })
     .from(documents)
     .leftJoin(users, eq(users.id, documents.createdBy))
-    .where(eq(documents.clientId, clientId))
+    .where(and(eq(documents.clientId, clientId), id ? eq(documents.id, id) : undefined))
     .orderBy(desc(documents.createdAt));
   return rows.map(({ d, by }) => presentDocument(d, by));
 }
@@ -113,6 +114,7 @@ export async function uploadDocument(
       done(null, chunk);
     },
   });
+  let id: string;
   try {
     await pipeline(upload.stream, inspect, fs.createWriteStream(temp, { mode: 0o600 }));
     if (upload.stream.truncated) {
@@ -133,7 +135,7 @@ export async function uploadDocument(
       );
     }
     await fs.promises.rename(temp, target);
-    const id = await ctx.db.transaction(async (tx) => {
+    id = await ctx.db.transaction(async (tx) => {
       const row = firstRow(
         await tx
           .insert(documents)
@@ -161,15 +163,14 @@ export async function uploadDocument(
       });
       return row.id;
     });
-    return required(
-      (await listDocuments(ctx.db, clientId)).find((d) => d.id === id),
-      'the uploaded document',
-    );
   } catch (error) {
+    // Nothing was recorded: the file must not stay behind without its row.
     await fs.promises.rm(temp, { force: true });
     await fs.promises.rm(target, { force: true });
     throw error;
   }
+  // Outside the clean-up above: once the row is committed, the file belongs to it.
+  return required((await listDocuments(ctx.db, clientId, id))[0], 'the uploaded document');
 }
 
 /** Every download passes the case's access check and is audited. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import { type Db, notify } from '../db/client';
-import type { Actor } from '../lib/actor';
+import type { Actor } from './actor';
 
 const CHANNEL = 'lotse_sessions';
 /** A safety net: even a lost invalidation message is outlived by at most this long. */
