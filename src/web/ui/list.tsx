@@ -166,7 +166,17 @@ export function ListTable(p: {
         </Table>
       </Table.ScrollContainer>
       {data && data.items.length === 0 && <Text c="dimmed">{t('common.nothingFound')}</Text>}
-      {pages > 1 && <Pagination total={pages} value={params.page} onChange={params.setPage} />}
+      {pages > 1 && (
+        // Named controls: the arrows and page numbers are read out as what they do (WCAG 4.1.2).
+        <Pagination
+          total={pages}
+          value={params.page}
+          onChange={params.setPage}
+          getItemProps={(page) => ({ 'aria-label': t('common.page', { page }) })}
+          getControlProps={(control) => ({ 'aria-label': t(`common.${control}Page`) })}
+          aria-label={t('common.pages')}
+        />
+      )}
     </>
   );
 }
