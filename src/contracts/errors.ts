@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const errorStatus = {
   validation_failed: 400,
   invalid_json: 400,
+  /** The request is not HTTP the server can read (a broken URL or request line). */
+  bad_request: 400,
   password_policy: 400,
   token_invalid: 400,
   unauthenticated: 401,
@@ -20,6 +22,10 @@ export const errorStatus = {
   /** Sharing needs a valid consent for this purpose and recipient. */
   consent_required: 403,
   not_found: 404,
+  /** The path exists with other methods; the Allow header lists them. */
+  method_not_allowed: 405,
+  /** The request did not arrive in time. */
+  request_timeout: 408,
   conflict: 409,
   version_conflict: 409,
   already_set_up: 409,
@@ -27,10 +33,14 @@ export const errorStatus = {
   last_admin: 409,
   duplicate: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  header_too_large: 431,
   internal: 500,
   unavailable: 503,
+  /** The server did not finish in time; what it was doing may or may not have been saved. */
+  timeout: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -20,7 +20,8 @@ import type { AppContext } from './context';
 import { seedDemo } from './demo/seed';
 import { documentRoutes } from './documents/routes';
 import { documentsSection } from './documents/service';
-import { type App, errorHandler } from './lib/http';
+import { type App, clientErrorHandler, errorHandler, frameworkErrorHandler } from './lib/http';
+import { RouteTable } from './lib/route-table';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
 import { measureRoutes } from './measures/routes';
@@ -65,18 +66,27 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 
 /** Builds the whole HTTP application; main.ts listens, tests call app.inject. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const headers = securityHeaders(ctx.config.secureCookies);
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // A slow client cannot hold a connection open for ever (slowloris); a stuck handler answers 503.
+    requestTimeout: ctx.config.requestTimeoutMs,
+    handlerTimeout: ctx.config.handlerTimeoutMs,
+    frameworkErrors: frameworkErrorHandler(headers.api),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const routeTable = new RouteTable();
+  routeTable.collect(app);
+  app.decorate('routeTable', routeTable);
 
-  app.addHook('onRequest', securityHeaders(ctx.config.secureCookies));
+  app.addHook('onRequest', headers.hook);
   // Server time of every answer, for browser developer tools and the benchmarks.
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
@@ -131,25 +141,39 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, {
-      root: webDistDir,
-      wildcard: false,
-      index: false,
-      // Built assets carry a content hash in their name, so they can be cached for good.
-      setHeaders: (reply, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`))
-          reply.header('cache-control', 'public, max-age=31536000, immutable');
-      },
+    // The web client's files are public by declaration of their routes, not by their path.
+    await app.register(async (web) => {
+      web.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true, web: true };
+      });
+      await web.register(fastifyStatic, {
+        root: webDistDir,
+        wildcard: false,
+        index: false,
+        // Built assets carry a content hash in their name, so they can be cached for good.
+        setHeaders: (reply, file) => {
+          if (file.includes(`${path.sep}assets${path.sep}`))
+            reply.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    const pathname = request.url.split('?')[0] ?? '';
+    const methods = routeTable.methodsOf(pathname);
+    if (methods.length > 0) {
+      return reply
+        .status(405)
+        .header('allow', methods.join(', '))
+        .send({ error: { code: 'method_not_allowed', message: 'This method is not allowed here' } });
+    }
+    if (pathname.toLowerCase().includes('/api/') || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
     }
     if (!hasWeb)
       return reply.status(404).type('text/plain').send('The web client is not built; run npm start.');
     // The single-page app answers every other path itself.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.headers(headers.web).header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { FastifyContextConfig, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { AppContext } from '../context';
 import { AppError } from '../lib/errors';
 import type { App } from '../lib/http';
@@ -9,19 +9,25 @@ import { cachedSession, type ResolvedSession, resolveSession } from './service';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Runs before every /api route: resolves the session, refuses anonymous calls to non-public
+ * Runs before every matched route: resolves the session, refuses anonymous calls to non-public
  * routes (default deny), checks the CSRF token of state-changing calls, and holds users back
- * who must first enrol a second factor. Written with a callback so that a session already in
- * memory costs no promise.
+ * who must first enrol a second factor. What a request needs is read from the route the router
+ * matched (its config), never from the URL text: the router decodes `%61pi` and the text does
+ * not, and a string test on the raw URL once let anonymous calls through. Requests that matched
+ * no route go to the not-found handler, which answers 404/405 and serves the web client.
+ * Written with a callback so that a session already in memory costs no promise.
  */
 export function registerSessionHook(app: App, ctx: AppContext) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('csrfToken', null);
 
-  const decide = (request: FastifyRequest, reply: FastifyReply, resolved: ResolvedSession | null) => {
-    // routeOptions is built anew on each access: read it once.
-    const { config, url } = request.routeOptions;
+  const decide = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    config: FastifyContextConfig,
+    resolved: ResolvedSession | null,
+  ) => {
     if (resolved === 'expired') {
       request.sessionExpired = true;
       clearSessionCookie(ctx, reply);
@@ -35,7 +41,7 @@ export function registerSessionHook(app: App, ctx: AppContext) {
       request.actor = resolved.actor;
       request.csrfToken = resolved.csrfToken;
     }
-    if (config.public || !url) return;
+    if (config.public) return;
     if (!request.actor) {
       throw request.sessionExpired
         ? new AppError('session_expired', 'Your session has expired; please log in again')
@@ -50,10 +56,11 @@ export function registerSessionHook(app: App, ctx: AppContext) {
     request: FastifyRequest,
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
+    config: FastifyContextConfig,
     resolved: ResolvedSession | null,
   ) => {
     try {
-      decide(request, reply, resolved);
+      decide(request, reply, config, resolved);
       done();
     } catch (error) {
       done(error as Error);
@@ -61,13 +68,16 @@ export function registerSessionHook(app: App, ctx: AppContext) {
   };
 
   app.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.startsWith('/api/')) return done();
+    // routeOptions is built anew on each access: read it once.
+    const { config, url } = request.routeOptions;
+    // No route matched (answered by the not-found handler) or a file of the web client.
+    if (!url || config.web) return done();
     const token = sessionTokenOf(request);
-    if (!token) return finish(request, reply, done, null);
+    if (!token) return finish(request, reply, done, config, null);
     const cached = cachedSession(ctx, token, request.ip);
-    if (cached) return finish(request, reply, done, cached);
+    if (cached) return finish(request, reply, done, config, cached);
     resolveSession(ctx, token, request.ip).then(
-      (resolved) => finish(request, reply, done, resolved),
+      (resolved) => finish(request, reply, done, config, resolved),
       (error: Error) => done(error),
     );
   });

@@ -1,5 +1,6 @@
 import '@fastify/multipart';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type {
   FastifyBaseLogger,
   FastifyError,
@@ -14,6 +15,7 @@ import { errorStatus } from '../../contracts/errors';
 import type { RequestMeta } from '../context';
 import type { Actor } from './actor';
 import { AppError } from './errors';
+import type { RouteTable } from './route-table';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -34,6 +36,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Usable while the organisation still requires this user to enrol a second factor. */
     allowDuringTotpEnrolment?: boolean;
+    /** A file of the web client: public, cacheable, with the web security headers. */
+    web?: boolean;
+  }
+  interface FastifyInstance {
+    routeTable: RouteTable;
   }
 }
 
@@ -70,6 +77,54 @@ const postgresInputErrors: Record<string, string> = {
   '54000': 'a value is too long',
 };
 
+/** What the framework answers by status alone, in the API's words. */
+const statusErrors: Partial<Record<number, [ErrorCode, string]>> = {
+  404: ['not_found', 'Not found'],
+  405: ['method_not_allowed', 'This method is not allowed here'],
+  408: ['request_timeout', 'The request did not arrive in time'],
+  413: ['payload_too_large', 'The request is too large'],
+  414: ['uri_too_long', 'The address is too long'],
+  415: ['unsupported_media_type', 'Unsupported content type'],
+  429: ['rate_limited', 'Too many requests'],
+  431: ['header_too_large', 'The request headers are too large'],
+};
+
+/**
+ * Errors the router raises before any route or hook runs (a URL that cannot be decoded, a path
+ * parameter over the length limit): the same shape and the API's security headers.
+ */
+export function frameworkErrorHandler(apiHeaders: Record<string, string>) {
+  return (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    const [code, message] =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? (['uri_too_long', 'The address is too long'] as const)
+        : (['bad_request', 'The address cannot be read'] as const);
+    reply.headers(apiHeaders).status(errorStatus[code]).send(body(code, message));
+  };
+}
+
+/**
+ * Errors on the socket before a request exists (broken HTTP, headers too large, a request that
+ * does not arrive in time): written raw, as nothing else can answer there, in the same shape.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, message]: [ErrorCode, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['request_timeout', 'The request did not arrive in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['header_too_large', 'The request headers are too large']
+        : ['bad_request', 'The request is not valid HTTP'];
+  const status = errorStatus[code];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** Maps every error to `{error:{code,message,fields?}}`; bad input is never a 500. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
@@ -92,12 +147,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (pgCode === '23505' || pgCode === '23503') {
     return reply.status(409).send(body('conflict', 'This conflicts with existing data'));
   }
+  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return reply.status(503).send(body('timeout', 'The server took too long to answer'));
+  }
   const status = error.statusCode ?? 500;
-  if (status === 413) return reply.status(413).send(body('payload_too_large', 'The request is too large'));
-  if (status === 415)
-    return reply.status(415).send(body('unsupported_media_type', 'Unsupported content type'));
-  if (status === 429) return reply.status(429).send(body('rate_limited', 'Too many requests'));
-  if (status === 404) return reply.status(404).send(body('not_found', 'Not found'));
+  const known = statusErrors[status];
+  if (known) return reply.status(status).send(body(known[0], known[1]));
   if (status >= 400 && status < 500) {
     const code: ErrorCode =
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError

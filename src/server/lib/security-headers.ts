@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * Security headers, computed once and set with a single call per response (what helmet does, at a
  * fraction of the cost on hot API routes). API answers carry personal data: never cached, never
  * framed, never rendered as a document. The web client gets a full content security policy.
+ * Which set applies is decided by the matched route, not by the URL text (see auth/hook.ts).
  */
 export function securityHeaders(https: boolean) {
   const transport: Record<string, string> = https
@@ -38,8 +39,13 @@ export function securityHeaders(https: boolean) {
     'cross-origin-resource-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=()',
   };
-  return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    reply.headers(request.url.startsWith('/api/') ? api : web);
-    done();
+  return {
+    api,
+    web,
+    /** The set of the matched route (its `web` config), the API's for everything else. */
+    hook(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+      reply.headers(request.routeOptions.config.web ? web : api);
+      done();
+    },
   };
 }
