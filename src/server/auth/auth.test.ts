@@ -142,6 +142,27 @@ describe('login and session', () => {
     expect(elsewhere.statusCode).toBe(200);
   });
 
+  it('checks no more than five passwords of an account at once, in parallel too', async () => {
+    const { admin } = await createOrganisation(t.ctx);
+    const wrong = Array.from({ length: 30 }, (_, i) =>
+      attemptLogin(t.app, { email: admin.email, password: `wrong-${i}-password` }, `10.7.0.${i}`),
+    );
+    const statuses = (await Promise.all(wrong)).map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+  });
+
+  it('does not let the right password through among nineteen wrong ones sent at once', async () => {
+    const { admin } = await createOrganisation(t.ctx);
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      attemptLogin(t.app, { email: admin.email, password: i === 19 ? PASSWORD : `wrong-${i}-password` }),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.statusCode);
+    // At most five were checked at all; the right one is among them only if it came early.
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+  });
+
   it('requires the CSRF token on state-changing requests', async () => {
     const { admin: s } = await staff(t, ['admin']);
     const without = await t.app.inject({

@@ -38,34 +38,58 @@ export function assertPasswordAllowed(password: string, email: string, field = '
   }
 }
 
-async function assertNotRateLimited(ctx: AppContext, email: string, ip: string) {
-  const [row] = await queryRows<{
-    by_email: number;
-    by_ip: number;
-    email_oldest: Date | null;
-    ip_oldest: Date | null;
-  }>(
-    ctx.db,
-    sql`SELECT
-          count(*) FILTER (WHERE email = ${email})::int AS by_email,
-          count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
-          min(at) FILTER (WHERE email = ${email}) AS email_oldest,
-          min(at) FILTER (WHERE ip = ${ip}) AS ip_oldest
-        FROM login_attempts
-        WHERE success = false AND at > now() - make_interval(mins => ${WINDOW_MINUTES})
-          AND (email = ${email} OR ip = ${ip})`,
-  );
-  if (!row) return;
-  const blockedSince =
-    row.by_email >= MAX_FAILURES_PER_ACCOUNT
-      ? row.email_oldest
-      : row.by_ip >= MAX_FAILURES_PER_ADDRESS
-        ? row.ip_oldest
-        : null;
-  if (!blockedSince) return;
+/**
+ * Takes one attempt out of the window before the password is checked, or answers 429 when the
+ * window is used up. Counting and writing the attempt happen under a lock per account and per
+ * address, so parallel requests queue here and no more than the limit are ever checked; counting
+ * before the slow argon2 check and writing after it once let 30 parallel guesses through. The
+ * reserved attempt counts as a failure until `createSession` turns it into a success, or
+ * `forgetAttempt` drops it.
+ */
+async function reserveAttempt(ctx: AppContext, email: string, ip: string): Promise<number> {
+  const reserved = await ctx.db.transaction(async (tx) => {
+    // Two lock spaces (1: accounts, 2: addresses), always taken in this order: no deadlock.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(1, hashtext(${email}))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(2, hashtext(${ip}))`);
+    const [row] = await queryRows<{
+      by_email: number;
+      by_ip: number;
+      email_oldest: Date | null;
+      ip_oldest: Date | null;
+    }>(
+      tx,
+      sql`SELECT
+            count(*) FILTER (WHERE email = ${email})::int AS by_email,
+            count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
+            min(at) FILTER (WHERE email = ${email}) AS email_oldest,
+            min(at) FILTER (WHERE ip = ${ip}) AS ip_oldest
+          FROM login_attempts
+          WHERE success = false AND at > now() - make_interval(mins => ${WINDOW_MINUTES})
+            AND (email = ${email} OR ip = ${ip})`,
+    );
+    const blockedSince = !row
+      ? null
+      : row.by_email >= MAX_FAILURES_PER_ACCOUNT
+        ? row.email_oldest
+        : row.by_ip >= MAX_FAILURES_PER_ADDRESS
+          ? row.ip_oldest
+          : null;
+    if (blockedSince) return { id: null, blockedSince };
+    const attempt = firstRow(
+      await tx
+        .insert(loginAttempts)
+        .values({ email, ip, success: false })
+        .returning({ id: loginAttempts.id }),
+      'the login attempt',
+    );
+    return { id: attempt.id, blockedSince: null };
+  });
+  if (reserved.id !== null) return reserved.id;
   const retryAfter = Math.max(
     1,
-    Math.ceil((new Date(blockedSince).getTime() + WINDOW_MINUTES * 60_000 - Date.now()) / 1000),
+    Math.ceil(
+      (new Date(reserved.blockedSince ?? Date.now()).getTime() + WINDOW_MINUTES * 60_000 - Date.now()) / 1000,
+    ),
   );
   throw new AppError(
     'rate_limited',
@@ -77,21 +101,23 @@ async function assertNotRateLimited(ctx: AppContext, email: string, ip: string) 
   );
 }
 
+/** A reserved attempt that turned out not to be a guess: the password was right, the code is still to come. */
+async function forgetAttempt(ctx: AppContext, attemptId: number) {
+  await ctx.db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
+}
+
+/** The reserved attempt stays a failure; the audit log says why. */
 async function recordFailure(
   ctx: AppContext,
-  email: string,
   meta: RequestMeta,
   user: { id: string; organisationId: string } | undefined,
   reason: string,
 ) {
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(loginAttempts).values({ email, ip: meta.ip, success: false });
-    await auditSystem(
-      tx,
-      { organisationId: user?.organisationId ?? null, actorUserId: user?.id ?? null, ip: meta.ip },
-      { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { reason } },
-    );
-  });
+  await auditSystem(
+    ctx.db,
+    { organisationId: user?.organisationId ?? null, actorUserId: user?.id ?? null, ip: meta.ip },
+    { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { reason } },
+  );
 }
 
 export async function login(
@@ -99,7 +125,7 @@ export async function login(
   input: { email: string; password: string; code?: string | undefined },
   meta: RequestMeta,
 ): Promise<NewSession> {
-  await assertNotRateLimited(ctx, input.email, meta.ip);
+  const attemptId = await reserveAttempt(ctx, input.email, meta.ip);
   const [user] = await ctx.db
     .select({ user: users, org: organisations })
     .from(users)
@@ -109,7 +135,6 @@ export async function login(
   if (!user || !passwordOk || user.user.status !== 'active') {
     await recordFailure(
       ctx,
-      input.email,
       meta,
       user?.user,
       !user ? 'unknown_email' : !passwordOk ? 'password' : 'inactive',
@@ -117,10 +142,14 @@ export async function login(
     throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is not active');
   }
   if (user.user.totpSecret) {
-    if (!input.code) throw new AppError('totp_required', 'Enter the code from your authenticator app');
+    if (!input.code) {
+      // The password was right; the guess that counts is the one with the code.
+      await forgetAttempt(ctx, attemptId);
+      throw new AppError('totp_required', 'Enter the code from your authenticator app');
+    }
     const factor = await verifySecondFactor(ctx, user.user, input.code);
     if (!factor) {
-      await recordFailure(ctx, input.email, meta, user.user, 'second_factor');
+      await recordFailure(ctx, meta, user.user, 'second_factor');
       throw new AppError('totp_invalid', 'The code is not valid');
     }
     if (factor === 'recovery_code') {
@@ -135,7 +164,7 @@ export async function login(
       );
     }
   }
-  return createSession(ctx, user.user, user.org, meta);
+  return createSession(ctx, user.user, user.org, meta, attemptId);
 }
 
 /** Opens a session for a verified user (login, setup). */
@@ -144,6 +173,8 @@ export async function createSession(
   user: typeof users.$inferSelect,
   org: typeof organisations.$inferSelect,
   meta: RequestMeta,
+  /** The login attempt this session settles as a success; none when set-up opens it. */
+  attemptId?: number,
 ): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -161,7 +192,11 @@ export async function createSession(
         .returning({ id: sessions.id }),
       'the new session',
     );
-    await tx.insert(loginAttempts).values({ email: user.email, ip: meta.ip, success: true });
+    if (attemptId === undefined) {
+      await tx.insert(loginAttempts).values({ email: user.email, ip: meta.ip, success: true });
+    } else {
+      await tx.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
+    }
     await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
     await audit(
       tx,
