@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/routes';
 import { registerSessionHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
@@ -24,6 +24,7 @@ import { type App, clientErrorHandler, errorHandler, frameworkErrorHandler } fro
 import { RouteTable } from './lib/route-table';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
+import { validatorCompiler } from './lib/validator';
 import { measureRoutes } from './measures/routes';
 import { caseNetworkSection } from './measures/service';
 import { networkRoutes } from './network/routes';

@@ -170,6 +170,24 @@ describe('managing users', () => {
     expect(trail).toEqual(expect.arrayContaining(['user.roles_changed', 'user.deactivated']));
   });
 
+  it('refuses a field it does not know, naming it, and changes nothing', async () => {
+    const { admin: s, organisation } = await staff(t, ['admin']);
+    const user = await createUser(t.ctx, organisation.id, ['counsellor']);
+    const res = await s.patch(`/api/users/${user.id}`, { status: 'deactivated', version: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([{ path: 'status', message: 'is not a field of this request' }]);
+    expect(res.json().error.message).toContain('status');
+    const nested = await s.post('/api/users', {
+      email: 'x@example.org',
+      name: 'X',
+      roles: ['lead'],
+      extra: { a: 1 },
+    });
+    expect(nested.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['extra']);
+    const after = (await s.get(`/api/users/${user.id}`)).json();
+    expect(after).toMatchObject({ status: 'active', version: 1 });
+  });
+
   it('detects concurrent edits and says who changed the user', async () => {
     const { admin, org } = await createOrganisation(t.ctx);
     const second = await createUser(t.ctx, org.id, ['admin'], 'Second Admin');
