@@ -174,7 +174,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (!hasWeb)
       return reply.status(404).type('text/plain').send('The web client is not built; run npm start.');
     // The single-page app answers every other path itself.
-    return reply.headers(headers.web).header('cache-control', 'no-cache').sendFile('index.html');
+    return reply
+      .headers(headers.web)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(fs.readFileSync(path.join(webDistDir, 'index.html')));
   });
   return app;
 }

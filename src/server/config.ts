@@ -47,6 +47,11 @@ const envSchema = z.object({
   LOTSE_ORG_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default('Lotse')),
   LOTSE_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1', 'true', 'false']).default('0')),
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['0', '1', 'true', 'false']).default('0')),
+  LOTSE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),
+  LOTSE_SECRET_KEY_PREVIOUS: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'at least 32 characters').optional(),
+  ),
 });
 
 export interface Config {
@@ -68,6 +73,10 @@ export interface Config {
   demo: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limit, audit). */
   trustProxy: boolean;
+  /** The key that seals secrets at rest; without it, `secret.key` in DATA_DIR (lib/secret-box). */
+  secretKey: string | undefined;
+  /** Keys of before a rotation, to open what they sealed until it is sealed anew. */
+  previousSecretKeys: string[];
   /** Longest a request may take to arrive (upload included). */
   requestTimeoutMs: number;
   /** Longest a route may take to answer before it answers 503 `timeout`. */
@@ -115,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     demo: e.LOTSE_DEMO === '1' || e.LOTSE_DEMO === 'true',
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    secretKey: e.LOTSE_SECRET_KEY,
+    previousSecretKeys:
+      e.LOTSE_SECRET_KEY_PREVIOUS?.split(',')
+        .map((k) => k.trim())
+        .filter(Boolean) ?? [],
     // Node's own default; a 20 MB upload needs about 0.6 Mbit/s to arrive in time.
     requestTimeoutMs: 300_000,
     // Far above the slowest route measured (an import commit of 5,000 rows: about 10 s).

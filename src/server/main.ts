@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { buildApp, loggerOptions } from './app';
+import { sealTotpSecrets } from './auth/totp';
 import { ConfigError, loadConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/client';
@@ -57,6 +58,11 @@ async function main() {
   };
   // Consents recorded before their recipients' name keys were stored get them now (migration 0006).
   await backfillNameKeys(ctx.db);
+  // TOTP secrets of before encryption, or of a rotated key, are sealed with the current key.
+  await sealTotpSecrets(ctx).catch((error) => {
+    unlock();
+    fail(`cannot open the stored second factors: ${(error as Error).message}`);
+  });
 
   const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo ? seedDemo : null }).catch(
     (error) => {

@@ -1,17 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { AppContext } from '../context';
 import { recoveryCodes, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
+import { isSealed, SecretKeyError, seal, sealedWithOldKey, secretKeysOf, unseal } from '../lib/secret-box';
 import { tokenHash, verifyPassword } from '../lib/secrets';
 import { invalidateSessions } from '../lib/sessions';
 import { getOrganisationSettings } from '../organisation/service';
 import { totpEnrolmentRequired } from './present';
 
 const RECOVERY_CODES = 10;
+
+/** A TOTP secret is sealed for its user: copied onto another row it does not open. */
+const boundTo = (userId: string) => `totp:${userId}`;
+const sealFor = (ctx: AppContext, userId: string, secret: string) =>
+  seal(secretKeysOf(ctx.config), secret, boundTo(userId));
+const unsealFor = (ctx: AppContext, userId: string, sealed: string) =>
+  unseal(secretKeysOf(ctx.config), sealed, boundTo(userId));
+
+/** The time step a code belongs to (±1 step of drift), or null when it matches none. */
+function matchingStep(email: string, secret: string, code: string): number | null {
+  const totp = totpFor(email, secret);
+  const delta = totp.validate({ token: code, window: 1 });
+  return delta === null ? null : totp.counter() + delta;
+}
 
 function totpFor(email: string, secret: string) {
   return new TOTP({
@@ -30,7 +45,11 @@ function newRecoveryCode(): string {
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}-${raw.slice(12)}`;
 }
 
-/** Checks a TOTP code (±30 s) or uses up a recovery code. */
+/**
+ * Checks a TOTP code (±30 s) or uses up a recovery code. A code is accepted once: the last
+ * accepted time step is kept per user and moved forward in the same statement that checks it,
+ * so a code seen over a shoulder or in a proxy log cannot be replayed within its window.
+ */
 export async function verifySecondFactor(
   ctx: AppContext,
   user: { id: string; email: string; totpSecret: string | null },
@@ -39,9 +58,23 @@ export async function verifySecondFactor(
   if (!user.totpSecret) return null;
   const digits = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(digits)) {
-    return totpFor(user.email, user.totpSecret).validate({ token: digits, window: 1 }) !== null
-      ? 'totp'
-      : null;
+    let secret: string;
+    try {
+      secret = unsealFor(ctx, user.id, user.totpSecret);
+    } catch (error) {
+      // A missing key stops the start (sealTotpSecrets); what is left is a value that does not
+      // belong to this row: a wrong code, not a server error.
+      if (error instanceof SecretKeyError) throw error;
+      return null;
+    }
+    const step = matchingStep(user.email, secret, digits);
+    if (step === null) return null;
+    const advanced = await ctx.db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return advanced.length > 0 ? 'totp' : null;
   }
   const used = await ctx.db
     .update(recoveryCodes)
@@ -60,7 +93,10 @@ export async function verifySecondFactor(
 /** Starts enrolment: a new secret is kept as pending until a code from it is confirmed. */
 export async function setupTotp(ctx: AppContext, actor: Actor) {
   const secret = new Secret({ size: 20 }).base32;
-  await ctx.db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, actor.userId));
+  await ctx.db
+    .update(users)
+    .set({ totpPendingSecret: sealFor(ctx, actor.userId, secret) })
+    .where(eq(users.id, actor.userId));
   const otpauthUri = totpFor(actor.email, secret).toString();
   return {
     secret,
@@ -72,14 +108,21 @@ export async function setupTotp(ctx: AppContext, actor: Actor) {
 export async function enableTotp(ctx: AppContext, actor: Actor, code: string) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user?.totpPendingSecret) throw new AppError('conflict', 'Start the set-up first');
-  if (totpFor(user.email, user.totpPendingSecret).validate({ token: code, window: 1 }) === null) {
+  const step = matchingStep(user.email, unsealFor(ctx, user.id, user.totpPendingSecret), code);
+  if (step === null) {
     throw invalidField('code', 'does not match; check the time on your phone and try the next code');
   }
   const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, updatedAt: new Date() })
+      // The code that confirmed the set-up is used: it cannot log in as well.
+      .set({
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpLastStep: step,
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.insert(recoveryCodes).values(
@@ -105,9 +148,50 @@ export async function disableTotp(ctx: AppContext, actor: Actor, password: strin
     throw new AppError('forbidden', 'Your organisation requires a second factor for your role');
   }
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: null, totpPendingSecret: null }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null })
+      .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await invalidateSessions(ctx, tx, { userId: user.id });
     await audit(tx, actor, { action: 'auth.totp_disabled', entityType: 'user', entityId: user.id });
   });
+}
+
+/**
+ * At start: seals TOTP secrets stored before they were encrypted, and seals anew those sealed with
+ * a previous key (after a rotation). Idempotent, and cheap when there is nothing to do.
+ */
+export async function sealTotpSecrets(ctx: AppContext): Promise<number> {
+  const keys = secretKeysOf(ctx.config);
+  const rows = await ctx.db
+    .select({ id: users.id, secret: users.totpSecret, pending: users.totpPendingSecret })
+    .from(users)
+    .where(or(isNotNull(users.totpSecret), isNotNull(users.totpPendingSecret)));
+  const reseal = (id: string, value: string | null) =>
+    value === null || (isSealed(value) && !sealedWithOldKey(keys, value))
+      ? value
+      : sealFor(ctx, id, unsealFor(ctx, id, value));
+  let changed = 0;
+  for (const row of rows) {
+    let secret: string | null;
+    let pending: string | null;
+    try {
+      secret = reseal(row.id, row.secret);
+      pending = reseal(row.id, row.pending);
+    } catch (error) {
+      // Without the key nothing opens: stop the start and say which variable to set. A single
+      // value that does not open under its key was tampered with; it stays as it is (and fails
+      // at login) rather than stopping Lotse for everyone.
+      if (error instanceof SecretKeyError) throw error;
+      continue;
+    }
+    if (secret === row.secret && pending === row.pending) continue;
+    await ctx.db
+      .update(users)
+      .set({ totpSecret: secret, totpPendingSecret: pending })
+      .where(eq(users.id, row.id));
+    changed++;
+  }
+  return changed;
 }
