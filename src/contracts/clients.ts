@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
+  birthDate,
   emailSchema,
-  isoDate,
+  eventDate,
+  historyDate,
+  jsonObject,
   optionalDate,
   optionalText,
   pageOf,
@@ -56,7 +59,7 @@ export const clientFields = {
   familyName: text(120),
   givenNamesOriginal: optionalText(120),
   familyNameOriginal: optionalText(120),
-  birthDate: optionalDate,
+  birthDate: optionalDate(birthDate),
   gender: z
     .enum(genders)
     .nullish()
@@ -80,7 +83,7 @@ export const clientFields = {
     .uuid()
     .nullish()
     .transform((v) => v ?? null),
-  arrivalDate: optionalDate,
+  arrivalDate: optionalDate(historyDate),
   referralSource: z
     .enum(referralSources)
     .nullish()
@@ -102,7 +105,7 @@ export const clientFields = {
     .boolean()
     .nullish()
     .transform((v) => v ?? null),
-  intakeDate: isoDate,
+  intakeDate: eventDate,
   notes: optionalText(4000),
 };
 
@@ -174,7 +177,7 @@ export const duplicateCandidateList = z.array(duplicateCandidate);
 export const duplicateCheckBody = z.object({
   givenNames: z.string().trim().max(120).default(''),
   familyName: z.string().trim().max(120).default(''),
-  birthDate: isoDate.nullish(),
+  birthDate: birthDate.nullish(),
   email: z.string().trim().max(254).nullish(),
   excludeId: z.uuid().optional(),
 });
@@ -266,7 +269,8 @@ export const savedFilter = z.object({
 });
 export type SavedFilter = z.infer<typeof savedFilter>;
 export const savedFilterList = z.array(savedFilter);
-export const savedFilterBody = z.object({ name: text(80), query: z.record(z.string(), z.unknown()) });
+/** The query is the case list's address parameters (a search of 100 characters, some ids and codes). */
+export const savedFilterBody = z.object({ name: text(80), query: jsonObject(2000) });
 
 export const timelineEntry = z.object({
   at: timestamp,

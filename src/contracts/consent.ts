@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageCode } from './clients';
-import { isoDate, timestamp } from './common';
+import { deadlineDate, eventDate, timestamp } from './common';
 
 export const consentPurposes = [
   'counselling_record',
@@ -32,8 +32,8 @@ export const consentFields = {
   dataCategories: z.array(z.enum(dataCategories)).max(dataCategories.length).default([]),
   scope: z.enum(consentScopes).default('pseudonymised'),
   formLanguage: languageCode.default('deu'),
-  givenOn: isoDate,
-  validUntil: isoDate.nullish().transform((v) => v ?? null),
+  givenOn: eventDate,
+  validUntil: deadlineDate.nullish().transform((v) => v ?? null),
   evidenceDocumentId: z
     .uuid()
     .nullish()
@@ -90,7 +90,7 @@ export type ConsentOverview = z.infer<typeof consentOverview>;
 /** What the printable consent form is pre-filled with. */
 export const consentFormQuery = z.object({
   language: z.enum(['de', 'en']).default('de'),
-  purposes: z.union([z.array(z.string()), z.string()]).optional(),
+  purposes: z.union([z.array(z.string().max(40)).max(consentPurposes.length), z.string().max(40)]).optional(),
   institutions: z.string().max(2000).optional().describe('Receiving institutions, separated by ";"'),
   scope: z.enum(consentScopes).default('pseudonymised'),
 });

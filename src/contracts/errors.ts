@@ -11,6 +11,8 @@ export const errorStatus = {
   bad_request: 400,
   password_policy: 400,
   token_invalid: 400,
+  /** An office file without the parts that make one, e.g. a bare ZIP named .docx. */
+  document_invalid: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   totp_required: 401,

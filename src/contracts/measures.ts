@@ -1,7 +1,7 @@
 // The measures domain: the catalogue, a case's measures and offers, matching, follow-ups.
 import { z } from 'zod';
 import { districtCode } from './clients';
-import { isoDate, optionalText, pageOf, pageQuery, text, timestamp, withVersion } from './common';
+import { eventDate, optionalText, pageOf, pageQuery, text, timestamp, withVersion } from './common';
 import { disclosure, institutionRef, involvedInstitution, opportunity, opportunityKinds } from './network';
 import { compensationMeasures } from './recognition';
 import { cefrLevels } from './reference';
@@ -44,7 +44,7 @@ export const measureFields = {
   online: z.boolean().default(false),
   place: optionalText(200),
   district: districtCode.nullish().transform((v) => v ?? null),
-  startDates: z.array(isoDate).max(24).default([]),
+  startDates: z.array(eventDate).max(24).default([]),
   durationWeeks: z
     .number()
     .int()
@@ -172,8 +172,8 @@ export const acquisitionUpdateBody = z.object({
   funderId: z.uuid().nullish(),
   fundingType: z.enum(fundingTypes).nullish(),
   amountCents: z.number().int().min(0).max(100_000_000).nullish(),
-  startDate: isoDate.nullish(),
-  endDate: isoDate.nullish(),
+  startDate: eventDate.nullish(),
+  endDate: eventDate.nullish(),
   outcomeNote: z.string().trim().max(2000).nullish(),
 });
 export const acquisition = z.object({

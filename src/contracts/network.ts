@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { districtCode, languageCode } from './clients';
 import {
   emailSchema,
-  isoDate,
+  eventDate,
   optionalText,
   pageOf,
   pageQuery,
@@ -79,7 +79,7 @@ export const contactPersonFields = {
   language: languageCode.nullish().transform((v) => v ?? null),
   /** The person agreed to be contacted (and to be kept in this directory). */
   consentToContact: z.boolean().default(false),
-  consentDate: isoDate.nullish().transform((v) => v ?? null),
+  consentDate: eventDate.nullish().transform((v) => v ?? null),
 };
 export const contactPersonBody = z.object(contactPersonFields);
 export const contactPersonUpdateBody = withVersion(contactPersonFields);
@@ -164,8 +164,8 @@ export const opportunityFields = {
     .transform((v) => v ?? null),
   district: districtCode.nullish().transform((v) => v ?? null),
   minLanguageLevel: level.nullish().transform((v) => v ?? null),
-  startDate: isoDate.nullish().transform((v) => v ?? null),
-  endDate: isoDate.nullish().transform((v) => v ?? null),
+  startDate: eventDate.nullish().transform((v) => v ?? null),
+  endDate: eventDate.nullish().transform((v) => v ?? null),
   places: z.number().int().min(1).max(1000).default(1),
   status: z.enum(opportunityStatuses).default('open'),
   description: optionalText(4000),

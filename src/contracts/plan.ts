@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isoDate, optionalDate, optionalText, text, timestamp, withVersion } from './common';
+import { deadlineDate, eventDate, optionalDate, optionalText, text, timestamp, withVersion } from './common';
 
 export const objectiveStatuses = ['open', 'achieved', 'dropped'] as const;
 export const objectiveFields = {
   text: text(1000),
-  targetDate: optionalDate,
+  targetDate: optionalDate(deadlineDate),
   status: z.enum(objectiveStatuses).default('open'),
 };
 export const objectiveBody = z.object(objectiveFields);
@@ -30,7 +30,7 @@ export const stepFields = {
     .nullish()
     .transform((v) => v ?? null),
   ownerNote: optionalText(120),
-  dueDate: optionalDate,
+  dueDate: optionalDate(deadlineDate),
   done: z.boolean().default(false),
 };
 export const stepBody = z.object(stepFields);
@@ -58,7 +58,7 @@ export const sessionTypes = ['first', 'follow_up'] as const;
 export const channels = ['in_person', 'phone', 'video', 'email', 'chat'] as const;
 export const contactFields = {
   kind: z.enum(contactKinds),
-  occurredOn: isoDate,
+  occurredOn: eventDate,
   sessionType: z
     .enum(sessionTypes)
     .nullish()

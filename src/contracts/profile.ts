@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { countryCode, languageCode } from './clients';
-import { optionalDate, optionalText, text, timestamp, withVersion } from './common';
+import {
+  deadlineDate,
+  historyDate,
+  optionalDate,
+  optionalText,
+  text,
+  timestamp,
+  withVersion,
+} from './common';
 import { cefrLevels, languageLevels } from './reference';
 
 // --- residence status (a history: each change is a new entry) ---
@@ -29,8 +37,8 @@ export const employmentPermissions = ['allowed', 'restricted', 'with_permission'
 
 export const residenceFields = {
   legalBasis: text(120),
-  validFrom: optionalDate,
-  validUntil: optionalDate,
+  validFrom: optionalDate(historyDate),
+  validUntil: optionalDate(deadlineDate),
   employmentPermission: z
     .enum(employmentPermissions)
     .nullish()
@@ -156,8 +164,8 @@ export const experienceFields = {
   role: text(200),
   employer: optionalText(200),
   country: countryCode.nullish().transform((v) => v ?? null),
-  fromDate: optionalDate,
-  toDate: optionalDate,
+  fromDate: optionalDate(historyDate),
+  toDate: optionalDate(historyDate),
   description: optionalText(2000),
 };
 export const experienceBody = z.object(experienceFields);
@@ -204,7 +212,7 @@ export const languageSkillFields = {
     .enum(languageEvidence)
     .nullish()
     .transform((v) => v ?? null),
-  assessedOn: optionalDate,
+  assessedOn: optionalDate(historyDate),
 };
 export const languageSkillBody = z.object(languageSkillFields);
 export const languageSkillUpdateBody = withVersion(languageSkillFields);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalDate, optionalText, text, withVersion } from './common';
+import { eventDate, optionalDate, optionalText, text, withVersion } from './common';
 import { occupation } from './profile';
 
 export const procedureTypes = ['recognition', 'zab'] as const;
@@ -73,8 +73,8 @@ export const checklistItem = z.object({
 export type ChecklistItem = z.infer<typeof checklistItem>;
 
 export const suspension = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: eventDate,
+  to: eventDate,
   reason: z
     .string()
     .trim()
@@ -101,13 +101,13 @@ export const procedureFields = {
     .transform((v) => v ?? null),
   /** §81a AufenthG: the decision is due in 2 months instead of 3. */
   accelerated: z.boolean().default(false),
-  submittedOn: optionalDate,
-  receiptConfirmedOn: optionalDate,
-  documentsCompleteOn: optionalDate,
+  submittedOn: optionalDate(eventDate),
+  receiptConfirmedOn: optionalDate(eventDate),
+  documentsCompleteOn: optionalDate(eventDate),
   extensionMonths: z.number().int().min(0).max(4).default(0),
   extensionReason: optionalText(500),
   suspensions: z.array(suspension).max(20).default([]),
-  decidedOn: optionalDate,
+  decidedOn: optionalDate(eventDate),
   outcome: z.enum(procedureOutcomes).default('pending'),
   substantialDifferences: optionalText(4000),
   compensationMeasure: z

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateClientBody } from '../../contracts/clients';
+import { birthDate, todayInGermany } from '../../contracts/common';
+import { addDays } from '../lib/calendar';
 import { member, openCase, outsider, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
@@ -214,5 +216,99 @@ describe('concurrent edits', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().citizenships).toEqual(['UA']);
     expect(changed.json().languages).toEqual(['ukr', 'rus']);
+  });
+});
+
+describe('implausible input', () => {
+  const today = todayInGermany();
+  const years = (n: number) => `${Number(today.slice(0, 4)) + n}${today.slice(4, 8)}01`;
+  /** One field of each kind of date, sent where a user enters it (no path: on a new case). */
+  const kinds: { kind: string; path: string; field: string; body: Record<string, unknown> }[] = [
+    { kind: 'birth', path: '', field: 'birthDate', body: person({ ignoreDuplicates: true }) },
+    { kind: 'history', path: '', field: 'arrivalDate', body: person({ ignoreDuplicates: true }) },
+    { kind: 'event (intake)', path: '', field: 'intakeDate', body: person({ ignoreDuplicates: true }) },
+    { kind: 'event (contact)', path: 'contacts', field: 'occurredOn', body: { kind: 'session' } },
+    {
+      kind: 'event (consent)',
+      path: 'consents',
+      field: 'givenOn',
+      body: { purposes: ['counselling_record'] },
+    },
+    { kind: 'deadline (step)', path: 'steps', field: 'dueDate', body: { text: 'Zeugnisse übersetzen' } },
+    {
+      kind: 'deadline (consent)',
+      path: 'consents',
+      field: 'validUntil',
+      body: { purposes: ['counselling_record'], givenOn: today },
+    },
+  ];
+  /** [the kinds it is tried on (by prefix), the value, whether it is taken] */
+  const values: [string, string, boolean][] = [
+    ['birth', '2999-01-01', false],
+    ['birth', '1899-12-31', false],
+    ['birth', addDays(today, 1), false],
+    ['birth', '1988-05-14', true],
+    ['history', '1899-12-31', false],
+    ['history', years(11), false],
+    ['history', '1995-04-01', true],
+    ['event', '9999-01-01', false],
+    ['event', years(-11), false],
+    ['event', years(11), false],
+    ['event', addDays(today, -30), true],
+    ['deadline', '1989-12-31', false],
+    ['deadline', years(31), false],
+    ['deadline', years(25), true],
+  ];
+
+  it('refuses dates outside the range of their kind with a 400 naming the field, and takes sane ones', async () => {
+    const c = await openCase(aylin, person());
+    for (const { kind, path, field, body } of kinds) {
+      for (const [, value, accepted] of values.filter(([p]) => kind.startsWith(p))) {
+        const url = path ? `/api/clients/${c.id}/${path}` : '/api/clients';
+        const res = await aylin.post(url, { ...body, [field]: value });
+        const label = `${kind} ${field}=${value}: ${res.body}`;
+        if (accepted) {
+          expect(res.statusCode, label).toBe(200);
+          continue;
+        }
+        expect(res.statusCode, label).toBe(400);
+        expect(res.json().error.fields, label).toContainEqual({
+          path: field,
+          message: expect.stringMatching(/^must be a date between \d{4}-\d\d-\d\d and \d{4}-\d\d-\d\d$/),
+        });
+      }
+    }
+  });
+
+  it('counts from the day of the check, not from the day the server started', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2040-06-01T12:00:00Z'));
+      expect(birthDate.safeParse('2039-01-01').success).toBe(true);
+      vi.setSystemTime(new Date('2030-06-01T12:00:00Z'));
+      expect(birthDate.safeParse('2039-01-01').success).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses a saved filter whose query is larger than a case-list filter can be', async () => {
+    const huge = await aylin.post('/api/saved-filters', {
+      name: 'Alles',
+      query: { q: 'x'.repeat(1_000_000) },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.fields).toContainEqual({ path: 'query', message: expect.any(String) });
+    const big = await aylin.post('/api/saved-filters', { name: 'Alles', query: { q: 'x'.repeat(5000) } });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.fields).toContainEqual({
+      path: 'query',
+      message: expect.stringContaining('2000'),
+    });
+    const fine = await aylin.post('/api/saved-filters', {
+      name: 'Pflege',
+      query: { q: 'pflege', stage: ['intake'] },
+    });
+    expect(fine.statusCode, fine.body).toBe(200);
   });
 });

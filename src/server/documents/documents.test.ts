@@ -1,3 +1,5 @@
+import { crc32 } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTrail, caseFile, consent, openCase, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp, type UploadedFile } from '../testing/harness';
@@ -85,5 +87,145 @@ describe('documents', () => {
     const other = (await upload(aylin, caseId, { category: 'cv' }, { name: 'cv.pdf', data: PDF })).json();
     expect((await aylin.delete(`/api/clients/${caseId}/documents/${other.id}`)).statusCode).toBe(200);
     expect((await aylin.get(`/api/clients/${caseId}/documents/${other.id}`)).statusCode).toBe(404);
+  });
+});
+
+/**
+ * A ZIP file of stored (uncompressed) entries, in the given order: local headers, then the central
+ * directory and its end record — what Word, Excel or LibreOffice would read.
+ */
+function zipOf(files: [name: string, content: string][]): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of files) {
+    const nameBytes = Buffer.from(name);
+    const data = Buffer.from(content);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    directory.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const size = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
+}
+
+const DOCX = zipOf([
+  [
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  ],
+  [
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  ],
+  [
+    'word/document.xml',
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Lebenslauf</w:t></w:r></w:p></w:body></w:document>',
+  ],
+]);
+const odf = (mimetype: string) =>
+  zipOf([
+    ['mimetype', mimetype],
+    [
+      'META-INF/manifest.xml',
+      `<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mimetype}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+    ],
+    [
+      'content.xml',
+      '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>',
+    ],
+  ]);
+
+describe('office documents', () => {
+  it('accepts Word, Excel and OpenDocument files that hold the parts their type needs', async () => {
+    const id = (
+      await openCase(aylin, { givenNames: 'Office', familyName: 'Dateien', intakeDate: '2026-02-01' })
+    ).id;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Noten').addRow(['Fach', 'Note']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const files: [string, Buffer, string][] = [
+      ['Lebenslauf.docx', DOCX, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['Noten.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      [
+        'Brief.odt',
+        odf('application/vnd.oasis.opendocument.text'),
+        'application/vnd.oasis.opendocument.text',
+      ],
+    ];
+    for (const [name, data, mimeType] of files) {
+      const res = await upload(aylin, id, { category: 'cv' }, { name, data });
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+      expect(res.json().mimeType).toBe(mimeType);
+    }
+  });
+
+  it('refuses a ZIP named like an office file that lacks what makes one, saying why', async () => {
+    const id = (
+      await openCase(aylin, { givenNames: 'Falsche', familyName: 'Dateien', intakeDate: '2026-02-01' })
+    ).id;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Tabelle1').addRow(['x']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const refused: [string, Buffer, RegExp][] = [
+      // Only the four bytes a ZIP starts with, and nothing of a container after them.
+      [
+        'Lebenslauf.docx',
+        Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 0x41)]),
+        /not a readable ZIP/,
+      ],
+      [
+        'Zeugnis.docx',
+        zipOf([['readme.txt', 'hello']]),
+        /lacks \[Content_Types\]\.xml and word\/document\.xml/,
+      ],
+      ['Tabelle.docx', xlsx, /lacks word\/document\.xml/],
+      ['Noten.xlsx', DOCX, /lacks xl\/workbook\.xml/],
+      [
+        'Brief.odt',
+        odf('application/vnd.oasis.opendocument.spreadsheet'),
+        /mimetype says "application\/vnd\.oasis\.opendocument\.spreadsheet"/,
+      ],
+      [
+        'Brief.odt',
+        zipOf([
+          ['content.xml', '<x/>'],
+          ['mimetype', 'application/vnd.oasis.opendocument.text'],
+        ]),
+        /first entry/,
+      ],
+    ];
+    for (const [name, data, reason] of refused) {
+      const res = await upload(aylin, id, { category: 'cv' }, { name, data });
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'document_invalid',
+        fields: [{ path: 'file', message: expect.stringMatching(reason) }],
+      });
+    }
+    // Nothing of them was kept.
+    expect((await caseFile(aylin, id)).documents).toEqual([]);
   });
 });

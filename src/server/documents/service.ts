@@ -14,6 +14,7 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
 import { firstRow, required } from '../lib/required';
+import { assertOfficeContainer } from './containers';
 import { presentDocument } from './present';
 
 /**
@@ -134,6 +135,7 @@ export async function uploadDocument(
         'Only PDF, images (PNG, JPEG, GIF, WebP, TIFF) and office files are accepted',
       );
     }
+    await assertOfficeContainer(temp, path.extname(upload.filename).slice(1).toLowerCase());
     await fs.promises.rename(temp, target);
     id = await ctx.db.transaction(async (tx) => {
       const row = firstRow(

@@ -76,7 +76,5 @@ export function addMonths(date: string, months: number): string {
   return iso(utc(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, lastDay)));
 }
 
-/** Today in Germany, as the date deadlines are counted in. */
-export function todayInGermany(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}
+/** Today in Germany, as the date deadlines are counted in; defined with the contracts' date ranges. */
+export { todayInGermany } from '../../contracts/common';

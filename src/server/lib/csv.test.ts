@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv } from './csv';
+import { csvField, defuseFormula, parseCsv } from './csv';
 
 describe('csv', () => {
   it('reads quoted fields with separators, quotes and line breaks, and a BOM', () => {
@@ -21,5 +21,14 @@ describe('csv', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField('Müller; Anna')).toBe('"Müller; Anna"');
     expect(csvField(null)).toBe('');
+  });
+
+  it('defuses every character a spreadsheet may start a formula with, full-width forms included', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) {
+      expect(defuseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
+    }
+    expect(defuseFormula('Müller')).toBe('Müller');
+    expect(defuseFormula('1990-01-02')).toBe('1990-01-02');
+    expect(csvField('\uFF1DHYPERLINK("x")')).toBe('"\'\uFF1DHYPERLINK(""x"")"');
   });
 });

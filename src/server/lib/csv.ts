@@ -43,10 +43,25 @@ function detectDelimiter(text: string): string {
   return count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
 }
 
+/**
+ * Characters with which a spreadsheet program may start a formula when the cell is read from a
+ * CSV or typed over: `= + - @`, their full-width forms (Excel and LibreOffice with East Asian
+ * input treat `＝` like `=`), and tab or CR, which some programs skip before looking for `=`.
+ */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A text cell a spreadsheet will show, never run: a leading apostrophe, which Excel and LibreOffice
+ * read as "this is text". The one defence for every CSV and XLSX the server writes; only text is
+ * touched — numbers and dates written as such stay what they are.
+ */
+export function defuseFormula(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
 /** One CSV field: quoted when needed; formulas are defused so that spreadsheets do not execute them. */
 export function csvField(value: unknown, delimiter = ';'): string {
   if (value === null || value === undefined) return '';
-  let s = Array.isArray(value) ? value.join(', ') : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = defuseFormula(Array.isArray(value) ? value.join(', ') : String(value));
   return /["\n\r]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../lib/csv';
 import { required } from '../lib/required';
 import { caseFile, institution, offer, ok, openCase, outsider, sectorId, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
@@ -252,6 +253,18 @@ describe('the institution directory', () => {
     const theirs = (await stranger.get('/api/institutions?q=exportschule')).json().items;
     expect(theirs).toMatchObject([{ name: 'Exportschule Saar', type: 'language_school', city: 'Homburg' }]);
     expect((await dpo.get('/api/institutions/export')).statusCode).toBe(403);
+  });
+
+  it('writes directory text that starts like a formula as text, full-width forms included', async () => {
+    await institution(aylin, {
+      name: 'Formelschule Saar',
+      type: 'language_school',
+      phone: '+49 6841 1',
+      notes: '\uFF1DHYPERLINK("http://evil.example")',
+    });
+    const [, row] = parseCsv((await aylin.get('/api/institutions/export?q=formelschule')).body);
+    // Phone and notes, by their columns in the export.
+    expect([row?.[8], row?.[9]]).toEqual(["'+49 6841 1", '\'\uFF1DHYPERLINK("http://evil.example")']);
   });
 
   it('keeps a closed institution for the records but leaves it out of the directory and its pickers', async () => {

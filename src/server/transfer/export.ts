@@ -5,7 +5,7 @@ import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { auditActorMany } from '../lib/audit';
 import { todayInGermany } from '../lib/calendar';
-import { csvField } from '../lib/csv';
+import { csvField, defuseFormula } from '../lib/csv';
 import { AppError } from '../lib/errors';
 
 import { loadExcel } from './sheet';
@@ -84,7 +84,15 @@ export async function exportClients(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Cases');
   sheet.columns = exportColumns.map(([key, header]) => ({ header, key, width: 22 }));
-  for (const r of records) sheet.addRow(r);
+  // exceljs writes text as text, but a user who edits the cell or saves the sheet as CSV turns
+  // "=…" into a live formula; text is defused here exactly as in the CSV.
+  for (const r of records) {
+    sheet.addRow(
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? defuseFormula(v) : v]),
+      ),
+    );
+  }
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../lib/csv';
 import { openCase, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
@@ -122,5 +123,44 @@ describe('exporting the case list', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.rowCount).toBe(1 + (await aylin.get('/api/clients')).json().total);
+  });
+
+  it('writes text that starts like a formula as text, in the CSV and in the XLSX alike', async () => {
+    // A fresh organisation, so that the export holds exactly these two cases.
+    const { aylin: own } = await staff(t, ['aylin']);
+    await openCase(own, {
+      familyName: '=HYPERLINK("http://evil.example","Akte")',
+      givenNames: '\uFF1D1+1',
+      givenNamesOriginal: '@SUM(A1)',
+      phone: '+49 681 123',
+      birthDate: '1990-01-02',
+    });
+    await openCase(own, {
+      familyName: '-2+3',
+      givenNames: '\uFF0Bcmd',
+      phone: '\uFF0D1',
+      givenNamesOriginal: '\uFF20x',
+    });
+    const expected = [
+      ['\'=HYPERLINK("http://evil.example","Akte")', "'\uFF1D1+1", "'@SUM(A1)", '1990-01-02', "'+49 681 123"],
+      ["'-2+3", "'\uFF0Bcmd", "'\uFF20x", '', "'\uFF0D1"],
+    ];
+    // Family name, given names, original name, birth date and phone, by their column in the export.
+    const pick = (row: string[]) => [row[1], row[2], row[3], row[4], row[10]];
+
+    const csv = (await own.get('/api/clients/export?format=csv&sort=-name')).body;
+    const csvRows = parseCsv(csv).slice(1);
+    expect(csvRows.map(pick)).toEqual(expected);
+
+    const xlsx = await own.get('/api/clients/export?format=xlsx&sort=-name');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const xlsxRows = [2, 3].map((n) =>
+      Array.from({ length: 12 }, (_, c) => sheet?.getRow(n).getCell(c + 1).value ?? '').map(String),
+    );
+    expect(xlsxRows.map(pick)).toEqual(expected);
+    // Text stays text: no cell became a formula.
+    expect(sheet?.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.String);
   });
 });

@@ -15,6 +15,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseFile } from '../../contracts/casefile';
+import { dateBounds } from '../../contracts/common';
 import {
   type ChecklistItem,
   documentKinds,
@@ -185,6 +186,8 @@ function ProcedureExtras({
           <DateInput
             label={t('case.from')}
             valueFormat={dateFormat(i18n.language)}
+            minDate={dateBounds('event').min}
+            maxDate={dateBounds('event').max}
             value={p.from}
             onChange={(v) => setPause(i, { from: v })}
             w={150}
@@ -193,6 +196,8 @@ function ProcedureExtras({
           <DateInput
             label={t('case.until')}
             valueFormat={dateFormat(i18n.language)}
+            minDate={dateBounds('event').min}
+            maxDate={dateBounds('event').max}
             value={p.to}
             onChange={(v) => setPause(i, { to: v })}
             w={150}

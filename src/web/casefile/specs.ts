@@ -45,8 +45,8 @@ export const residenceSpecs: FieldSpec<ResidenceEntry>[] = [
     required: true,
     help: 'casefile:case.help.legalBasis',
   }),
-  f('validFrom', 'date'),
-  f('validUntil', 'date'),
+  f('validFrom', 'date', { dates: 'history' }),
+  f('validUntil', 'date', { dates: 'deadline' }),
   f('employmentPermission', 'select', { enumGroup: 'employmentPermission', values: employmentPermissions }),
   f('weeklyHoursLimit', 'number', { min: 0, max: 60 }),
   f('residenceObligation', 'text'),
@@ -72,8 +72,8 @@ export const experienceSpecs: FieldSpec<Experience>[] = [
   f('role', 'text', { required: true }),
   f('employer', 'text'),
   f('country', 'country'),
-  f('fromDate', 'date'),
-  f('toDate', 'date'),
+  f('fromDate', 'date', { dates: 'history' }),
+  f('toDate', 'date', { dates: 'history' }),
   f('description', 'textarea', { wide: true }),
 ];
 
@@ -85,7 +85,7 @@ export const languageSpecs: FieldSpec<LanguageSkill>[] = [
   f('writing', 'select', { enumGroup: 'level', values: cefrLevels }),
   f('speaking', 'select', { enumGroup: 'level', values: cefrLevels }),
   f('evidence', 'select', { enumGroup: 'evidence', values: languageEvidence }),
-  f('assessedOn', 'date'),
+  f('assessedOn', 'date', { dates: 'history' }),
 ];
 
 export const procedureSpecs: FieldSpec<Procedure>[] = [
@@ -100,13 +100,13 @@ export const procedureSpecs: FieldSpec<Procedure>[] = [
     clears: ['authorityName'],
   }),
   f('authorityName', 'text', { wide: true, help: 'casefile:case.help.authority' }),
-  f('submittedOn', 'date'),
-  f('receiptConfirmedOn', 'date'),
-  f('documentsCompleteOn', 'date', { help: 'casefile:case.help.documentsComplete' }),
+  f('submittedOn', 'date', { dates: 'event' }),
+  f('receiptConfirmedOn', 'date', { dates: 'event' }),
+  f('documentsCompleteOn', 'date', { dates: 'event', help: 'casefile:case.help.documentsComplete' }),
   f('accelerated', 'switch', { help: 'casefile:case.help.accelerated' }),
   f('extensionMonths', 'number', { min: 0, max: 4 }),
   f('extensionReason', 'text'),
-  f('decidedOn', 'date'),
+  f('decidedOn', 'date', { dates: 'event' }),
   f('outcome', 'select', { enumGroup: 'outcome', values: procedureOutcomes, required: true }),
   f('compensationMeasure', 'select', { enumGroup: 'compensation', values: compensationMeasures }),
   f('substantialDifferences', 'textarea', { wide: true }),
@@ -115,7 +115,7 @@ export const procedureSpecs: FieldSpec<Procedure>[] = [
 
 export const objectiveSpecs: FieldSpec<Objective>[] = [
   f('text', 'textarea', { required: true, wide: true }),
-  f('targetDate', 'date'),
+  f('targetDate', 'date', { dates: 'deadline' }),
   f('status', 'select', { enumGroup: 'objectiveStatus', values: objectiveStatuses, required: true }),
 ];
 
@@ -123,13 +123,13 @@ export const stepSpecs: FieldSpec<Step>[] = [
   f('text', 'textarea', { required: true, wide: true }),
   f('ownerUserId', 'colleague'),
   f('ownerNote', 'text', { help: 'casefile:case.help.ownerNote' }),
-  f('dueDate', 'date'),
+  f('dueDate', 'date', { dates: 'deadline' }),
   f('done', 'switch'),
 ];
 
 export const contactSpecs: FieldSpec<Contact>[] = [
   f('kind', 'select', { enumGroup: 'contactKind', values: contactKinds, required: true }),
-  f('occurredOn', 'date', { required: true }),
+  f('occurredOn', 'date', { required: true, dates: 'event' }),
   f('sessionType', 'select', { enumGroup: 'sessionType', values: sessionTypes }),
   f('channel', 'select', { enumGroup: 'channel', values: channels }),
   f('durationMinutes', 'number', { min: 0, max: 600 }),

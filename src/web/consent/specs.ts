@@ -10,7 +10,7 @@ export const consentSpecs: FieldSpec[] = [
   f('dataCategories', 'multiselect', { enumGroup: 'dataCategory', values: dataCategories, wide: true }),
   f('scope', 'select', { enumGroup: 'scope', values: consentScopes, required: true }),
   f('formLanguage', 'language', { required: true }),
-  f('givenOn', 'date', { required: true }),
-  f('validUntil', 'date'),
+  f('givenOn', 'date', { required: true, dates: 'event' }),
+  f('validUntil', 'date', { dates: 'deadline' }),
   f('notes', 'textarea', { wide: true }),
 ];

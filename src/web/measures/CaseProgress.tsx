@@ -105,8 +105,8 @@ export function Acquisitions({ file, readOnly }: { file: CaseFile; readOnly: boo
       known: () => (a.funder ? [{ value: a.funder.id, label: a.funder.name }] : []),
     }),
     field('amount', 'number', { min: 0, max: 1_000_000 }),
-    field('startDate', 'date'),
-    field('endDate', 'date'),
+    field('startDate', 'date', { dates: 'event' }),
+    field('endDate', 'date', { dates: 'event' }),
     field('outcomeNote', 'textarea', { wide: true }),
   ];
   return (

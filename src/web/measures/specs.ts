@@ -38,7 +38,7 @@ export const measureSpecs: FieldSpec<Measure>[] = [
   f('online', 'switch'),
   f('place', 'text'),
   f('district', 'select', { enumGroup: 'district', values: districts }),
-  f('startDates', 'dates'),
+  f('startDates', 'dates', { dates: 'event' }),
   f('durationWeeks', 'number', { min: 0, max: 260 }),
   f('teachingUnits', 'number', { min: 0, max: 10000 }),
   f('capacity', 'number', { min: 0, max: 10000 }),

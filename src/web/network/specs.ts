@@ -34,7 +34,7 @@ export const contactPersonSpecs: FieldSpec[] = [
   f('email', 'text'),
   f('phone', 'text'),
   f('language', 'language'),
-  f('consentDate', 'date'),
+  f('consentDate', 'date', { dates: 'event' }),
   f('consentToContact', 'switch', { wide: true, help: 'network:network.help.consentToContact' }),
 ];
 
@@ -60,8 +60,8 @@ export const offerSpecs: FieldSpec<OfferEntry>[] = [
   }),
   f('district', 'select', { enumGroup: 'district', values: districts }),
   f('minLanguageLevel', 'select', { enumGroup: 'level', values: cefrLevels }),
-  f('startDate', 'date'),
-  f('endDate', 'date'),
+  f('startDate', 'date', { dates: 'event' }),
+  f('endDate', 'date', { dates: 'event' }),
   f('places', 'number', { min: 1, max: 1000 }),
   f('description', 'textarea', { wide: true }),
 ];

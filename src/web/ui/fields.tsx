@@ -14,6 +14,7 @@ import { schemaResolver, type UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { type DateKind, dateBounds } from '../../contracts/common';
 import type { InstitutionType } from '../../contracts/network';
 import { commonLanguages, countryCodes } from '../../contracts/reference';
 import { colleaguesQuery } from '../users/api';
@@ -70,6 +71,8 @@ export interface FieldSpec<E = unknown> {
   wide?: boolean;
   min?: number;
   max?: number;
+  /** For date kinds: the contract's kind of date, so that the picker offers only what the server takes. */
+  dates?: DateKind;
   /** For directory pickers: the labels of the entry's current values (the search may not hold them). */
   known?(entry: E): Option[];
   /** Fields emptied when this one changes (a name the server then takes from the directory). */
@@ -155,6 +158,7 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
       style: f.wide ? { gridColumn: '1 / -1' } : undefined,
     };
     const props = form.getInputProps(f.name);
+    const range = f.dates ? dateBounds(f.dates) : undefined;
     switch (f.kind) {
       case 'textarea':
         return <Textarea {...common} {...props} value={props.value ?? ''} autosize minRows={2} maxRows={8} />;
@@ -165,6 +169,8 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
             {...props}
             value={props.value || null}
             valueFormat={dateFormat(i18n.language)}
+            minDate={range?.min}
+            maxDate={range?.max}
             clearable
             placeholder={dateFormat(i18n.language)}
           />
@@ -177,6 +183,8 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
             type="multiple"
             value={props.value ?? []}
             valueFormat={dateFormat(i18n.language)}
+            minDate={range?.min}
+            maxDate={range?.max}
             clearable
           />
         );
