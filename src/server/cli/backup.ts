@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config';
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
-  console.error('usage: npm run backup -- FILE   (with the DATA_DIR, and PORT, of the running Lotse)');
+  console.error('usage: npm run backup -- FILE   (with the DATA_DIR of the running Lotse)');
   process.exit(2);
 }
 
