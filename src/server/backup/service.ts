@@ -144,7 +144,10 @@ export async function createBackup(
     running = false;
   };
   try {
-    fs.rmSync(staging, { recursive: true, force: true });
+    // Left over by a process that ended during a backup: only one process uses a PGlite DATA_DIR.
+    for (const name of fs.readdirSync(ctx.config.dataDir))
+      if (name.startsWith(STAGING_PREFIX))
+        fs.rmSync(path.join(ctx.config.dataDir, name), { recursive: true, force: true });
     // A backup reads every person's data: each organisation's data protection officer sees it.
     const orgs = await ctx.db.select({ id: organisations.id }).from(organisations);
     for (const org of orgs)
