@@ -6,7 +6,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
@@ -142,8 +141,8 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** A copy of a backup file with one byte of its first document changed, as a bad disk would. */
-export async function damagedCopy(file: string): Promise<string> {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-damaged-')), 'backup.tar.gz');
+export async function damagedCopy(file: string, dir: string): Promise<string> {
+  const out = path.join(dir, 'damaged.tar.gz');
   const entries: { name: string; data: Buffer }[] = [];
   for await (const e of readTar(fs.createReadStream(file).pipe(zlib.createGunzip()))) {
     const chunks: Buffer[] = [];

@@ -12,7 +12,14 @@ import { BackupError, downloadBackup, openBackupAccess, restoreBackup, verifyBac
 import { tableStates } from './tables';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `lotse-${name}-`));
+const made: string[] = [];
+const tempDir = (name: string) => {
+  made.push(fs.mkdtempSync(path.join(os.tmpdir(), `lotse-${name}-`)));
+  return made.at(-1) as string;
+};
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe.skipIf(onPostgres)(
   'backup and restore of a running Lotse (PGlite; PostgreSQL is backed up with pg_dump)',
@@ -36,7 +43,6 @@ describe.skipIf(onPostgres)(
     afterAll(async () => {
       closeAccess();
       await t.close();
-      fs.rmSync(backups, { recursive: true, force: true });
     });
 
     it('takes a backup while cases, contacts and documents are written, and restores exactly the moment it claims', async () => {
@@ -104,7 +110,7 @@ describe.skipIf(onPostgres)(
       expect(fs.readdirSync(used)).toEqual(['notes.txt']);
 
       const empty = tempDir('empty');
-      const damaged = await damagedCopy(file);
+      const damaged = await damagedCopy(file, backups);
       await expect(restoreBackup({ ...t.ctx.config, dataDir: empty }, damaged)).rejects.toThrow(
         /damaged; nothing was restored:\n {2}documents\/.* does not match its checksum/,
       );
