@@ -47,6 +47,7 @@ export const auditActions = [
   'client.opportunity_changed',
   'client.disclosed',
   'client.matched',
+  'backup.created',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

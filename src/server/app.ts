@@ -11,6 +11,7 @@ import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider
 import { auditRoutes } from './audit/routes';
 import { registerSessionHook } from './auth/hook';
 import { authRoutes } from './auth/routes';
+import { backupRoutes } from './backup/routes';
 import { caseFileRoutes } from './casefile/routes';
 import type { CaseSection } from './casefile/service';
 import { clientRoutes } from './clients/routes';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   systemRoutes(app, ctx);
+  backupRoutes(app, ctx);
   setupRoutes(app, ctx, seedDemo);
   authRoutes(app, ctx);
   userRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { Database, DatabaseKind, Db } from './db/client';
+import type { Database, DatabaseKind, Db, Snapshot } from './db/client';
 
 /** What every service gets: the database, the configuration, and facts about the running app. */
 export interface AppContext {
@@ -8,6 +8,8 @@ export interface AppContext {
   databaseKind: DatabaseKind;
   /** NOTIFY messages from every app process on the database (cache invalidation). */
   subscribe: Database['subscribe'];
+  /** PGlite only: a consistent copy of the running database, for `npm run backup`. */
+  snapshot?: Snapshot | undefined;
   version: string;
 }
 

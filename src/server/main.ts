@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { buildApp, loggerOptions } from './app';
 import { sealTotpSecrets } from './auth/totp';
+import { openBackupAccess } from './backup/service';
 import { ConfigError, loadConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/client';
@@ -54,6 +55,7 @@ async function main() {
     config,
     databaseKind: database.kind,
     subscribe: database.subscribe,
+    snapshot: database.snapshot,
     version,
   };
   // Consents recorded before their recipients' name keys were stored get them now (migration 0006).
@@ -76,6 +78,7 @@ async function main() {
     onError: (kind, error) => app.log.warn({ kind, err: error }, 'job failed'),
   });
 
+  let closeBackupAccess = () => {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -86,6 +89,7 @@ async function main() {
       await runner.stop();
       await database.close();
     } finally {
+      closeBackupAccess();
       unlock();
       process.exit(0);
     }
@@ -100,6 +104,10 @@ async function main() {
     unlock();
     fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
   }
+  // `npm run backup` finds this process and its token in DATA_DIR (PGlite; PostgreSQL has pg_dump).
+  const address = app.server.address();
+  if (database.kind === 'pglite' && address && typeof address === 'object')
+    closeBackupAccess = openBackupAccess(config, address.port);
   const url = config.baseUrl;
   console.log(`Lotse ${version} is running at ${url} (database: ${database.kind})`);
   if (bootstrapped?.demoLogins.length) {

@@ -82,6 +82,13 @@ describe('TOTP secrets at rest', () => {
     const withoutOld = { ...t.ctx, config: { ...rotatedConfig, previousSecretKeys: [] } };
     await expect(sealTotpSecrets(withoutOld)).rejects.toThrow(/not configured/);
   });
+  it('does not start on data whose key is missing, and does not make a new key for it', async () => {
+    const { aylin } = await staff(t, ['aylin']);
+    await enrol(aylin);
+    const elsewhere = { ...t.ctx.config, dataDir: path.join(t.dataDir, 'restored-without-key') };
+    await expect(sealTotpSecrets({ ...t.ctx, config: elsewhere })).rejects.toThrow(/LOTSE_SECRET_KEY/);
+    expect(fs.existsSync(path.join(elsewhere.dataDir, KEY_FILE))).toBe(false);
+  });
 });
 
 describe('TOTP codes', () => {

@@ -6,7 +6,15 @@ import { recoveryCodes, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
-import { isSealed, SecretKeyError, seal, sealedWithOldKey, secretKeysOf, unseal } from '../lib/secret-box';
+import {
+  assertKeyAvailable,
+  isSealed,
+  SecretKeyError,
+  seal,
+  sealedWithOldKey,
+  secretKeysOf,
+  unseal,
+} from '../lib/secret-box';
 import { tokenHash, verifyPassword } from '../lib/secrets';
 import { invalidateSessions } from '../lib/sessions';
 import { getOrganisationSettings } from '../organisation/service';
@@ -163,11 +171,15 @@ export async function disableTotp(ctx: AppContext, actor: Actor, password: strin
  * a previous key (after a rotation). Idempotent, and cheap when there is nothing to do.
  */
 export async function sealTotpSecrets(ctx: AppContext): Promise<number> {
-  const keys = secretKeysOf(ctx.config);
   const rows = await ctx.db
     .select({ id: users.id, secret: users.totpSecret, pending: users.totpPendingSecret })
     .from(users)
     .where(or(isNotNull(users.totpSecret), isNotNull(users.totpPendingSecret)));
+  assertKeyAvailable(
+    ctx.config,
+    rows.flatMap((r) => [r.secret, r.pending]).find((v): v is string => v !== null && isSealed(v)),
+  );
+  const keys = secretKeysOf(ctx.config);
   const reseal = (id: string, value: string | null) =>
     value === null || (isSealed(value) && !sealedWithOldKey(keys, value))
       ? value

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -28,8 +30,21 @@ export interface Database {
    * database (send them with `notify` inside the transaction that causes them).
    */
   subscribe(channel: string, onMessage: (payload: string) => void): Promise<void>;
+  /** PGlite only (PostgreSQL has pg_dump): see `Snapshot`. */
+  snapshot?: Snapshot;
   close(): Promise<void>;
 }
+
+/** Raw SQL on a connection that is not a drizzle `Db` (a snapshot's transaction, a restored copy). */
+export type RawQuery = <Row extends Record<string, unknown>>(text: string) => Promise<Row[]>;
+
+/**
+ * The embedded database's data directory as a tarball, taken at one moment with no transaction of
+ * the app in between, together with what `read` saw at that same moment. PGlite's transaction
+ * queue is held from the start of `read` to the end of the copy, so every other request waits:
+ * `read` must be quick.
+ */
+export type Snapshot = <T>(read: (query: RawQuery) => Promise<T>) => Promise<{ tarball: Blob; read: T }>;
 
 // Beside this file in the sources, beside the bundle in dist/server (scripts/build-server.mjs copies them).
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -137,8 +152,49 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       assertChannel(channel);
       await client.listen(channel, onMessage);
     },
+    async snapshot(read) {
+      // Written out beforehand, so that the copy holds little WAL to replay when it is opened.
+      await client.exec('CHECKPOINT');
+      // `dumpDataDir` alone waits only for the current statement, not for an open transaction;
+      // inside a transaction of our own, PGlite's transaction queue keeps every other one out.
+      // Our own transaction only reads: the copy does not depend on its commit.
+      return client.transaction(async (tx) => {
+        const result = await read(async (text) => (await tx.query(text)).rows as never);
+        const tarball = await client.dumpDataDir('none');
+        return { tarball, read: result };
+      });
+    },
     close: () => client.close(),
   };
+}
+
+/**
+ * Opens a PGlite data directory restored from a snapshot's tarball (it must not exist yet), lets
+ * `read` check it, and closes it. No migration runs: the next start applies what is newer.
+ */
+export async function restorePglite<T>(
+  dataDir: string,
+  tarball: Blob,
+  read: (query: RawQuery) => Promise<T>,
+): Promise<T> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const client = await PGlite.create({ dataDir, loadDataDir: tarball, extensions: { pg_trgm } });
+  try {
+    return await read(async (text) => (await client.query(text)).rows as never);
+  } finally {
+    await client.close();
+  }
+}
+
+/** The migrations this version of Lotse knows, oldest first (drizzle's journal). */
+export function knownMigrations(): { tag: string; createdAt: number }[] {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as {
+    entries: { tag: string; when: number }[];
+  };
+  return journal.entries.map((e) => ({ tag: e.tag, createdAt: e.when }));
 }
 
 /**

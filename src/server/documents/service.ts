@@ -21,7 +21,9 @@ import { presentDocument } from './present';
  * Documents are stored as files under DATA_DIR/documents/<organisation>/, not in the database:
  * PGlite keeps its working set in WebAssembly memory and one query at a time, so megabytes of
  * certificates there would cost every other request; files stream straight to and from disk,
- * and back-up is a copy of DATA_DIR. The row carries what the access check and the list need.
+ * and `npm run backup` archives them beside the database. The row carries what the access check
+ * and the list need. A file is written before its row commits and removed after its row is
+ * deleted, and never changed in between: a backup relies on that.
  */
 const officeZip: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -62,8 +64,13 @@ export function sniffType(head: Buffer, filename: string): string | null {
   return null;
 }
 
+/** Where a document's file lives; backup and restore use the same place. */
+export function documentFile(dataDir: string, organisationId: string, key: string) {
+  return path.join(dataDir, 'documents', organisationId, key);
+}
+
 function storagePath(ctx: AppContext, organisationId: string, key: string) {
-  return path.join(ctx.config.dataDir, 'documents', organisationId, key);
+  return documentFile(ctx.config.dataDir, organisationId, key);
 }
 
 /** The documents of a case, newest first, or the one named by `id`. */

@@ -79,6 +79,20 @@ export function seal(keys: SecretKeys, plain: string, boundTo: string): string {
 
 export const isSealed = (value: string) => value.startsWith(`${PREFIX}.`);
 
+/**
+ * Before a key file is made: data restored without its key must not get a new one silently (the
+ * old secrets would then never open); say which key is missing instead.
+ */
+export function assertKeyAvailable(
+  config: { dataDir: string; secretKey: string | undefined },
+  sealedValue: string | undefined,
+) {
+  if (!sealedValue || config.secretKey || fs.existsSync(path.join(config.dataDir, KEY_FILE))) return;
+  throw new SecretKeyError(
+    `second factors are sealed with key ${sealedValue.split('.')[1]}, but neither LOTSE_SECRET_KEY nor ${path.join(config.dataDir, KEY_FILE)} is there: put the key back (it is not part of a backup)`,
+  );
+}
+
 /** Whether a sealed value was sealed with an older key and should be sealed anew. */
 export const sealedWithOldKey = (keys: SecretKeys, value: string) =>
   isSealed(value) && value.split('.')[1] !== keyId(keys.current);

@@ -54,28 +54,46 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  return startApp(await openTestDatabase(), overrides);
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  options: {
+    /** PGlite in DATA_DIR/pglite as in production, instead of in memory (ignored on PostgreSQL). */
+    pgliteOnDisk?: boolean;
+    /** An existing DATA_DIR to start on (a restored one), removed at close like a fresh one. */
+    dataDir?: string;
+  } = {},
+): Promise<TestApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-'));
+  const database =
+    options.pgliteOnDisk && !process.env.TEST_DATABASE_URL
+      ? { ...(await openDatabase({ dataDir: path.join(dataDir, 'pglite') })), url: undefined }
+      : await openTestDatabase();
+  return startApp(database, overrides, dataDir);
 }
 
 /** A second app process on the same PostgreSQL database, as behind a load balancer. */
 export async function startSecondApp(first: TestApp): Promise<TestApp> {
   if (!first.databaseUrl) throw new Error('a second app needs PostgreSQL');
   const database = await openDatabase({ databaseUrl: first.databaseUrl, poolSize: 2 });
-  return startApp({ ...database, url: first.databaseUrl }, {});
+  return startApp(
+    { ...database, url: first.databaseUrl },
+    {},
+    fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-')),
+  );
 }
 
 async function startApp(
   database: Awaited<ReturnType<typeof openTestDatabase>>,
   overrides: Partial<Config>,
+  dataDir: string,
 ): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-'));
   const config: Config = { ...loadConfig({ DATA_DIR: dataDir }), ...overrides };
   const ctx: AppContext = {
     db: database.db,
     config,
     databaseKind: database.kind,
     subscribe: database.subscribe,
+    snapshot: database.snapshot,
     version: 'test',
   };
   // Unexpected errors (500) are printed; expected ones are answered without a log line.
