@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { buildApp, loggerOptions } from './app';
+import { rekeySearchText } from './clients/service';
 import { ConfigError, loadConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/client';
@@ -57,6 +58,8 @@ async function main() {
   };
   // Consents recorded before their recipients' name keys were stored get them now (migration 0006).
   await backfillNameKeys(ctx.db);
+  // Cases keyed for search before the present name keys get them now (lib/search-text).
+  await rekeySearchText(ctx.db);
 
   const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo ? seedDemo : null }).catch(
     (error) => {

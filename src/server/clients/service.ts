@@ -14,7 +14,7 @@ import type { Actor } from '../lib/actor';
 import { type AuditInput, audit, auditMany } from '../lib/audit';
 import { AppError, notFound } from '../lib/errors';
 import { required } from '../lib/required';
-import { normalise, skeleton } from '../lib/search-text';
+import { KEYS_MARK, normalise, searchTextOf } from '../lib/search-text';
 import { assertVersion } from '../lib/versioned';
 import { assertSectors } from '../network/service';
 import { presentClient } from './present';
@@ -29,14 +29,41 @@ export function searchKeys(
     'givenNames' | 'familyName' | 'givenNamesOriginal' | 'familyNameOriginal' | 'caseCode' | 'email'
   >,
 ) {
-  const names = [c.givenNames, c.familyName, c.givenNamesOriginal, c.familyNameOriginal]
-    .filter(Boolean)
-    .join(' ');
+  const names = [c.givenNames, c.familyName, c.givenNamesOriginal, c.familyNameOriginal];
   return {
-    searchText: `${normalise(`${names} ${c.caseCode} ${c.email ?? ''}`)} ${skeleton(names)}`,
+    searchText: searchTextOf(`${names.filter(Boolean).join(' ')} ${c.caseCode} ${c.email ?? ''}`, names),
     familyKey: normalise(c.familyName),
     givenKey: normalise(c.givenNames),
   };
+}
+
+/**
+ * Search texts written before the present name keys (they lack `KEYS_MARK`) are rewritten once, at
+ * start: the keys need the JavaScript of lib/search-text, which SQL alone cannot compute. Batches
+ * of 500 in short statements, so that PGlite serves requests in between. Returns how many.
+ */
+export async function rekeySearchText(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        id: clients.id,
+        givenNames: clients.givenNames,
+        familyName: clients.familyName,
+        givenNamesOriginal: clients.givenNamesOriginal,
+        familyNameOriginal: clients.familyNameOriginal,
+        caseCode: clients.caseCode,
+        email: clients.email,
+      })
+      .from(clients)
+      .where(sql`strpos(${clients.searchText}, ${KEYS_MARK}) = 0`)
+      .limit(500);
+    if (rows.length === 0) return done;
+    const values = rows.map((r) => sql`(${r.id}::uuid, ${searchKeys(r).searchText})`);
+    await db.execute(sql`UPDATE clients SET search_text = v.t FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, t)
+      WHERE clients.id = v.id`);
+    done += rows.length;
+  }
 }
 
 /** Loads a case the actor may see; anything else answers 404, so existence is not revealed. */
