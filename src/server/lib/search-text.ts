@@ -236,6 +236,48 @@ export function wordPattern(w: { text: string; sound: string; skeleton: string }
   return alternatives.join('|');
 }
 
+/** Every key one word of a name is found by, as nameKeys stores them, with the word itself. */
+function keysOfWord(word: string): Set<string> {
+  const keys = new Set(nameKeys([word]).split(' ').filter(Boolean));
+  if (!ABJAD.test(word)) keys.add(lettersOf(normalise(word)));
+  return keys;
+}
+
+function sameWord(a: string, b: string): boolean {
+  const ka = keysOfWord(a);
+  const kb = keysOfWord(b);
+  for (const k of ka) if (kb.has(k)) return true;
+  // A name typed in Latin letters against one written in an abjad, either way round.
+  const across = (latin: string, abjadKeys: Set<string>) => {
+    const pattern = ABJAD.test(latin) ? null : abjadPattern(lettersOf(normalise(latin)));
+    if (!pattern) return false;
+    const whole = new RegExp(`^0${pattern}0$`);
+    return [...abjadKeys].some((k) => whole.test(k));
+  };
+  return across(a, kb) || across(b, ka);
+}
+
+const wordsOf = (names: (string | null | undefined)[]) =>
+  names.flatMap((n) =>
+    n
+      ? n
+          .normalize('NFKC')
+          .split(/[\s\u200c]+/)
+          .filter(Boolean)
+      : [],
+  );
+
+/**
+ * Whether a typed name is the same name as a stored one in another spelling: every typed word is
+ * a whole word of the stored names (in any of their scripts) by the keys the search uses, so that
+ * "Muhammad Al-Hasan" is "Mohammed Al-Hassan" and "محمد الحسن", but "Al-H" is no "Al-Hassan".
+ */
+export function sameName(typed: string, stored: (string | null | undefined)[]): boolean {
+  const typedWords = wordsOf([typed]);
+  const storedWords = wordsOf(stored);
+  return typedWords.length > 0 && typedWords.every((t) => storedWords.some((s) => sameWord(t, s)));
+}
+
 /** Escapes LIKE wildcards in user input. */
 export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
