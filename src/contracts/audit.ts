@@ -28,6 +28,7 @@ export const auditActions = [
   'client.handed_over',
   'client.counsellors_changed',
   'client.searched',
+  'client.duplicates_checked',
   'client.exported',
   'client.imported',
   'client.entry_added',

@@ -35,6 +35,7 @@ export const permissionNames = [
   'organisation.manage',
   'outbox.read',
   'audit.read',
+  'audit.persons',
   'cases.work',
   'cases.reassign',
   'catalogues.manage',

@@ -164,16 +164,24 @@ export const clientDetail = z.object({
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 
+/**
+ * A case that may be the same person. Id, case code, name and birth date only for a case the
+ * caller may open; of any other the caller learns only that it exists and whom to ask: its owner,
+ * who knows the person and can share or hand the case over.
+ */
 export const duplicateCandidate = z.object({
-  id: z.uuid(),
-  caseCode: z.string(),
-  name: z.string(),
+  visible: z.boolean(),
+  id: z.uuid().nullable(),
+  caseCode: z.string().nullable(),
+  name: z.string().nullable(),
   birthDate: z.string().nullable(),
+  /** Whom to ask: the owner of the case (a name). */
   owner: z.string(),
   reason: z.enum(['name_and_birth_date', 'email']),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 export const duplicateCandidateList = z.array(duplicateCandidate);
+/** Checked are the full family name with the birth date (given names too, when typed), or the e-mail. */
 export const duplicateCheckBody = z.object({
   givenNames: z.string().trim().max(120).default(''),
   familyName: z.string().trim().max(120).default(''),

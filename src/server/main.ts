@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { buildApp, loggerOptions } from './app';
 import { sealTotpSecrets } from './auth/totp';
 import { openBackupAccess } from './backup/service';
+import { rekeySearchText } from './clients/service';
 import { ConfigError, loadConfig } from './config';
 import type { AppContext } from './context';
 import { openDatabase } from './db/client';
@@ -65,6 +66,8 @@ async function main() {
     unlock();
     fail(`cannot open the stored second factors: ${(error as Error).message}`);
   });
+  // Cases keyed for search before the present name keys get them now (lib/search-text).
+  await rekeySearchText(ctx.db);
 
   const bootstrapped = await bootstrapFromEnvironment(ctx, { demo: config.demo ? seedDemo : null }).catch(
     (error) => {

@@ -87,4 +87,19 @@ describe('audit log by person', () => {
     expect((await s.get(`/api/clients/${created.id}`)).statusCode).toBe(403);
     expect((await c.get('/api/audit/persons?q=Serhii')).statusCode).toBe(403);
   });
+
+  it('is the dpo’s alone: the admin, who has no case content, cannot look persons up', async () => {
+    const { aylin: c, admin, dpo } = await staff(t, ['aylin', 'admin', 'dpo']);
+    await openCase(c, { givenNames: 'Olena', familyName: 'Bondarenko', intakeDate: '2026-03-01' });
+
+    const refused = await admin.get('/api/audit/persons?q=Bondarenko');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain('Bondarenko');
+    expect((await dpo.get('/api/audit/persons?q=Bondarenko')).statusCode).toBe(200);
+    // The admin still reads the trail by user and action, and is told what they may not do.
+    expect((await admin.get('/api/audit?action=client.created')).statusCode).toBe(200);
+    const me = (await admin.get('/api/auth/me')).json();
+    expect(me.permissions).toContain('audit.read');
+    expect(me.permissions).not.toContain('audit.persons');
+  });
 });

@@ -42,7 +42,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['audit'],
         summary:
-          'Find a person by name (any script) or case number, to filter the trail (admin, dpo; recorded)',
+          'Find a person by name (any script) or case number, to filter the trail (dpo only; recorded)',
         querystring: personLookupQuery,
         response: {
           200: personLookupResult,

@@ -57,10 +57,11 @@ export async function auditActors(ctx: AppContext, actor: Actor) {
 
 /**
  * Finds the person behind a data-subject request or a question about access: name in any script
- * or case number. The data protection officer sees the name only here, and the lookup is recorded.
+ * or case number. The data protection officer sees the name only here, and the lookup is recorded;
+ * the admin reads the trail too but has no case content, so not this.
  */
 export async function lookupPersons(ctx: AppContext, actor: Actor, q: string) {
-  assertCan(actor, 'audit.read');
+  assertCan(actor, 'audit.persons');
   const conditions = nameSearch(q);
   if (conditions.length === 0) return [];
   const rows = await ctx.db

@@ -9,13 +9,13 @@ import { assertCan, visibleCasesSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { todayInGermany } from '../lib/calendar';
-import { likeEscape, MIN_SKELETON_LENGTH, regexEscape, searchWords } from '../lib/search-text';
+import { likeEscape, searchWords, wordPattern } from '../lib/search-text';
 import { presentListItem } from './present';
 
 /**
- * A name search in any script: each typed word must match, as typed or by its transliteration
- * skeleton, through one regular expression that the one trigram index answers (pg_trgm indexes
- * alternations). One or two letters match the beginning of the family or given name instead
+ * A name search in any script: each typed word must match, as typed or by its name keys
+ * (lib/search-text), through one regular expression that the one trigram index answers (pg_trgm
+ * indexes alternations). One or two letters match the beginning of the family or given name instead
  * (btree prefix indexes): the trigram index cannot find them, and everyone would match anyway.
  */
 export function nameSearch(q: string): SQL[] {
@@ -27,11 +27,7 @@ export function nameSearch(q: string): SQL[] {
         anyOf(sql`${clients.familyKey} LIKE ${prefix}`, sql`${clients.givenKey} LIKE ${prefix}`),
       );
     } else {
-      conditions.push(
-        w.skeleton.length >= MIN_SKELETON_LENGTH && w.skeleton !== w.text
-          ? sql`${clients.searchText} ~ ${`${regexEscape(w.text)}|${regexEscape(w.skeleton)}`}`
-          : sql`${clients.searchText} LIKE ${`%${likeEscape(w.text)}%`}`,
-      );
+      conditions.push(sql`${clients.searchText} ~ ${wordPattern(w)}`);
     }
   }
   return conditions;

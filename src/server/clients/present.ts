@@ -1,4 +1,4 @@
-import type { ClientDetail, ClientListItem, UserRef } from '../../contracts/clients';
+import type { ClientDetail, ClientListItem, DuplicateCandidate, UserRef } from '../../contracts/clients';
 import type { clients } from '../db/schema';
 import { canReassignCase } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -84,5 +84,43 @@ export function presentListItem(row: {
     updatedAt: new Date(row.updatedAt).toISOString(),
     referenceOccupation: row.occupation,
     overdueSteps: Number(row.overdueSteps),
+  };
+}
+
+/**
+ * A possible duplicate as the one who checks may see it: a case they can open in full, any other
+ * only as "exists, ask its owner", without name, birth date, case code or id.
+ */
+export function presentDuplicate(
+  row: {
+    id: string;
+    caseCode: string;
+    givenNames: string;
+    familyName: string;
+    birthDate: string | null;
+    owner: string;
+    visible: boolean;
+  },
+  reason: DuplicateCandidate['reason'],
+): DuplicateCandidate {
+  if (!row.visible) {
+    return {
+      visible: false,
+      id: null,
+      caseCode: null,
+      name: null,
+      birthDate: null,
+      owner: row.owner,
+      reason,
+    };
+  }
+  return {
+    visible: true,
+    id: row.id,
+    caseCode: row.caseCode,
+    name: `${row.givenNames} ${row.familyName}`,
+    birthDate: row.birthDate,
+    owner: row.owner,
+    reason,
   };
 }

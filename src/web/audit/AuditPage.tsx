@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActions, type PersonLookupResult } from '../../contracts/audit';
+import { useCan } from '../auth/session';
 import { formatDateTime } from '../ui/format';
 import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
@@ -26,6 +27,8 @@ export function AuditPage() {
   const trail = useList({ query: auditTrailQuery, filters: auditFilters, pageSize: 50 });
   const { params } = trail;
   const actors = useQuery(auditActorsQuery);
+  // Looking a person up by name is the dpo's (the admin has no case content); the server refuses it too.
+  const canFindPersons = useCan('audit.persons');
   /** A filter in the address (a new filter starts at the first page). */
   const filter = (key: string) => ({
     value: params.get(key),
@@ -37,10 +40,12 @@ export function AuditPage() {
     <Stack>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <Group gap="sm" wrap="wrap" align="flex-end">
-        <PersonSelect
-          {...filter('subjectId')}
-          known={trail.items.find((e) => e.subject?.id === params.get('subjectId'))?.subject ?? null}
-        />
+        {canFindPersons && (
+          <PersonSelect
+            {...filter('subjectId')}
+            known={trail.items.find((e) => e.subject?.id === params.get('subjectId'))?.subject ?? null}
+          />
+        )}
         <Select
           label={t('audit.user')}
           placeholder={t('audit.anyone')}

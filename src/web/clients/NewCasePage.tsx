@@ -80,16 +80,25 @@ export function NewCasePage() {
               <Alert color="orange" title={t('cases.duplicateTitle')} data-testid="duplicate-warning">
                 <Text size="sm">{t('cases.duplicateText')}</Text>
                 <List size="sm" mt="xs">
-                  {duplicates.map((d) => (
-                    <List.Item key={d.id}>
-                      <Anchor component={Link} to={`/cases/${d.id}`} target="_blank">
-                        {d.caseCode}
-                      </Anchor>{' '}
-                      {d.name}
-                      {d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} – {d.owner} (
-                      {t(`cases.duplicateReason.${d.reason}`)})
-                    </List.Item>
-                  ))}
+                  {duplicates.map((d, i) =>
+                    d.visible && d.id ? (
+                      <List.Item key={d.id}>
+                        <Anchor component={Link} to={`/cases/${d.id}`} target="_blank">
+                          {d.caseCode}
+                        </Anchor>{' '}
+                        {d.name}
+                        {d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} – {d.owner} (
+                        {t(`cases.duplicateReason.${d.reason}`)})
+                      </List.Item>
+                    ) : (
+                      // A case the user may not open: only that it exists and whom to ask.
+                      // biome-ignore lint/suspicious/noArrayIndexKey: such a candidate has no id to show
+                      <List.Item key={`hidden-${i}`}>
+                        {t('cases.duplicateElsewhere', { owner: d.owner })} (
+                        {t(`cases.duplicateReason.${d.reason}`)})
+                      </List.Item>
+                    ),
+                  )}
                 </List>
                 <Button
                   mt="sm"

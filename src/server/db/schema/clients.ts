@@ -55,8 +55,8 @@ export const clients = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     notes: text('notes'),
     /**
-     * Lower-case, unaccented, transliterated names, case code and e-mail, followed by the
-     * consonant skeletons of the names (lib/search-text): one trigram index serves both.
+     * Lower-case, unaccented, transliterated names, case code and e-mail, followed by the names'
+     * search keys (lib/search-text, after its KEYS_MARK): one trigram index serves both.
      */
     searchText: text('search_text').notNull().default(''),
     /** Normalised family and given names: one- and two-letter searches match their beginnings. */
