@@ -3,6 +3,7 @@
 // changes, exports — and the suite reports every unexpected answer, latency per request kind,
 // throughput, and the server's memory at start, after warm-up and at the end.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { eq, sql } from 'drizzle-orm';
@@ -375,6 +376,8 @@ export interface LoadRun {
   expected: { key: string; count: number }[];
   slowest: Slow[];
   memory: { start: Memory; warm: Memory; end: Memory };
+  /** Memory every 15 s after warm-up, with the machine's 1-minute load average. */
+  series: { second: number; rss: number; heapUsed: number; loadavg: number }[];
   /** Share of one core the load generator used, and its event loop's delay p99 (ms). */
   generatorCpu: number;
   generatorLagP99: number;
@@ -439,12 +442,27 @@ export async function runLoad(
     lag.enable();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const progress = setInterval(
-      () => console.error(`  ${database}: ${rec.requests} requests, ${rec.errors.size} kinds of error`),
-      30_000,
-    );
+    // Every 15 s: the server's memory (a trend tells growth that levels off from a leak) and the
+    // machine's load (the two cores are shared, and a busy machine slows PGlite most).
+    const series: { second: number; rss: number; heapUsed: number; loadavg: number }[] = [];
+    let done = false;
+    const sampling = (async () => {
+      while (!done) {
+        await Promise.race([sleep(15_000), Promise.all(working)]);
+        if (done) break;
+        const m = await probe(server);
+        series.push({
+          second: Math.round((performance.now() - rec.startedAt) / 1000),
+          rss: m.rss,
+          heapUsed: m.heapUsed,
+          loadavg: os.loadavg()[0] ?? 0,
+        });
+        console.error(`  ${database}: ${rec.requests} requests, ${rec.errors.size} kinds of error`);
+      }
+    })();
     await Promise.all(working);
-    clearInterval(progress);
+    done = true;
+    await sampling;
     const measuredSeconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     lag.disable();
@@ -468,6 +486,7 @@ export async function runLoad(
       expected: [...rec.expected.entries()].map(([key, count]) => ({ key, count })),
       slowest: rec.slowest,
       memory: { start, warm, end },
+      series,
       generatorCpu: (cpu.user + cpu.system) / 1e6 / measuredSeconds,
       generatorLagP99: lag.percentile(99) / 1e6,
       serverCpu: (end.cpuMicros - warm.cpuMicros) / 1e6 / measuredSeconds,
@@ -527,6 +546,9 @@ export function loadReport(runs: LoadRun[]): string[] {
     if (!r.errors.length) lines.push(`- ${r.database}: no errors`);
     for (const e of r.errors) lines.push(`- **${r.database}, error: ${e.key} × ${e.count}** — ${e.example}`);
     lines.push(
+      `- ${r.database}, second of the run: RSS / heap used MiB (machine load): ${r.series
+        .map((x) => `${x.second} s: ${mib(x.rss)} / ${mib(x.heapUsed)} (${x.loadavg.toFixed(1)})`)
+        .join('; ')}`,
       `- ${r.database}, slowest requests (second of the run: wall / server ms): ${r.slowest
         .map((x) => `${x.atSecond} s ${x.request} ${ms(x.wallMs)} / ${ms(x.serverMs)}`)
         .join('; ')}`,
