@@ -8,6 +8,7 @@ export interface Latency {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
@@ -15,7 +16,7 @@ export function summarise(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   // No samples is no measurement: the run failed, and says so instead of reporting undefined.
   const at = (q: number) => required(s[Math.min(s.length - 1, Math.floor(q * s.length))], 'a latency sample');
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: at(1) };
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
 
 /** Server time from the Server-Timing header of one request. */
@@ -27,7 +28,8 @@ async function timed(url: string, cookie: string, init: RequestInit = {}) {
   return { dur, body };
 }
 
-const typed = [
+/** Names as counsellors type them into the search: Latin, Cyrillic, Arabic, transliteration variants. */
+export const typedNames = [
   'Kovalenko',
   'Shevchenko',
   'Haddad',
@@ -59,7 +61,7 @@ async function measure(url: string, session: { cookie: string; csrfToken: string
   const c = session.cookie;
   // Search as you type: every prefix of each name from two letters, as the list asks after each keystroke.
   const search: number[] = [];
-  for (const name of typed) {
+  for (const name of typedNames) {
     // The list searches from the second letter on (one letter matches nearly everyone).
     for (let i = 2; i <= name.length; i++) {
       search.push(

@@ -25,7 +25,16 @@ export interface Started {
   url: string;
   pid: number;
   startupMs: number;
+  /** The process itself: its IPC channel when started with `ipc`. */
+  child: ChildProcess;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Options for Node.js itself, before the script (e.g. `--import` of a probe). */
+  nodeArgs?: string[];
+  /** Open an IPC channel to the process (`child.send`, `process.on('message')`). */
+  ipc?: boolean;
 }
 
 async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs = 120_000) {
@@ -48,15 +57,16 @@ export async function startProcess(
   script: string,
   env: Record<string, string>,
   probe: string,
+  options: StartOptions = {},
 ): Promise<Started> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const t0 = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {
     out += d;
@@ -71,15 +81,23 @@ export async function startProcess(
     // Set once the process has started, which waitFor has just seen it do.
     pid: required(child.pid, 'the pid of the started process'),
     startupMs,
+    child,
     async stop() {
       if (child.exitCode !== null) return;
+      // An open IPC channel would keep the process from ending on its own after SIGTERM.
+      if (child.connected) child.disconnect();
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     },
   };
 }
 
-export function startLotse(dataDir: string, databaseUrl?: string, extraEnv: Record<string, string> = {}) {
+export function startLotse(
+  dataDir: string,
+  databaseUrl?: string,
+  extraEnv: Record<string, string> = {},
+  options: StartOptions = {},
+) {
   return startProcess(
     path.join(root, 'scripts/start.mjs'),
     {
@@ -91,6 +109,7 @@ export function startLotse(dataDir: string, databaseUrl?: string, extraEnv: Reco
       ...extraEnv,
     },
     '/api/health',
+    options,
   );
 }
 
@@ -158,12 +177,15 @@ export async function postgresAvailable(url: string): Promise<boolean> {
   }
 }
 
-/** A fresh database on the server for one bench run; returns its URL and a drop function. */
-export async function freshPostgresDatabase(adminUrl: string, name: string) {
+/**
+ * A fresh database on the server for one bench run, empty or a copy of `template` (which nobody
+ * may be connected to); returns its URL and a drop function.
+ */
+export async function freshPostgresDatabase(adminUrl: string, name: string, template?: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;

@@ -1,8 +1,10 @@
-// npm run bench [-- --suite foundation|clients|network|all] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|all|load] [--pg postgres://…]
+// The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
 import { runClients } from './clients';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
+import { type LoadRun, loadReport, runLoad } from './load';
 import { runNetwork } from './network';
 
 const suite = arg('suite', 'all');
@@ -68,6 +70,24 @@ if (suite === 'network' || suite === 'all') {
     console.error(`network on ${kind} done`);
   }
   lines.push('');
+}
+
+if (suite === 'load') {
+  const seconds = Number(arg('duration', '180'));
+  const options = {
+    clients: Number(arg('clients', '5000')),
+    seconds,
+    warmupSeconds: Number(arg('warmup', String(Math.min(30, Math.round(seconds / 4))))),
+    thinkMs: Number(arg('think', '1000')),
+  };
+  const runs: LoadRun[] = [];
+  for (const kind of kinds) {
+    runs.push(await runLoad(kind, pgUrl, options));
+    console.error(`load on ${kind} done`);
+  }
+  lines.push(...loadReport(runs));
+  // Errors fail the run, so that a script or CI sees them, not only a reader of the table.
+  if (runs.some((r) => r.errors.length)) process.exitCode = 1;
 }
 
 console.log(lines.join('\n'));
