@@ -27,6 +27,8 @@ export const errorStatus = {
   /** The path exists with other methods; the Allow header lists them. */
   method_not_allowed: 405,
   /** The request did not arrive in time. */
+  /** The server cannot answer in a form the request accepts. */
+  not_acceptable: 406,
   request_timeout: 408,
   conflict: 409,
   version_conflict: 409,

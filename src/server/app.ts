@@ -75,8 +75,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    // A slow client cannot hold a connection open for ever (slowloris); a stuck handler answers 503.
+    // A slow client cannot hold a connection open for ever (slowloris).
     requestTimeout: ctx.config.requestTimeoutMs,
+    // Off by default (see config.ts); when set, a route that runs longer answers 503 `timeout`.
     handlerTimeout: ctx.config.handlerTimeoutMs,
     frameworkErrors: frameworkErrorHandler(headers.api),
     clientErrorHandler,
@@ -89,6 +90,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('routeTable', routeTable);
 
   app.addHook('onRequest', headers.hook);
+  // Before any plugin: a plugin's routes get the hooks present when it is registered, so every
+  // route below is behind the session check unless it declares itself public.
+  registerSessionHook(app, ctx);
   // Server time of every answer, for browser developer tools and the benchmarks.
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
@@ -108,18 +112,23 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    // Served over plain http on a LAN too; the upgrade directive would break it there.
-    transformStaticCSP: (csp) =>
-      ctx.config.secureCookies ? csp : csp.replace('upgrade-insecure-requests;', ''),
+  // The API's description is public (as /api/openapi.json): declared so on its routes.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // Served over plain http on a LAN too; the upgrade directive would break it there.
+      transformStaticCSP: (csp) =>
+        ctx.config.secureCookies ? csp : csp.replace('upgrade-insecure-requests;', ''),
+    });
   });
 
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 10 },
   });
-  registerSessionHook(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );
@@ -142,7 +151,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
 
-  const hasWeb = fs.existsSync(path.join(webDistDir, 'index.html'));
+  const indexHtml = path.join(webDistDir, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
     // The web client's files are public by declaration of their routes, not by their path.
     await app.register(async (web) => {
@@ -161,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       });
     });
   }
+  const webPage = hasWeb ? fs.readFileSync(indexHtml) : null;
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const methods = routeTable.methodsOf(pathname);
@@ -170,7 +181,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         .header('allow', methods.join(', '))
         .send({ error: { code: 'method_not_allowed', message: 'This method is not allowed here' } });
     }
-    if (pathname.toLowerCase().includes('/api/') || request.method !== 'GET') {
+    const lower = pathname.toLowerCase();
+    const apiLike = lower === '/api' || lower.includes('/api/');
+    if (apiLike || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
     }
     if (!hasWeb)
@@ -180,7 +193,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       .headers(headers.web)
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(fs.readFileSync(path.join(webDistDir, 'index.html')));
+      .send(webPage ?? '');
   });
   return app;
 }

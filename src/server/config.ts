@@ -50,7 +50,10 @@ const envSchema = z.object({
   LOTSE_SECRET_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),
   LOTSE_SECRET_KEY_PREVIOUS: z.preprocess(
     emptyAsUndefined,
-    z.string().min(32, 'at least 32 characters').optional(),
+    z
+      .string()
+      .refine((v) => v.split(',').every((k) => k.trim().length >= 32), 'each key at least 32 characters')
+      .optional(),
   ),
 });
 
@@ -79,7 +82,7 @@ export interface Config {
   previousSecretKeys: string[];
   /** Longest a request may take to arrive (upload included). */
   requestTimeoutMs: number;
-  /** Longest a route may take to answer before it answers 503 `timeout`. */
+  /** Longest a route may take to answer before it answers 503 `timeout`; 0: no limit. */
   handlerTimeoutMs: number;
 }
 
@@ -131,7 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(Boolean) ?? [],
     // Node's own default; a 20 MB upload needs about 0.6 Mbit/s to arrive in time.
     requestTimeoutMs: 300_000,
-    // Far above the slowest route measured (an import commit of 5,000 rows: about 10 s).
-    handlerTimeoutMs: 120_000,
+    // Off: Fastify's timer runs until the last byte of the answer is sent, so any limit would cut
+    // off large backups, downloads and uploads on slow lines; and the handler goes on after the
+    // 503, so the answer would not even mean "not saved". Slow clients are bounded by requestTimeoutMs.
+    handlerTimeoutMs: 0,
   };
 }

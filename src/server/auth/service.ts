@@ -47,18 +47,19 @@ export function assertPasswordAllowed(password: string, email: string, field = '
  * `forgetAttempt` drops it.
  */
 async function reserveAttempt(ctx: AppContext, email: string, ip: string): Promise<number> {
-  const reserved = await ctx.db.transaction(async (tx) => {
-    // Two lock spaces (1: accounts, 2: addresses), always taken in this order: no deadlock.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(1, hashtext(${email}))`);
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(2, hashtext(${ip}))`);
-    const [row] = await queryRows<{
-      by_email: number;
-      by_ip: number;
-      email_oldest: Date | null;
-      ip_oldest: Date | null;
-    }>(
-      tx,
-      sql`SELECT
+  const reserved = await ctx.db.transaction(
+    async (tx) => {
+      // Two lock spaces (1: accounts, 2: addresses), always taken in this order: no deadlock.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(1, hashtext(${email}))`);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(2, hashtext(${ip}))`);
+      const [row] = await queryRows<{
+        by_email: number;
+        by_ip: number;
+        email_oldest: Date | null;
+        ip_oldest: Date | null;
+      }>(
+        tx,
+        sql`SELECT
             count(*) FILTER (WHERE email = ${email})::int AS by_email,
             count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
             min(at) FILTER (WHERE email = ${email}) AS email_oldest,
@@ -66,24 +67,27 @@ async function reserveAttempt(ctx: AppContext, email: string, ip: string): Promi
           FROM login_attempts
           WHERE success = false AND at > now() - make_interval(mins => ${WINDOW_MINUTES})
             AND (email = ${email} OR ip = ${ip})`,
-    );
-    const blockedSince = !row
-      ? null
-      : row.by_email >= MAX_FAILURES_PER_ACCOUNT
-        ? row.email_oldest
-        : row.by_ip >= MAX_FAILURES_PER_ADDRESS
-          ? row.ip_oldest
-          : null;
-    if (blockedSince) return { id: null, blockedSince };
-    const attempt = firstRow(
-      await tx
-        .insert(loginAttempts)
-        .values({ email, ip, success: false })
-        .returning({ id: loginAttempts.id }),
-      'the login attempt',
-    );
-    return { id: attempt.id, blockedSince: null };
-  });
+      );
+      const blockedSince = !row
+        ? null
+        : row.by_email >= MAX_FAILURES_PER_ACCOUNT
+          ? row.email_oldest
+          : row.by_ip >= MAX_FAILURES_PER_ADDRESS
+            ? row.ip_oldest
+            : null;
+      if (blockedSince) return { id: null, blockedSince };
+      const attempt = firstRow(
+        await tx
+          .insert(loginAttempts)
+          .values({ email, ip, success: false })
+          .returning({ id: loginAttempts.id }),
+        'the login attempt',
+      );
+      return { id: attempt.id, blockedSince: null };
+      // The count must see what the transactions before it committed, whatever the server's default.
+    },
+    { isolationLevel: 'read committed' },
+  );
   if (reserved.id !== null) return reserved.id;
   const retryAfter = Math.max(
     1,

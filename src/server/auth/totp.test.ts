@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../db/schema';
-import { KEY_FILE, secretKeysOf, unseal } from '../lib/secret-box';
+import { KEY_FILE, loadSecretKeys, secretKeysOf, unseal } from '../lib/secret-box';
 import { staff } from '../testing/factories';
 import { attemptLogin, PASSWORD, type Session, startTestApp, type TestApp } from '../testing/harness';
 import { sealTotpSecrets } from './totp';
@@ -88,6 +88,18 @@ describe('TOTP secrets at rest', () => {
     const elsewhere = { ...t.ctx.config, dataDir: path.join(t.dataDir, 'restored-without-key') };
     await expect(sealTotpSecrets({ ...t.ctx, config: elsewhere })).rejects.toThrow(/LOTSE_SECRET_KEY/);
     expect(fs.existsSync(path.join(elsewhere.dataDir, KEY_FILE))).toBe(false);
+  });
+});
+
+describe('the key file', () => {
+  it('refuses an empty or damaged key file rather than use a key anyone can compute', () => {
+    for (const content of ['', '\n', 'not base64 at all!', Buffer.alloc(16).toString('base64')]) {
+      const dataDir = fs.mkdtempSync(path.join(t.dataDir, 'damaged-'));
+      fs.writeFileSync(path.join(dataDir, KEY_FILE), content);
+      expect(() => loadSecretKeys({ dataDir, secretKey: undefined, previousSecretKeys: [] })).toThrow(
+        /is not a key/,
+      );
+    }
   });
 });
 

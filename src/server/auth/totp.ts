@@ -32,8 +32,10 @@ const unsealFor = (ctx: AppContext, userId: string, sealed: string) =>
 /** The time step a code belongs to (±1 step of drift), or null when it matches none. */
 function matchingStep(email: string, secret: string, code: string): number | null {
   const totp = totpFor(email, secret);
-  const delta = totp.validate({ token: code, window: 1 });
-  return delta === null ? null : totp.counter() + delta;
+  // One reading of the clock for both: a step boundary between two readings would store the wrong step.
+  const timestamp = Date.now();
+  const delta = totp.validate({ token: code, window: 1, timestamp });
+  return delta === null ? null : totp.counter({ timestamp }) + delta;
 }
 
 function totpFor(email: string, secret: string) {

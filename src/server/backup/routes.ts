@@ -20,6 +20,7 @@ export function backupRoutes(app: App, ctx: AppContext) {
       const stream = await createBackup(ctx, {
         authorization: request.headers.authorization,
         remoteAddress: request.socket.remoteAddress,
+        localAddress: request.socket.localAddress,
         ip: request.ip,
         onError: (error) => request.log.error({ err: error }, 'backup broke off'),
       });

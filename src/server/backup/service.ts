@@ -75,6 +75,8 @@ function assertBackupAllowed(
   ctx: AppContext,
   authorization: string | undefined,
   remoteAddress: string | undefined,
+  /** The server's end of the connection: with HOST set to one address, the command comes from it. */
+  localAddress: string | undefined,
 ) {
   const access = readAccess(ctx.config.dataDir);
   const sent = authorization?.match(/^Bearer (\S+)$/)?.[1];
@@ -84,7 +86,7 @@ function assertBackupAllowed(
     access.pid !== process.pid ||
     !sent ||
     !safeEqual(sent, access.token) ||
-    !loopback.has(remoteAddress ?? '')
+    !(loopback.has(remoteAddress ?? '') || (remoteAddress && remoteAddress === localAddress))
   )
     throw new AppError(
       'unauthenticated',
@@ -129,12 +131,13 @@ export async function createBackup(
   request: {
     authorization: string | undefined;
     remoteAddress: string | undefined;
+    localAddress: string | undefined;
     ip: string;
     /** Told why a backup broke off after its answer began (the command line sees only that it did). */
     onError: (error: Error) => void;
   },
 ): Promise<Readable> {
-  assertBackupAllowed(ctx, request.authorization, request.remoteAddress);
+  assertBackupAllowed(ctx, request.authorization, request.remoteAddress, request.localAddress);
   if (!ctx.snapshot) throw new AppError('conflict', postgresAdvice);
   if (running) throw new AppError('conflict', 'A backup is already being taken; try again when it is done');
   running = true;

@@ -316,4 +316,14 @@ describe('implausible input', () => {
     });
     expect(fine.statusCode, fine.body).toBe(200);
   });
+
+  it('answers a query nested too deeply to measure with 400, not a server error', async () => {
+    const depth = 150_000;
+    const deep = `{"name":"Tief","query":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+    const res = await aylin.request('POST', '/api/saved-filters', deep, {
+      'content-type': 'application/json',
+    });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
 });

@@ -58,6 +58,19 @@ describe('the duplicate check', () => {
       expect(intake.body).not.toContain(secret);
   });
 
+  it('does not tell from an e-mail alone who has a case the caller cannot open', async () => {
+    await openCase(aylin, {
+      givenNames: 'Olena',
+      familyName: 'Marchenko',
+      email: 'olena.m@example.org',
+      intakeDate: '2026-02-01',
+    });
+    const guess = await check(jonas, { givenNames: 'X', familyName: 'Y', email: 'olena.m@example.org' });
+    expect(guess.json()).toEqual([]);
+    const own = await check(aylin, { givenNames: 'X', familyName: 'Y', email: 'olena.m@example.org' });
+    expect(own.json()).toMatchObject([{ visible: true, reason: 'email' }]);
+  });
+
   it('shows the lead and the owner the case in full', async () => {
     for (const s of [lead, aylin]) {
       const [found] = (await check(s, { familyName: 'Al-Hassan', birthDate: '1987-04-12' })).json();

@@ -237,16 +237,19 @@ export async function findDuplicates(
         c.excludeId ? sql`${clients.id} <> ${c.excludeId}` : undefined,
       ),
     )
+    .orderBy(clients.caseCode)
     .limit(500);
   const found = rows
     .map((r) => {
-      if (email && r.email === email) return { row: r, reason: 'email' as const };
       const sameFamily = sameName(c.familyName ?? '', [r.familyName, r.familyNameOriginal]);
       const given = c.givenNames?.trim().split(/\s+/)[0] ?? '';
       const sameGiven = !given || sameName(given, [r.givenNames, r.givenNamesOriginal]);
-      return byName && r.birthDate === c.birthDate && sameFamily && sameGiven
-        ? { row: r, reason: 'name_and_birth_date' as const }
-        : null;
+      if (byName && r.birthDate === c.birthDate && sameFamily && sameGiven)
+        return { row: r, reason: 'name_and_birth_date' as const };
+      // An e-mail alone is no proof of the same person, and typing addresses must not tell who
+      // has a case elsewhere in the organisation: it counts only for cases the caller may open.
+      if (email && r.email === email && r.visible) return { row: r, reason: 'email' as const };
+      return null;
     })
     .filter((x) => x !== null)
     .slice(0, 10);

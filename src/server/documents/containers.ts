@@ -28,7 +28,8 @@ const invalid = (label: string, problem: string) =>
 export async function assertOfficeContainer(file: string, ext: string): Promise<void> {
   const kind = ooxml[ext] ?? odf[ext];
   if (!kind) return;
-  const entries = await zipEntries(file);
+  // Whatever a crafted file makes the reader trip over is a refusal, never a server error.
+  const entries = await zipEntries(file).catch(() => null);
   if (!entries || entries.length === 0) throw invalid(kind.label, 'it is not a readable ZIP container');
   const names = new Set(entries.map((e) => e.name));
   const missing = (required: string[]) => required.filter((name) => !names.has(name));
@@ -42,7 +43,7 @@ export async function assertOfficeContainer(file: string, ext: string): Promise<
   const open = odf[ext];
   if (!open) return;
   const [first] = entries;
-  const mimetype = first?.name === 'mimetype' ? await storedEntry(file, first, 200) : null;
+  const mimetype = first?.name === 'mimetype' ? await storedEntry(file, first, 200).catch(() => null) : null;
   if (!mimetype) throw invalid(open.label, 'its first entry is not an uncompressed "mimetype"');
   const declared = mimetype.toString('latin1');
   if (declared !== open.mediaType) {

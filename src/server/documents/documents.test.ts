@@ -228,4 +228,23 @@ describe('office documents', () => {
     // Nothing of them was kept.
     expect((await caseFile(aylin, id)).documents).toEqual([]);
   });
+
+  it('refuses a ZIP64 directory that points beyond the file, not with a server error', async () => {
+    const id = (
+      await openCase(aylin, { givenNames: 'Zip', familyName: 'Vierundsechzig', intakeDate: '2026-02-01' })
+    ).id;
+    // A ZIP64 locator whose offset is near 2^64, then an end record that sends the reader to it.
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(0xfffffffffffff000n, 8);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(0xffff, 10);
+    end.writeUInt32LE(0xffffffff, 12);
+    end.writeUInt32LE(0xffffffff, 16);
+    const data = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100), locator, end]);
+    const res = await upload(aylin, id, { category: 'cv' }, { name: 'Lebenslauf.docx', data });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.code).toBe('document_invalid');
+  });
 });

@@ -79,8 +79,11 @@ const postgresInputErrors: Record<string, string> = {
 
 /** What the framework answers by status alone, in the API's words. */
 const statusErrors: Partial<Record<number, [ErrorCode, string]>> = {
+  403: ['forbidden', 'You may not do this'],
   404: ['not_found', 'Not found'],
   405: ['method_not_allowed', 'This method is not allowed here'],
+  406: ['not_acceptable', 'This cannot be answered in a form the request accepts'],
+  409: ['conflict', 'This conflicts with existing data'],
   408: ['request_timeout', 'The request did not arrive in time'],
   413: ['payload_too_large', 'The request is too large'],
   414: ['uri_too_long', 'The address is too long'],
@@ -109,6 +112,12 @@ export function frameworkErrorHandler(apiHeaders: Record<string, string>) {
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex) {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // An answer already under way on this connection must not get a second one in its middle.
+  const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (answering?.headersSent) {
+    socket.destroy(error);
+    return;
+  }
   const [code, message]: [ErrorCode, string] =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? ['request_timeout', 'The request did not arrive in time']
@@ -119,7 +128,7 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex)
   const json = JSON.stringify(body(code, message));
   if (socket.writable) {
     socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
     );
   }
   socket.destroy(error);

@@ -5,8 +5,9 @@ import type { App } from './http';
 export interface RouteEntry {
   method: string;
   url: string;
-  public: boolean;
-  web: boolean;
+  /** Read when asked: a plugin's own onRoute hook may declare it after this table saw the route. */
+  readonly public: boolean;
+  readonly web: boolean;
   pattern: RegExp;
 }
 
@@ -41,8 +42,12 @@ export class RouteTable {
         this.routes.push({
           method,
           url: route.url,
-          public: Boolean(route.config?.public),
-          web: Boolean(route.config?.web),
+          get public() {
+            return Boolean(route.config?.public);
+          },
+          get web() {
+            return Boolean(route.config?.web);
+          },
           pattern: patternOf(route.url),
         });
       }

@@ -41,14 +41,25 @@ export function loadSecretKeys(options: {
   const file = path.join(options.dataDir, KEY_FILE);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(options.dataDir, { recursive: true });
+    // Written whole under another name and linked into place: a crash or a full disk never leaves
+    // an empty key file behind, and of two processes starting at once only one key wins.
+    const draft = `${file}.${process.pid}.new`;
+    fs.writeFileSync(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
     try {
-      // 'wx': two processes starting at once must not both write a key.
-      fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      fs.linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
     }
   }
-  return { current: keyFromText(fs.readFileSync(file, 'utf8')), previous };
+  const text = fs.readFileSync(file, 'utf8').trim();
+  const key = Buffer.from(text, 'base64');
+  // An empty or damaged file must not turn into a key everyone can compute (the hash of nothing).
+  if (key.length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(text)) {
+    throw new SecretKeyError(`${file} is not a key (32 bytes in base64): restore it from where you keep it`);
+  }
+  return { current: key, previous };
 }
 
 const loaded = new Map<string, SecretKeys>();
@@ -110,7 +121,9 @@ export function unseal(keys: SecretKeys, value: string, boundTo: string): string
     );
   }
   const data = Buffer.from(body, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), {
+    authTagLength: 16,
+  });
   decipher.setAAD(Buffer.from(boundTo));
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString(

@@ -32,7 +32,7 @@ export function unknownFields(input: unknown, output: unknown, path: (string | n
     });
   } else if (isPlainObject(input) && isPlainObject(output)) {
     for (const [key, value] of Object.entries(input)) {
-      if (key in output) found.push(...unknownFields(value, output[key], [...path, key]));
+      if (Object.hasOwn(output, key)) found.push(...unknownFields(value, output[key], [...path, key]));
       else found.push([...path, key]);
     }
   }
@@ -46,7 +46,15 @@ export function unknownFields(input: unknown, output: unknown, path: (string | n
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = z.safeParse(schema, data);
+    let result: ReturnType<typeof z.safeParse>;
+    try {
+      result = z.safeParse(schema, data);
+    } catch (error) {
+      // A refinement that cannot cope with the input (JSON nested 100,000 deep overflows the
+      // stack of JSON.stringify) is bad input, not a server error.
+      if (!(error instanceof RangeError)) throw error;
+      return { error: [validationError([], 'is nested too deeply', 'too_deep')] as unknown as Error };
+    }
     if (!result.success) {
       return {
         error: result.error.issues.map((issue) =>

@@ -41,11 +41,16 @@ async function findDirectory(handle: fs.promises.FileHandle, size: number) {
     if (count === 0xffff || length === 0xffffffff || offset === 0xffffffff) {
       // ZIP64: the real figures are in a record the locator (just before the end record) points to.
       if (i < 20 || tail.readUInt32LE(i - 20) !== ZIP64_LOCATOR) return null;
-      const record = await readAt(handle, Number(tail.readBigUInt64LE(i - 20 + 8)), 56);
+      const at = tail.readBigUInt64LE(i - 20 + 8);
+      // A crafted offset beyond the file (or beyond what a number holds) is not a ZIP.
+      if (at > BigInt(size)) return null;
+      const record = await readAt(handle, Number(at), 56);
       if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_END_OF_DIRECTORY) return null;
-      count = Number(record.readBigUInt64LE(32));
-      length = Number(record.readBigUInt64LE(40));
-      offset = Number(record.readBigUInt64LE(48));
+      const [count64, length64, offset64] = [32, 40, 48].map((o) => record.readBigUInt64LE(o));
+      if ([count64, length64, offset64].some((v) => v === undefined || v > BigInt(size))) return null;
+      count = Number(count64);
+      length = Number(length64);
+      offset = Number(offset64);
     }
     return offset + length <= size ? { count, length, offset } : null;
   }
