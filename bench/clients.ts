@@ -133,8 +133,8 @@ async function importRows(url: string, session: { cookie: string; csrfToken: str
 
 /**
  * The generated data set of `count` clients for a database kind: made once and kept in bench/.data
- * (PGlite) or the database lotse_bench_<n> (PostgreSQL) for later runs; `extra` adds to it once
- * (its own marker). PGlite runs measure on a copy, so that a run does not change the kept set.
+ * (PGlite) or the database lotse_bench_<n> (PostgreSQL; `BENCH_PG_PREFIX` replaces lotse_bench)
+ * for later runs; `extra` adds to it once (its own marker). PGlite runs measure on a copy, so that a run does not change the kept set.
  */
 export async function prepareDataSet(
   database: 'pglite' | 'postgres',
@@ -147,7 +147,9 @@ export async function prepareDataSet(
   let databaseUrl: string | undefined;
   let seedSeconds: number | null = null;
   if (database === 'postgres') {
-    const name = `lotse_bench_${count}`;
+    // Worktrees that share one PostgreSQL server name their data sets apart (BENCH_PG_PREFIX), so
+    // that one's run does not drop the database another is measuring on.
+    const name = `${process.env.BENCH_PG_PREFIX ?? 'lotse_bench'}_${count}`;
     const u = new URL(pgAdminUrl);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientListQuery } from './clients';
+import { clientListQuery, duplicateCandidate } from './clients';
 
 /** The fields a client list can be imported into, in the order the import form shows them. */
 export const importFields = [
@@ -50,6 +50,8 @@ export const importProblem = z.object({
   field: z.string(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  /** A case already in Lotse that may be this row's person, as the duplicate check at intake shows it. */
+  duplicate: duplicateCandidate.optional(),
 });
 export type ImportProblem = z.infer<typeof importProblem>;
 

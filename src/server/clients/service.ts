@@ -188,6 +188,16 @@ export async function openCases(
   return opened;
 }
 
+/** What a duplicate check compares: the name with the birth date, or the e-mail. */
+export interface PersonToCheck {
+  givenNames?: string;
+  familyName?: string;
+  birthDate?: string | null;
+  email?: string | null;
+  /** The case being edited, which is no duplicate of itself. */
+  excludeId?: string;
+}
+
 /**
  * Cases that may be the same person, among the organisation's cases (open and closed): the same
  * birth date with the same family name (given names too, when typed) in any spelling the search
@@ -195,23 +205,33 @@ export async function openCases(
  * or the same e-mail. A case the actor may not open is only said to exist, with its owner to ask
  * (present.ts). Every check is audited: who, how many candidates, which cases were shown.
  */
-export async function findDuplicates(
+export async function findDuplicates(db: Db, actor: Actor, c: PersonToCheck) {
+  return (await findDuplicatesOfMany(db, actor, [c]))[0] ?? [];
+}
+
+/**
+ * `findDuplicates` for many people at once (an import's dry run): one query for all their birth
+ * dates and e-mails and one audit entry (with `details`, e.g. the import), the candidates of each
+ * person in the order given. The same rule and the same presentation as one check, so that an
+ * import reveals no more of a colleague's case than the intake form does.
+ */
+export async function findDuplicatesOfMany(
   db: Db,
   actor: Actor,
-  c: {
-    givenNames?: string;
-    familyName?: string;
-    birthDate?: string | null;
-    email?: string | null;
-    excludeId?: string;
-  },
+  people: PersonToCheck[],
+  details: Record<string, unknown> = {},
 ) {
   assertCan(actor, 'cases.work');
-  const byName = Boolean(c.familyName?.trim() && c.birthDate);
-  const email = c.email?.trim().toLowerCase() || null;
-  if (!byName && !email) return [];
-  // The birth date (or e-mail) narrows to a handful of rows by index; names are compared here,
-  // with the search's keys, which SQL cannot compute.
+  const checks = people.map((c) => ({
+    c,
+    byName: Boolean(c.familyName?.trim() && c.birthDate),
+    email: c.email?.trim().toLowerCase() || null,
+  }));
+  const dates = [...new Set(checks.flatMap((k) => (k.byName && k.c.birthDate ? [k.c.birthDate] : [])))];
+  const emails = [...new Set(checks.flatMap((k) => (k.email ? [k.email] : [])))];
+  if (dates.length === 0 && emails.length === 0) return people.map(() => []);
+  // The birth dates (or e-mails) narrow to a handful of rows each by index; names are compared
+  // here, with the search's keys, which SQL cannot compute.
   const rows = await db
     .select({
       id: clients.id,
@@ -231,36 +251,51 @@ export async function findDuplicates(
       and(
         eq(clients.organisationId, actor.organisationId),
         or(
-          byName && c.birthDate ? eq(clients.birthDate, c.birthDate) : undefined,
-          email ? eq(clients.email, email) : undefined,
+          dates.length ? inArray(clients.birthDate, dates) : undefined,
+          emails.length ? inArray(clients.email, emails) : undefined,
         ),
-        c.excludeId ? sql`${clients.id} <> ${c.excludeId}` : undefined,
       ),
-    )
-    .orderBy(clients.caseCode)
-    .limit(500);
-  const found = rows
-    .map((r) => {
-      const sameFamily = sameName(c.familyName ?? '', [r.familyName, r.familyNameOriginal]);
-      const given = c.givenNames?.trim().split(/\s+/)[0] ?? '';
-      const sameGiven = !given || sameName(given, [r.givenNames, r.givenNamesOriginal]);
-      if (byName && r.birthDate === c.birthDate && sameFamily && sameGiven)
-        return { row: r, reason: 'name_and_birth_date' as const };
-      // An e-mail alone is no proof of the same person, and typing addresses must not tell who
-      // has a case elsewhere in the organisation: it counts only for cases the caller may open.
-      if (email && r.email === email && r.visible) return { row: r, reason: 'email' as const };
-      return null;
-    })
-    .filter((x) => x !== null)
-    .slice(0, 10);
+    );
+  const byKey = new Map<string, typeof rows>();
+  for (const r of rows) {
+    for (const key of [r.birthDate && `date ${r.birthDate}`, r.email && `email ${r.email}`]) {
+      if (!key) continue;
+      const list = byKey.get(key);
+      if (list) list.push(r);
+      else byKey.set(key, [r]);
+    }
+  }
+  const found = checks.map(({ c, byName, email }) => {
+    const given = c.givenNames?.trim().split(/\s+/)[0] ?? '';
+    const sameDate = byName ? (byKey.get(`date ${c.birthDate}`) ?? []) : [];
+    const sameEmail = email ? (byKey.get(`email ${email}`) ?? []) : [];
+    return [...new Set([...sameDate, ...sameEmail])]
+      .filter((r) => r.id !== c.excludeId)
+      .sort((x, y) => x.caseCode.localeCompare(y.caseCode))
+      .map((r) => {
+        if (byName && r.birthDate === c.birthDate) {
+          const sameFamily = sameName(c.familyName ?? '', [r.familyName, r.familyNameOriginal]);
+          const sameGiven = !given || sameName(given, [r.givenNames, r.givenNamesOriginal]);
+          if (sameFamily && sameGiven) return { row: r, reason: 'name_and_birth_date' as const };
+        }
+        // An e-mail alone is no proof of the same person, and typing addresses must not tell who
+        // has a case elsewhere in the organisation: it counts only for cases the caller may open.
+        if (email && r.email === email && r.visible) return { row: r, reason: 'email' as const };
+        return null;
+      })
+      .filter((x) => x !== null)
+      .slice(0, 10);
+  });
+  const all = found.flat();
   await audit(db, actor, {
     action: 'client.duplicates_checked',
     details: {
-      candidates: found.length,
-      shown: found.filter((f) => f.row.visible).map((f) => f.row.id),
+      candidates: all.length,
+      shown: [...new Set(all.filter((f) => f.row.visible).map((f) => f.row.id))],
+      ...details,
     },
   });
-  return found.map((f) => presentDuplicate(f.row, f.reason));
+  return found.map((list) => list.map((f) => presentDuplicate(f.row, f.reason)));
 }
 
 export async function createClient(ctx: AppContext, actor: Actor, body: CreateClientBody) {

@@ -236,10 +236,20 @@ export function wordPattern(w: { text: string; sound: string; skeleton: string }
   return alternatives.join('|');
 }
 
+/**
+ * The keys of words compared lately: an import's duplicate check compares each row with every case
+ * of the same birth date, so the same words come again and again (keys cost ≈ 20 µs a word).
+ */
+const keysOfWords = new Map<string, Set<string>>();
+
 /** Every key one word of a name is found by, as nameKeys stores them, with the word itself. */
 function keysOfWord(word: string): Set<string> {
+  const known = keysOfWords.get(word);
+  if (known) return known;
   const keys = new Set(nameKeys([word]).split(' ').filter(Boolean));
   if (!ABJAD.test(word)) keys.add(lettersOf(normalise(word)));
+  if (keysOfWords.size >= 10_000) keysOfWords.clear();
+  keysOfWords.set(word, keys);
   return keys;
 }
 
@@ -248,11 +258,14 @@ function sameWord(a: string, b: string): boolean {
   const kb = keysOfWord(b);
   for (const k of ka) if (kb.has(k)) return true;
   // A name typed in Latin letters against one written in an abjad, either way round.
-  const across = (latin: string, abjadKeys: Set<string>) => {
-    const pattern = ABJAD.test(latin) ? null : abjadPattern(lettersOf(normalise(latin)));
+  const across = (latin: string, keys: Set<string>) => {
+    // Only abjad keys (`0…0`) can meet a Latin name's pattern; most names have none.
+    const abjadKeys = [...keys].filter((k) => k.startsWith('0'));
+    if (abjadKeys.length === 0 || ABJAD.test(latin)) return false;
+    const pattern = abjadPattern(lettersOf(normalise(latin)));
     if (!pattern) return false;
     const whole = new RegExp(`^0${pattern}0$`);
-    return [...abjadKeys].some((k) => whole.test(k));
+    return abjadKeys.some((k) => whole.test(k));
   };
   return across(a, kb) || across(b, ka);
 }

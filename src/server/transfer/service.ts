@@ -2,12 +2,12 @@
  * Case lists in and out of Lotse: the filtered case list as CSV or XLSX, and a client list from a
  * spreadsheet, checked row by row in a dry run and then imported all or nothing.
  */
-import { and, eq, inArray, or } from 'drizzle-orm';
-import { createClientBody } from '../../contracts/clients';
-import { type ImportField, importFields } from '../../contracts/transfer';
-import { type CaseOpening, openCases } from '../clients/service';
+import { and, eq } from 'drizzle-orm';
+import { createClientBody, type DuplicateCandidate } from '../../contracts/clients';
+import { type ImportField, type ImportProblem, importFields } from '../../contracts/transfer';
+import { type CaseOpening, findDuplicatesOfMany, openCases } from '../clients/service';
 import type { AppContext } from '../context';
-import { clientImports, clients } from '../db/schema';
+import { clientImports } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { todayInGermany } from '../lib/calendar';
@@ -51,11 +51,12 @@ export async function uploadImport(ctx: AppContext, actor: Actor, filename: stri
   };
 }
 
-export interface RowProblem {
-  row: number;
-  field: string;
-  message: string;
-  severity: 'error' | 'warning';
+/** The warning's text for clients of the API; the web client words it from `duplicate` itself. */
+function duplicateMessage(d: DuplicateCandidate): string {
+  if (!d.visible) return `possibly already in Lotse in a case you cannot open; ask ${d.owner}`;
+  return d.reason === 'email'
+    ? `e-mail already used by case ${d.caseCode}`
+    : `already in Lotse as case ${d.caseCode}`;
 }
 
 async function validateImport(
@@ -95,7 +96,7 @@ async function validateImport(
     });
   }
   const today = todayInGermany();
-  const problems: RowProblem[] = [];
+  const problems: ImportProblem[] = [];
   const valid: { index: number; values: ReturnType<typeof createClientBody.parse> }[] = [];
   const seen = new Map<string, number>();
   imp.rows.forEach((row, i) => {
@@ -123,55 +124,25 @@ async function validateImport(
     seen.set(key, rowNumber);
     valid.push({ index: rowNumber, values: parsed.data });
   });
-  // Already in Lotse: same name and birth date, or same e-mail (only the candidates are loaded).
-  if (valid.length) {
-    const dates = [...new Set(valid.map((v) => v.values.birthDate).filter((d): d is string => Boolean(d)))];
-    const emails = [...new Set(valid.map((v) => v.values.email).filter((e): e is string => Boolean(e)))];
-    const candidates = or(
-      dates.length ? inArray(clients.birthDate, dates) : undefined,
-      emails.length ? inArray(clients.email, emails) : undefined,
-    );
-    const existing = candidates
-      ? await ctx.db
-          .select({
-            givenNames: clients.givenNames,
-            familyName: clients.familyName,
-            birthDate: clients.birthDate,
-            email: clients.email,
-            caseCode: clients.caseCode,
-          })
-          .from(clients)
-          .where(and(eq(clients.organisationId, actor.organisationId), candidates))
-      : [];
-    const personKey = (given: string, family: string, birth: string | null) =>
-      `${normalise(`${given} ${family}`)}|${birth ?? ''}`;
-    const byKey = new Map(
-      existing
-        .filter((e) => e.birthDate)
-        .map((e) => [personKey(e.givenNames, e.familyName, e.birthDate), e.caseCode]),
-    );
-    const byEmail = new Map(existing.flatMap((e) => (e.email ? [[e.email, e.caseCode] as const] : [])));
-    for (const v of valid) {
-      const hit = v.values.birthDate
-        ? byKey.get(personKey(v.values.givenNames, v.values.familyName, v.values.birthDate))
-        : undefined;
-      if (hit)
-        problems.push({
-          row: v.index,
-          field: 'familyName',
-          message: `already in Lotse as case ${hit}`,
-          severity: 'warning',
-        });
-      else if (v.values.email && byEmail.has(v.values.email)) {
-        problems.push({
-          row: v.index,
-          field: 'email',
-          message: `e-mail already used by case ${byEmail.get(v.values.email)}`,
-          severity: 'warning',
-        });
-      }
+  // Already in Lotse: the duplicate check of the intake form, row by row, so that the dry run
+  // names a colleague's case no more than the form would (only that it exists, and its owner).
+  const duplicates = await findDuplicatesOfMany(
+    ctx.db,
+    actor,
+    valid.map((v) => v.values),
+    { importId: id },
+  );
+  valid.forEach((v, i) => {
+    for (const duplicate of duplicates[i] ?? []) {
+      problems.push({
+        row: v.index,
+        field: duplicate.reason === 'email' ? 'email' : 'familyName',
+        message: duplicateMessage(duplicate),
+        severity: 'warning',
+        duplicate,
+      });
     }
-  }
+  });
   return { imp, problems: problems.sort((a, b) => a.row - b.row), valid };
 }
 

@@ -89,6 +89,51 @@ describe('importing a client list', () => {
     ).toBe(404);
   });
 
+  it('says of a colleague’s case only that it exists and whom to ask, as the duplicate check does', async () => {
+    // A fresh organisation with a lead, so that the cases of the other tests do not count here.
+    const team = await staff(t, ['aylin', 'jonas', 'lead']);
+    const hassan = await openCase(team.aylin, {
+      givenNames: 'Mohammed',
+      familyName: 'Al-Hassan',
+      birthDate: '1987-04-12',
+      email: 'm.hassan@example.org',
+      intakeDate: '2026-02-01',
+    });
+    const sheet = [
+      'Nachname;Vorname;Geburtsdatum;E-Mail',
+      'Al-Hassan;Mohammed;12.04.1987;',
+      'Other;Someone;01.01.1990;m.hassan@example.org',
+    ].join('\n');
+    const dryRun = async (s: Session) => {
+      const up = (await s.upload('/api/clients/import', 'liste.csv', Buffer.from(sheet))).json();
+      const res = await s.post(`/api/clients/import/${up.id}/check`, { mapping: up.suggestedMapping });
+      expect(res.statusCode, res.body).toBe(200);
+      return res;
+    };
+    // Jonas cannot open Aylin's case: he learns that the person may be in Lotse and to ask her;
+    // of the e-mail alone he learns nothing (typing addresses must not tell who is a client).
+    const jonasRun = await dryRun(team.jonas);
+    for (const secret of [hassan.caseCode, hassan.id, '1987-04-12'])
+      expect(jonasRun.body).not.toContain(secret);
+    expect(
+      jonasRun.json().problems.map((p: { row: number; duplicate: unknown }) => [p.row, p.duplicate]),
+    ).toEqual([[2, expect.objectContaining({ visible: false, caseCode: null, owner: 'Aylin Demir' })]]);
+    // The lead may open every case, and is shown which one.
+    const leadRun = (await dryRun(team.lead)).json();
+    expect(leadRun.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        message: `already in Lotse as case ${hassan.caseCode}`,
+        duplicate: expect.objectContaining({ visible: true, id: hassan.id, caseCode: hassan.caseCode }),
+      }),
+      expect.objectContaining({
+        row: 3,
+        field: 'email',
+        message: `e-mail already used by case ${hassan.caseCode}`,
+      }),
+    ]);
+  });
+
   it('reads XLSX with real dates, and refuses other files', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Tabelle1');

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,9 +9,9 @@ import { createClientBody, type DuplicateCandidate } from '../../contracts/clien
 import { ApiError } from '../lib/http';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
-import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { caseKeys, duplicateCheck, openCase } from './api';
+import { DuplicateCandidateText } from './DuplicateCandidateText';
 import { personSpecs } from './specs';
 
 /** Intake: a new case, warned of duplicates while typing and again on saving. */
@@ -80,25 +80,12 @@ export function NewCasePage() {
               <Alert color="orange" title={t('cases.duplicateTitle')} data-testid="duplicate-warning">
                 <Text size="sm">{t('cases.duplicateText')}</Text>
                 <List size="sm" mt="xs">
-                  {duplicates.map((d, i) =>
-                    d.visible && d.id ? (
-                      <List.Item key={d.id}>
-                        <Anchor component={Link} to={`/cases/${d.id}`} target="_blank">
-                          {d.caseCode}
-                        </Anchor>{' '}
-                        {d.name}
-                        {d.birthDate ? `, ${formatDate(d.birthDate)}` : ''} – {d.owner} (
-                        {t(`cases.duplicateReason.${d.reason}`)})
-                      </List.Item>
-                    ) : (
-                      // A case the user may not open: only that it exists and whom to ask.
-                      // biome-ignore lint/suspicious/noArrayIndexKey: such a candidate has no id to show
-                      <List.Item key={`hidden-${i}`}>
-                        {t('cases.duplicateElsewhere', { owner: d.owner })} (
-                        {t(`cases.duplicateReason.${d.reason}`)})
-                      </List.Item>
-                    ),
-                  )}
+                  {duplicates.map((d, i) => (
+                    // A candidate the user may not open has no id to key it by.
+                    <List.Item key={d.id ?? `hidden-${i}`}>
+                      <DuplicateCandidateText candidate={d} />
+                    </List.Item>
+                  ))}
                 </List>
                 <Button
                   mt="sm"

@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import type { ImportCheck, ImportMapping, ImportUpload } from '../../contracts/transfer';
 import { importFields } from '../../contracts/transfer';
 import { caseKeys } from '../clients/api';
+import { DuplicateCandidateText } from '../clients/DuplicateCandidateText';
 import { ErrorAlert } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
 import { checkCaseImport, commitCaseImport, uploadCaseSheet } from './api';
@@ -206,7 +207,14 @@ export function ImportPage() {
                           <Badge size="xs" color={p.severity === 'error' ? 'red' : 'orange'} mr="xs">
                             {t(`import.${p.severity}`)}
                           </Badge>
-                          {p.message}
+                          {/* A case already in Lotse, worded as at intake: of a colleague's only whom to ask. */}
+                          {p.duplicate ? (
+                            <>
+                              {t('import.alreadyInLotse')} <DuplicateCandidateText candidate={p.duplicate} />
+                            </>
+                          ) : (
+                            p.message
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -86,7 +86,12 @@ export const clients = pgTable(
     index('clients_org_next_step_idx').on(t.organisationId, t.nextStepDue),
     index('clients_org_german_idx').on(t.organisationId, t.germanLevel),
     index('clients_org_sector_idx').on(t.organisationId, t.sectorId),
-    index('clients_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
+    // Every search scans the index's pending list of new entries in full; PGlite has no autovacuum
+    // to merge it, so it grew to the 4 MB default and cost a third of a search (bench/RESULTS.md).
+    // 256 kB keeps the scan short and an import's entries still merged in batches.
+    index('clients_search_text_trgm')
+      .using('gin', t.searchText.op('gin_trgm_ops'))
+      .with({ gin_pending_list_limit: 256 }),
   ],
 );
 
