@@ -15,14 +15,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseFile } from '../../contracts/casefile';
-import { dateBounds } from '../../contracts/common';
 import {
   type ChecklistItem,
   documentKinds,
   procedureBody,
   type suspension,
 } from '../../contracts/recognition';
-import { dateFormat, formValues } from '../ui/fields';
+import { formValues, typedDateProps } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { EntrySection } from './EntrySection';
@@ -185,9 +184,7 @@ function ProcedureExtras({
         <Group key={i} align="flex-end" wrap="wrap">
           <DateInput
             label={t('case.from')}
-            valueFormat={dateFormat(i18n.language)}
-            minDate={dateBounds('event').min}
-            maxDate={dateBounds('event').max}
+            {...typedDateProps(i18n)}
             value={p.from}
             onChange={(v) => setPause(i, { from: v })}
             w={150}
@@ -195,9 +192,7 @@ function ProcedureExtras({
           />
           <DateInput
             label={t('case.until')}
-            valueFormat={dateFormat(i18n.language)}
-            minDate={dateBounds('event').min}
-            maxDate={dateBounds('event').max}
+            {...typedDateProps(i18n)}
             value={p.to}
             onChange={(v) => setPause(i, { to: v })}
             w={150}

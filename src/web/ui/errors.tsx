@@ -4,6 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/http';
+import { formatDate } from './format';
 
 /** The translated message for an API error code; the server's text as a fallback. */
 export function errorMessage(t: TFunction, error: unknown): string {
@@ -63,5 +64,18 @@ function translateFieldMessage(t: TFunction, code: string, message: string): str
   if (code === 'password_policy') return t('errors.password_policy');
   if (code === 'email_taken') return t('errors.email_taken');
   if (message.includes('current password')) return t('errors.wrong_current_password');
+  return localiseContractMessage(t, message);
+}
+
+/**
+ * The contracts' own messages that carry values (date ranges, src/contracts/common.ts), in the
+ * user's language and date format: the same words whether the browser or the server checked.
+ */
+export function localiseContractMessage(t: TFunction, message: string): string {
+  const range = /^must be a date between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})$/.exec(message);
+  if (range?.[1] && range[2]) {
+    return t('validation.dateRange', { min: formatDate(range[1]), max: formatDate(range[2]) });
+  }
+  if (message === 'is not a field of this request') return t('validation.unknownField');
   return message;
 }
