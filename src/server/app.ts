@@ -21,7 +21,13 @@ import type { AppContext } from './context';
 import { seedDemo } from './demo/seed';
 import { documentRoutes } from './documents/routes';
 import { documentsSection } from './documents/service';
-import { type App, clientErrorHandler, errorHandler, frameworkErrorHandler } from './lib/http';
+import {
+  type App,
+  clientErrorHandler,
+  errorHandler,
+  frameworkErrorHandler,
+  sendStatusError,
+} from './lib/http';
 import { RouteTable } from './lib/route-table';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
@@ -176,15 +182,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     const pathname = request.url.split('?')[0] ?? '';
     const methods = routeTable.methodsOf(pathname);
     if (methods.length > 0) {
-      return reply
-        .status(405)
-        .header('allow', methods.join(', '))
-        .send({ error: { code: 'method_not_allowed', message: 'This method is not allowed here' } });
+      return sendStatusError(reply.header('allow', methods.join(', ')), 405);
     }
     const lower = pathname.toLowerCase();
     const apiLike = lower === '/api' || lower.includes('/api/');
     if (apiLike || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      return sendStatusError(reply, 404);
     }
     if (!hasWeb)
       return reply.status(404).type('text/plain').send('The web client is not built; run npm start.');

@@ -2,10 +2,9 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/auth';
 import type { Language } from '../../contracts/common';
 import type { AppContext, RequestMeta } from '../context';
-import { queryRows } from '../db/client';
 import { loginAttempts, organisations, sessions, users, userTokens } from '../db/schema';
 import type { Actor } from '../lib/actor';
-import { audit, auditSystem } from '../lib/audit';
+import { audit } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { firstRow } from '../lib/required';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from '../lib/secrets';
@@ -14,11 +13,9 @@ import { totpEnrolmentRequired } from './present';
 
 export { presentMe } from './present';
 
+import { forgetAttempt, recordFailure, reserveAttempt } from './attempts';
 import { verifySecondFactor } from './totp';
 
-const WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
 /** Writing last_seen_at on every request would double the work of each read; a minute is precise enough. */
 const TOUCH_AFTER_MS = 60_000;
 
@@ -36,92 +33,6 @@ export function assertPasswordAllowed(password: string, email: string, field = '
       fields: [{ path: field, message: 'must not be the e-mail address' }],
     });
   }
-}
-
-/**
- * Takes one attempt out of the window before the password is checked, or answers 429 when the
- * window is used up. Counting and writing the attempt happen under a lock per account and per
- * address, so parallel requests queue here and no more than the limit are ever checked; counting
- * before the slow argon2 check and writing after it once let 30 parallel guesses through. The
- * reserved attempt counts as a failure until `createSession` turns it into a success, or
- * `forgetAttempt` drops it.
- */
-async function reserveAttempt(ctx: AppContext, email: string, ip: string): Promise<number> {
-  const reserved = await ctx.db.transaction(
-    async (tx) => {
-      // Two lock spaces (1: accounts, 2: addresses), always taken in this order: no deadlock.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(1, hashtext(${email}))`);
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(2, hashtext(${ip}))`);
-      const [row] = await queryRows<{
-        by_email: number;
-        by_ip: number;
-        email_oldest: Date | null;
-        ip_oldest: Date | null;
-      }>(
-        tx,
-        sql`SELECT
-            count(*) FILTER (WHERE email = ${email})::int AS by_email,
-            count(*) FILTER (WHERE ip = ${ip})::int AS by_ip,
-            min(at) FILTER (WHERE email = ${email}) AS email_oldest,
-            min(at) FILTER (WHERE ip = ${ip}) AS ip_oldest
-          FROM login_attempts
-          WHERE success = false AND at > now() - make_interval(mins => ${WINDOW_MINUTES})
-            AND (email = ${email} OR ip = ${ip})`,
-      );
-      const blockedSince = !row
-        ? null
-        : row.by_email >= MAX_FAILURES_PER_ACCOUNT
-          ? row.email_oldest
-          : row.by_ip >= MAX_FAILURES_PER_ADDRESS
-            ? row.ip_oldest
-            : null;
-      if (blockedSince) return { id: null, blockedSince };
-      const attempt = firstRow(
-        await tx
-          .insert(loginAttempts)
-          .values({ email, ip, success: false })
-          .returning({ id: loginAttempts.id }),
-        'the login attempt',
-      );
-      return { id: attempt.id, blockedSince: null };
-      // The count must see what the transactions before it committed, whatever the server's default.
-    },
-    { isolationLevel: 'read committed' },
-  );
-  if (reserved.id !== null) return reserved.id;
-  const retryAfter = Math.max(
-    1,
-    Math.ceil(
-      (new Date(reserved.blockedSince ?? Date.now()).getTime() + WINDOW_MINUTES * 60_000 - Date.now()) / 1000,
-    ),
-  );
-  throw new AppError(
-    'rate_limited',
-    `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minutes`,
-    {
-      headers: { 'retry-after': String(retryAfter) },
-      details: { retryAfterSeconds: retryAfter },
-    },
-  );
-}
-
-/** A reserved attempt that turned out not to be a guess: the password was right, the code is still to come. */
-async function forgetAttempt(ctx: AppContext, attemptId: number) {
-  await ctx.db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
-}
-
-/** The reserved attempt stays a failure; the audit log says why. */
-async function recordFailure(
-  ctx: AppContext,
-  meta: RequestMeta,
-  user: { id: string; organisationId: string } | undefined,
-  reason: string,
-) {
-  await auditSystem(
-    ctx.db,
-    { organisationId: user?.organisationId ?? null, actorUserId: user?.id ?? null, ip: meta.ip },
-    { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, details: { reason } },
-  );
 }
 
 export async function login(

@@ -92,6 +92,12 @@ const statusErrors: Partial<Record<number, [ErrorCode, string]>> = {
   431: ['header_too_large', 'The request headers are too large'],
 };
 
+/** Answers a status the framework decides (404, 405, …) in the API's words. */
+export function sendStatusError(reply: FastifyReply, status: number) {
+  const [code, message] = statusErrors[status] ?? ['internal', 'Something went wrong on our side'];
+  return reply.status(status).send(body(code, message));
+}
+
 /**
  * Errors the router raises before any route or hook runs (a URL that cannot be decoded, a path
  * parameter over the length limit): the same shape and the API's security headers.
@@ -160,8 +166,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(503).send(body('timeout', 'The server took too long to answer'));
   }
   const status = error.statusCode ?? 500;
-  const known = statusErrors[status];
-  if (known) return reply.status(status).send(body(known[0], known[1]));
+  if (statusErrors[status]) return sendStatusError(reply, status);
   if (status >= 400 && status < 500) {
     const code: ErrorCode =
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError

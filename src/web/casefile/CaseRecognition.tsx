@@ -21,7 +21,8 @@ import {
   procedureBody,
   type suspension,
 } from '../../contracts/recognition';
-import { formValues, typedDateProps } from '../ui/fields';
+import { typedDateProps } from '../ui/dates';
+import { formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { EntrySection } from './EntrySection';
