@@ -248,6 +248,8 @@ export const opportunitySuggestion = z.object({
   warnings: z.array(reasonSchema),
 });
 export const suggestions = z.object({
+  /** Without the case's German level no language course is suggested: the counsellor is asked for it. */
+  germanLevelKnown: z.boolean(),
   measures: z.array(measureSuggestion),
   opportunities: z.array(opportunitySuggestion),
 });

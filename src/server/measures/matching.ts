@@ -108,10 +108,36 @@ async function profileOf(ctx: AppContext, actor: Actor, clientId: string) {
 
 const LIMIT = 15;
 
+/**
+ * A measure's or offer's German prerequisite against the case's level (null: not recorded): met,
+ * not met (ranked lower), or unknown — said once, neither counted for nor against it. Answers
+ * the change to the score.
+ */
+function languagePrerequisite(
+  german: number | null,
+  required: string | null,
+  reasons: Reason[],
+  warnings: Reason[],
+): number {
+  if (!required) return 0;
+  if (german === null) {
+    warnings.push({ code: 'language_unknown', detail: required });
+    return 0;
+  }
+  if (german < rank(required)) {
+    warnings.push({ code: 'language_below', detail: required });
+    return -25;
+  }
+  reasons.push({ code: 'language_ok', detail: required });
+  return 0;
+}
+
 /** Ranked measures and offers for one case, each with the reasons it was suggested (and its doubts). */
 export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: string): Promise<Suggestions> {
   const p = await profileOf(ctx, actor, clientId);
   const c = p.client;
+  // Unknown is not "none": a case without German recorded is neither below nor above a level.
+  const germanKnown = c.germanLevel !== null;
   const german = c.germanLevel ?? 0;
   const funding = new Set(fundingByBenefits[c.benefits ?? 'none'] ?? []);
 
@@ -130,7 +156,9 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
         )}]::text[]`}`
       : undefined,
     // Language courses for everyone (those of a field come in through its occupations or sector).
-    sql`${measures.type} = 'language_course' AND ${measures.occupationIds} = '{}' AND ${measures.sectorIds} = '{}'`,
+    germanKnown
+      ? sql`${measures.type} = 'language_course' AND ${measures.occupationIds} = '{}' AND ${measures.sectorIds} = '{}'`
+      : undefined,
   ];
   const measureRows = await ctx.db
     .select()
@@ -171,6 +199,8 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
       // compensation measure or a district in common does not make it fit another occupation.
       const forField = m.occupationIds.length > 0 || m.sectorIds.length > 0;
       if (forField && !reasons.some((r) => r.code === 'occupation' || r.code === 'sector')) return null;
+      // Which course fits depends on the level: without it every level would be proposed at once.
+      if (m.type === 'language_course' && !germanKnown) return null;
       if (m.type === 'language_course') {
         const entry = rank(m.entryLevel);
         const target = rank(m.targetLevel);
@@ -182,11 +212,8 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
             detail: `${levels[german - 1] ?? '–'} → ${m.targetLevel ?? '?'}`,
           });
         } else warnings.push({ code: 'language_below', detail: m.entryLevel });
-      } else if (m.minLanguageLevel && german < rank(m.minLanguageLevel)) {
-        score -= 25;
-        warnings.push({ code: 'language_below', detail: m.minLanguageLevel });
-      } else if (m.minLanguageLevel) {
-        reasons.push({ code: 'language_ok', detail: m.minLanguageLevel });
+      } else {
+        score += languagePrerequisite(c.germanLevel, m.minLanguageLevel, reasons, warnings);
       }
       if (m.online) {
         score += 5;
@@ -218,7 +245,7 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
   // Offers are many (thousands per sector): the database ranks them and only the best are loaded.
   const oppScore = sql<number>`(CASE WHEN ${p.occupations.length ? inArray(opportunities.occupationId, p.occupations) : sql`FALSE`} THEN 40 ELSE 0 END)
     + (CASE WHEN ${c.sectorId ? eq(opportunities.sectorId, c.sectorId) : sql`FALSE`} THEN 20 ELSE 0 END)
-    + (CASE WHEN ${opportunities.minLanguageLevel} IS NOT NULL AND array_position(${sql.raw(`ARRAY['${levels.join("','")}']`)}, ${opportunities.minLanguageLevel}) > ${german} THEN -25 ELSE 0 END)
+    + (CASE WHEN ${germanKnown ? sql`TRUE` : sql`FALSE`} AND ${opportunities.minLanguageLevel} IS NOT NULL AND array_position(${sql.raw(`ARRAY['${levels.join("','")}']`)}, ${opportunities.minLanguageLevel}) > ${german} THEN -25 ELSE 0 END)
     + (CASE WHEN ${c.district ? eq(opportunities.district, c.district) : sql`FALSE`} THEN 10 ELSE 0 END)
     + (CASE WHEN ${opportunities.kind} = 'internship' AND ${c.stage} IN ('in_measures', 'planning') THEN 5 ELSE 0 END)`;
   const best = oppMatch.some(Boolean)
@@ -258,10 +285,7 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
         score += 20;
         reasons.push({ code: 'sector', detail: null });
       }
-      if (o.minLanguageLevel && german < rank(o.minLanguageLevel)) {
-        score -= 25;
-        warnings.push({ code: 'language_below', detail: o.minLanguageLevel });
-      } else if (o.minLanguageLevel) reasons.push({ code: 'language_ok', detail: o.minLanguageLevel });
+      score += languagePrerequisite(c.germanLevel, o.minLanguageLevel, reasons, warnings);
       if (c.district && o.district === c.district) {
         score += 10;
         reasons.push({ code: 'district', detail: null });
@@ -283,6 +307,7 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
     details: { part: 'suggestions' },
   });
   return {
+    germanLevelKnown: germanKnown,
     measures: scoredMeasures.map((s, i) => {
       // presentMeasures answers one measure per row, in the rows' order.
       const measure = required(presented[i], 'the presented measure');
@@ -343,7 +368,7 @@ export async function candidatesFor(
           (${byOccupation}) AS occ, (${bySector}) AS sector, c.german_level AS german, c.district,
           (SELECT co.status FROM client_opportunities co WHERE co.client_id = c.id AND co.opportunity_id = ${o.id}) AS placement,
           (CASE WHEN ${byOccupation} THEN 40 ELSE 0 END) + (CASE WHEN ${bySector} THEN 20 ELSE 0 END)
-          + (CASE WHEN ${min} > 0 AND coalesce(c.german_level, 0) < ${min} THEN -25 ELSE 0 END)
+          + (CASE WHEN ${min} > 0 AND c.german_level < ${min} THEN -25 ELSE 0 END)
           + (CASE WHEN c.district IS NOT NULL AND c.district = ${o.district} THEN 10 ELSE 0 END) AS score
         FROM clients c JOIN users u ON u.id = c.owner_id
         WHERE ${visibleCasesSql(actor, 'c')} AND c.stage NOT IN ('closed', 'placed')
@@ -363,8 +388,7 @@ export async function candidatesFor(
     const warnings: Reason[] = [];
     if (r.occ) reasons.push({ code: 'occupation', detail: null });
     if (r.sector) reasons.push({ code: 'sector', detail: null });
-    if (min && (r.german ?? 0) < min) warnings.push({ code: 'language_below', detail: o.minLanguageLevel });
-    else if (min) reasons.push({ code: 'language_ok', detail: o.minLanguageLevel });
+    languagePrerequisite(r.german, o.minLanguageLevel, reasons, warnings);
     if (r.district && r.district === o.district) reasons.push({ code: 'district', detail: null });
     reasons.push({ code: 'consent', detail: null });
     return {

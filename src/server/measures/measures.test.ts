@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A nurse from abroad at B1 German, in the health sector, with a deficit notice asking for an adaptation period. */
-async function nurseCase(s: Session, name: string) {
+async function nurseCase(s: Session, name: string, german: string | null = 'B1') {
   const c = await openCase(s, {
     givenNames: name,
     familyName: 'Nurse',
@@ -69,7 +69,7 @@ async function nurseCase(s: Session, name: string) {
     district: '10041',
     benefits: 'sgb2',
   });
-  ok(await s.post(`/api/clients/${c.id}/languages`, { language: 'deu', level: 'B1' }));
+  if (german) ok(await s.post(`/api/clients/${c.id}/languages`, { language: 'deu', level: german }));
   ok(
     await s.post(`/api/clients/${c.id}/qualifications`, {
       titleOriginal: 'Bachelor of Science in Nursing',
@@ -259,6 +259,24 @@ describe('suggestions for a case', () => {
     const all = measureIds(s.measures);
     for (const k of ['a2', 'it', 'otherField', 'inactive'] as const) expect(all).not.toContain(ids[k]);
     expect(suggestion(s, ids.c1).warnings).toEqual([{ code: 'language_below', detail: 'B2' }]);
+  });
+
+  it('with no German level recorded: says so, proposes no language course, and calls a prerequisite unknown, once', async () => {
+    const unknown = await nurseCase(aylin, 'Unrecorded', null);
+    const s = (await aylin.get(`/api/clients/${unknown.id}/suggestions`)).json();
+    expect(s.germanLevelKnown).toBe(false);
+    expect((await suggestions()).germanLevelKnown).toBe(true);
+    // Courses for every level at once would contradict each other: none until the level is known.
+    const all = measureIds(s.measures);
+    for (const k of ['german', 'c1', 'a2'] as const) expect(all).not.toContain(ids[k]);
+    expect(all).toContain(ids.adaptation);
+    expect(suggestion(s, ids.exam).warnings).toEqual([{ code: 'language_unknown', detail: 'B2' }]);
+    expect(s.opportunities[0].warnings).toEqual([{ code: 'language_unknown', detail: 'B1' }]);
+    const codes = [...s.measures, ...s.opportunities].flatMap(
+      (x: { reasons: { code: string }[]; warnings: { code: string }[] }) =>
+        [...x.reasons, ...x.warnings].map((r) => r.code),
+    );
+    for (const code of ['language_below', 'language_ok', 'language_step']) expect(codes).not.toContain(code);
   });
 
   it('ranks employers’ offers by occupation, sector, German and district', async () => {

@@ -1,9 +1,10 @@
-import { Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBriefcase, IconRefresh, IconSchool } from '@tabler/icons-react';
+import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBriefcase, IconLanguage, IconRefresh, IconSchool } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Measure } from '../../contracts/measures';
 import type { Opportunity } from '../../contracts/network';
 import { openOfferSearchQuery } from '../network/api';
@@ -137,6 +138,17 @@ export function Suggested({
         {t('match.help')}
       </Text>
       <ErrorAlert error={suggestions.error} />
+      {suggestions.data?.germanLevelKnown === false && (
+        <Alert color="yellow" variant="light" icon={<IconLanguage />} data-testid="german-unknown">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('match.germanUnknown')}</Text>
+            {/* Languages are recorded with the qualifications, on the case's profile tab. */}
+            <Button component={Link} to="?tab=profile" size="xs" variant="light">
+              {t('match.recordGerman')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {suggestions.isPending ? (
         <Loader size="sm" />
       ) : (
