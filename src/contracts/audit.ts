@@ -36,6 +36,7 @@ export const auditActions = [
   'client.entry_removed',
   'consent.recorded',
   'consent.withdrawn',
+  'consent.corrected',
   'consent.form_printed',
   'document.uploaded',
   'document.downloaded',

@@ -290,7 +290,7 @@ describe('consent', () => {
       institutions: ['Jobcenter Saarbrücken', 'IHK Saarland'],
       dataCategories: ['qualifications', 'recognition', 'language'],
       scope: 'identified',
-      formLanguage: 'ara',
+      formLanguage: 'eng',
       givenOn: '2026-01-10',
       validUntil: '2027-01-09',
     });

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type ConsentFormQuery, consentPurposes, dataCategories } from '../../contracts/consent';
+import {
+  type ConsentFormQuery,
+  consentPurposes,
+  dataCategories,
+  type PrintLanguage,
+} from '../../contracts/consent';
 import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Actor } from '../lib/actor';
@@ -29,6 +34,7 @@ function pdfmake(): PdfMake {
   return pdfmakeInstance;
 }
 
+/** The form in each language of `consentFormLanguages`: a language added there needs its text here. */
 const texts = {
   de: {
     title: 'Einwilligung in die Verarbeitung und Weitergabe personenbezogener Daten',
@@ -118,7 +124,7 @@ const texts = {
     signature: 'Signature',
     interpreter: 'Translated / explained by (name, language)',
   },
-};
+} satisfies Record<PrintLanguage, unknown>;
 
 const box = (checked: boolean) => (checked ? '[X]' : '[   ]');
 

@@ -4,7 +4,7 @@ import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf, sendFile } from '../lib/http';
 import { consentFormPdf } from './form';
-import { recordConsent, withdrawConsent } from './service';
+import { correctConsent, recordConsent, withdrawConsent } from './service';
 
 const tags = ['consent'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -34,6 +34,22 @@ export function consentRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => withdrawConsent(ctx, actorOf(request), request.params.id, request.params.entryId),
+  );
+  app.post(
+    '/api/clients/:id/consents/:entryId/correct',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a record that contradicts itself: the corrected record replaces it',
+        description:
+          'Only for a record whose recipients and purposes contradict each other (its `contradiction` is set). The record is not edited: the correction is recorded and the old record ends now, pointing to it.',
+        params: entryParams,
+        body: consentBody,
+        response: { 200: consentOverview, ...errors },
+      },
+    },
+    async (request) =>
+      correctConsent(ctx, actorOf(request), request.params.id, request.params.entryId, request.body),
   );
   app.get(
     '/api/clients/:id/consent-form',

@@ -326,7 +326,8 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
       ...base,
       purposes: ['counselling_record', ...(rng.chance(0.7) ? ['conference_sharing'] : [])],
       scope: rng.chance(0.5) ? 'identified' : 'pseudonymised',
-      formLanguage: p.languages[0],
+      // The printed form is German or English; an interpreter explains it in other languages.
+      formLanguage: p.languages.includes('eng') ? 'eng' : 'deu',
       givenOn: intake,
       validUntil: days(today, rng.chance(0.15) ? rng.int(5, 28) : rng.int(120, 700)),
     });

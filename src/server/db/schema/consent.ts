@@ -28,6 +28,12 @@ export const consents = pgTable(
     validUntil: date('valid_until'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     withdrawnBy: uuid('withdrawn_by'),
+    /**
+     * Set when the record was corrected rather than withdrawn: a record that contradicted itself
+     * (recipients without the purpose to pass data to them, or the other way round) is replaced by
+     * the corrected one and ends at `withdrawn_at`, so the consent policy needs no other rule.
+     */
+    replacedBy: uuid('replaced_by'),
     evidenceDocumentId: uuid('evidence_document_id'),
     notes: text('notes'),
     ...created(),
