@@ -35,12 +35,16 @@ export const recipientPurposes = [
 export const consentContradictions = ['recipients_without_purpose', 'purpose_without_recipients'] as const;
 export type ConsentContradiction = (typeof consentContradictions)[number];
 
+/** Whether one of the purposes passes data to named recipients. */
+export const passesToRecipients = (purposes: readonly string[]) =>
+  purposes.some((p) => (recipientPurposes as readonly string[]).includes(p));
+
 /** Whether purposes and recipients of a consent contradict each other, and how. */
 export function consentContradiction(
   purposes: readonly string[],
   recipients: number,
 ): ConsentContradiction | null {
-  const passes = purposes.some((p) => (recipientPurposes as readonly string[]).includes(p));
+  const passes = passesToRecipients(purposes);
   if (recipients > 0 && !passes) return 'recipients_without_purpose';
   if (recipients === 0 && passes) return 'purpose_without_recipients';
   return null;

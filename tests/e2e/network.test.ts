@@ -163,7 +163,13 @@ describe('the support network', () => {
     dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Purposes', 'Profile to employers');
     await page.keyboard.press('Escape');
-    await choose(page, dialog, 'Recipients from the directory', 'Seniorenzentrum Am Rotenbühl', 'Senioren');
+    await choose(
+      page,
+      dialog,
+      'Receiving institutions / employers',
+      'Seniorenzentrum Am Rotenbühl',
+      'Senioren',
+    );
     await page.keyboard.press('Escape');
     // Sharing needs the data categories: the form says so and keeps what was entered.
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -1,32 +1,17 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Modal,
-  MultiSelect,
-  SegmentedControl,
-  Stack,
-  TagsInput,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconPrinter, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
-import { consentBody, consentPurposes } from '../../contracts/consent';
+import type { Consent, ConsentContradiction } from '../../contracts/consent';
 import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { applyFieldErrors, ErrorAlert, notifyError, notifySaved } from '../ui/errors';
-import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
+import { notifyError, notifySaved } from '../ui/errors';
 import { formatDate, formatDateTime } from '../ui/format';
-import { enumLabel, enumOptions, languageName } from '../ui/labels';
-import { consentFormUrl, recordConsent, withdrawConsent } from './api';
-import { consentSpecs } from './specs';
+import { enumLabel, languageName } from '../ui/labels';
+import { withdrawConsent } from './api';
+import { type ConsentDraft, type ConsentFix, ConsentForm, correction, newConsent } from './ConsentForm';
+import { PrintForm } from './PrintForm';
 
 /** What may be shared with whom right now, in plain words. */
 function SharingNow({ sharing }: { sharing: CaseFile['consent']['sharing'] }) {
@@ -90,66 +75,78 @@ function SharingNow({ sharing }: { sharing: CaseFile['consent']['sharing'] }) {
   );
 }
 
-function PrintForm({ clientId }: { clientId: string }) {
-  const { t, i18n } = useTranslation('consent');
-  const [opened, setOpened] = useState(false);
-  const [language, setLanguage] = useState(i18n.language === 'en' ? 'en' : 'de');
-  const [purposes, setPurposes] = useState<string[]>(['counselling_record', 'conference_sharing']);
-  const [institutions, setInstitutions] = useState<string[]>([]);
-  const [scope, setScope] = useState('pseudonymised');
-  const href = () =>
-    consentFormUrl(clientId, { language, scope, purposes, institutions: institutions.join(';') });
+/** Buttons that open the correction of a record that contradicts itself, with the fix applied. */
+const fixes: Record<ConsentContradiction, ConsentFix[]> = {
+  recipients_without_purpose: ['add_purpose', 'remove_recipients'],
+  purpose_without_recipients: ['name_recipients', 'remove_purpose'],
+};
+
+/** One consent record: what it allows, whether it is in force, and what can be done with it. */
+function ConsentCard({
+  c,
+  onWithdraw,
+  onFix,
+}: {
+  c: Consent;
+  onWithdraw(): void;
+  onFix(fix: ConsentFix): void;
+}) {
+  const { t } = useTranslation('consent');
+  const state = c.active ? 'active' : c.replacedBy ? 'corrected' : c.withdrawnAt ? 'withdrawn' : 'inactive';
   return (
-    <>
-      <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setOpened(true)}>
-        {t('consent.printForm')}
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('consent.printForm')}>
-        <Stack>
-          <SegmentedControl
-            value={language}
-            onChange={setLanguage}
-            data={[
-              { value: 'de', label: 'Deutsch' },
-              { value: 'en', label: 'English' },
-            ]}
-            aria-label={t('auth:profile.language')}
-          />
-          <MultiSelect
-            label={t('casefile:case.fields.purposes')}
-            data={enumOptions(t, 'purpose', consentPurposes)}
-            value={purposes}
-            onChange={setPurposes}
-          />
-          <TagsInput
-            label={t('casefile:case.fields.institutions')}
-            description={t('consent.institutionsHelp')}
-            value={institutions}
-            onChange={setInstitutions}
-          />
-          <SegmentedControl
-            value={scope}
-            onChange={setScope}
-            data={[
-              { value: 'pseudonymised', label: enumLabel(t, 'scope', 'pseudonymised') },
-              { value: 'identified', label: enumLabel(t, 'scope', 'identified') },
-            ]}
-          />
-          <Group justify="flex-end">
-            <Button
-              component="a"
-              href={href()}
-              target="_blank"
-              rel="noopener"
-              leftSection={<IconPrinter size={16} />}
-              onClick={() => setOpened(false)}
-            >
-              {t('consent.openPdf')}
-            </Button>
+    <Card withBorder data-testid="consent-card">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap="xs">
+            <Badge color={c.active ? 'green' : 'gray'}>{t(`consent.${state}`)}</Badge>
+            <Text size="sm">{c.purposes.map((p) => enumLabel(t, 'purpose', p)).join(', ')}</Text>
           </Group>
+          {c.institutions.length > 0 && <Text size="sm">{c.institutions.join(', ')}</Text>}
+          <Text size="xs" c="dimmed">
+            {[
+              enumLabel(t, 'scope', c.scope),
+              `${t('casefile:case.fields.givenOn')} ${formatDate(c.givenOn)}`,
+              c.validUntil && `${t('casefile:case.until')} ${formatDate(c.validUntil)}`,
+              `${t('casefile:case.fields.formLanguage')}: ${languageName(c.formLanguage)}`,
+              c.withdrawnAt &&
+                `${c.replacedBy ? t('consent.correctedAt') : t('consent.withdrawnAt')} ${formatDateTime(c.withdrawnAt)}`,
+              c.recordedBy,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          {c.dataCategories.length > 0 && (
+            <Text size="xs">{c.dataCategories.map((d) => enumLabel(t, 'dataCategory', d)).join(', ')}</Text>
+          )}
+          {c.contradiction && !c.withdrawnAt && (
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle />}
+              title={t('consent.contradictory')}
+              mt="xs"
+              data-testid="consent-contradiction"
+            >
+              <Text size="sm">
+                {t(`consent.onCard.${c.contradiction}`, { recipients: c.institutions.join(', ') })}
+              </Text>
+              <Group gap="xs" mt="xs">
+                {fixes[c.contradiction].map((fix) => (
+                  <Button key={fix} size="xs" variant="light" onClick={() => onFix(fix)}>
+                    {t(`consent.fix.${fix}`)}
+                  </Button>
+                ))}
+              </Group>
+            </Alert>
+          )}
         </Stack>
-      </Modal>
-    </>
+        {!c.withdrawnAt && (
+          <Button color="red" variant="light" size="xs" onClick={onWithdraw}>
+            {t('consent.withdraw')}
+          </Button>
+        )}
+      </Group>
+    </Card>
   );
 }
 
@@ -157,56 +154,17 @@ export function CaseConsent({ file }: { file: CaseFile }) {
   const { t } = useTranslation('consent');
   const id = file.client.id;
   const refresh = useRefreshCase(id);
-  const [adding, setAdding] = useState(false);
+  const [draft, setDraft] = useState<ConsentDraft | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const defaults = {
-    scope: 'pseudonymised',
-    formLanguage: 'deu',
-    givenOn: new Date().toISOString().slice(0, 10),
-    purposes: ['counselling_record'],
-  };
-  const form = useForm({
-    initialValues: {
-      ...formValues(consentSpecs, null, defaults),
-      institutions: [] as string[],
-      evidenceDocumentId: null as string | null,
-    },
-    validate: resolver(consentBody),
-  });
   // Whoever received data under a consent should hear of its withdrawal (Art. 19 GDPR).
   const recipients = [...new Set(file.network.disclosures.map((d) => d.recipient))];
   const consentDocs = file.documents.filter((d) => d.category === 'consent_form');
-
-  const submit = form.onSubmit(async (values) => {
-    setError(null);
-    try {
-      await recordConsent(id, cleanValues(values));
-      notifySaved(t);
-      setAdding(false);
-      await refresh();
-    } catch (e) {
-      if (!applyFieldErrors(form, e, t)) setError(e);
-    }
-  });
 
   return (
     <Stack gap="lg">
       <SharingNow sharing={file.consent.sharing} />
       <Group>
-        <Button
-          onClick={() => {
-            form.setValues({
-              ...formValues(consentSpecs, null, defaults),
-              institutions: [],
-              evidenceDocumentId: null,
-            });
-            setError(null);
-            setAdding(true);
-          }}
-        >
-          {t('consent.record')}
-        </Button>
+        <Button onClick={() => setDraft(newConsent())}>{t('consent.record')}</Button>
         <PrintForm clientId={id} />
       </Group>
       <Title order={3} size="h4">
@@ -218,45 +176,12 @@ export function CaseConsent({ file }: { file: CaseFile }) {
         </Text>
       )}
       {file.consent.consents.map((c) => (
-        <Card key={c.id} withBorder>
-          <Group justify="space-between" align="flex-start">
-            <Stack gap={4}>
-              <Group gap="xs">
-                <Badge color={c.active ? 'green' : 'gray'}>
-                  {c.active
-                    ? t('consent.active')
-                    : c.withdrawnAt
-                      ? t('consent.withdrawn')
-                      : t('consent.inactive')}
-                </Badge>
-                <Text size="sm">{c.purposes.map((p) => enumLabel(t, 'purpose', p)).join(', ')}</Text>
-              </Group>
-              {c.institutions.length > 0 && <Text size="sm">{c.institutions.join(', ')}</Text>}
-              <Text size="xs" c="dimmed">
-                {[
-                  enumLabel(t, 'scope', c.scope),
-                  `${t('casefile:case.fields.givenOn')} ${formatDate(c.givenOn)}`,
-                  c.validUntil && `${t('casefile:case.until')} ${formatDate(c.validUntil)}`,
-                  `${t('casefile:case.fields.formLanguage')}: ${languageName(c.formLanguage)}`,
-                  c.withdrawnAt && `${t('consent.withdrawnAt')} ${formatDateTime(c.withdrawnAt)}`,
-                  c.recordedBy,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-              {c.dataCategories.length > 0 && (
-                <Text size="xs">
-                  {c.dataCategories.map((d) => enumLabel(t, 'dataCategory', d)).join(', ')}
-                </Text>
-              )}
-            </Stack>
-            {!c.withdrawnAt && (
-              <Button color="red" variant="light" size="xs" onClick={() => setWithdrawing(c.id)}>
-                {t('consent.withdraw')}
-              </Button>
-            )}
-          </Group>
-        </Card>
+        <ConsentCard
+          key={c.id}
+          c={c}
+          onWithdraw={() => setWithdrawing(c.id)}
+          onFix={(fix) => setDraft(correction(c, fix))}
+        />
       ))}
       <ConfirmModal
         opened={withdrawing !== null}
@@ -278,37 +203,15 @@ export function CaseConsent({ file }: { file: CaseFile }) {
           }
         }}
       />
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('consent.record')} size="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <ErrorAlert error={error} />
-            <Alert color="blue" variant="light">
-              {t('consent.rules')}
-            </Alert>
-            <Fields form={form} specs={consentSpecs} />
-            <TagsInput
-              label={t('casefile:case.fields.institutions')}
-              description={t('consent.institutionsHelp')}
-              {...form.getInputProps('institutions')}
-            />
-            {consentDocs.length > 0 && (
-              <MultiSelect
-                label={t('casefile:case.fields.evidenceDocumentId')}
-                maxValues={1}
-                data={consentDocs.map((d) => ({ value: d.id, label: d.filename }))}
-                value={form.values.evidenceDocumentId ? [form.values.evidenceDocumentId] : []}
-                onChange={(v) => form.setFieldValue('evidenceDocumentId', v[0] ?? null)}
-              />
-            )}
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={() => setAdding(false)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit">{t('common.save')}</Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {draft && (
+        <ConsentForm
+          clientId={id}
+          draft={draft}
+          documents={consentDocs}
+          onClose={() => setDraft(null)}
+          onSaved={refresh}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,9 +1,12 @@
 import type { consentOverview } from '../../contracts/consent';
 import { type Fields, postJson, type QueryParams, query } from '../lib/http';
 
-/** A case's consents: recording one, withdrawing one, and the form to print for signature. */
+/** A case's consents: recording, correcting and withdrawing one, and the form to print for signature. */
 export const recordConsent = (clientId: string, body: Fields) =>
   postJson<typeof consentOverview>(`/api/clients/${clientId}/consents`, body);
+/** Replaces a record that contradicts itself by the corrected one. */
+export const correctConsent = (clientId: string, consentId: string, body: Fields) =>
+  postJson<typeof consentOverview>(`/api/clients/${clientId}/consents/${consentId}/correct`, body);
 export const withdrawConsent = (clientId: string, consentId: string) =>
   postJson<typeof consentOverview>(`/api/clients/${clientId}/consents/${consentId}/withdraw`);
 

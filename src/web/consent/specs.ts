@@ -4,13 +4,16 @@ import { type FieldSpec, specField } from '../ui/fields';
 /** A consent as recorded; labels are i18n keys under "case.fields". */
 const f = specField('casefile:case.fields');
 
-export const consentSpecs: FieldSpec[] = [
+/** The purposes come first: the recipients (ConsentForm) follow them, since one needs the other. */
+export const purposeSpecs: FieldSpec[] = [
   f('purposes', 'multiselect', { enumGroup: 'purpose', values: consentPurposes, required: true, wide: true }),
-  f('institutionIds', 'institutions', { wide: true, help: 'consent:consent.directoryHelp' }),
+];
+
+export const termSpecs: FieldSpec[] = [
   f('dataCategories', 'multiselect', { enumGroup: 'dataCategory', values: dataCategories, wide: true }),
   f('scope', 'select', { enumGroup: 'scope', values: consentScopes, required: true }),
-  f('formLanguage', 'language', { required: true }),
   f('givenOn', 'date', { required: true, dates: 'event' }),
   f('validUntil', 'date', { dates: 'deadline' }),
-  f('notes', 'textarea', { wide: true }),
 ];
+
+export const noteSpecs: FieldSpec[] = [f('notes', 'textarea', { wide: true })];
