@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
-import type { Consent, ConsentContradiction } from '../../contracts/consent';
+import { type Consent, type ConsentContradiction, passesToRecipients } from '../../contracts/consent';
 import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
 import { notifyError, notifySaved } from '../ui/errors';
@@ -131,11 +131,16 @@ function ConsentCard({
                 {t(`consent.onCard.${c.contradiction}`, { recipients: c.institutions.join(', ') })}
               </Text>
               <Group gap="xs" mt="xs">
-                {fixes[c.contradiction].map((fix) => (
-                  <Button key={fix} size="xs" variant="light" onClick={() => onFix(fix)}>
-                    {t(`consent.fix.${fix}`)}
-                  </Button>
-                ))}
+                {fixes[c.contradiction]
+                  // Removing the purpose must leave one: a consent without a purpose is none.
+                  .filter(
+                    (fix) => fix !== 'remove_purpose' || !c.purposes.every((p) => passesToRecipients([p])),
+                  )
+                  .map((fix) => (
+                    <Button key={fix} size="xs" variant="light" onClick={() => onFix(fix)}>
+                      {t(`consent.fix.${fix}`)}
+                    </Button>
+                  ))}
               </Group>
             </Alert>
           )}

@@ -56,10 +56,10 @@ export function correction(c: Consent, fix: ConsentFix): ConsentDraft {
       ...formValues([...purposeSpecs, ...termSpecs, ...noteSpecs], c),
       purposes,
       recipients: fix === 'remove_recipients' ? [] : recipientValues(c.recipients),
-      // A form language no printed form exists in is chosen anew, from the signed form.
+      // Records naming a language no printed form exists in were the German form, explained.
       formLanguage: (consentFormLanguageCodes as readonly string[]).includes(c.formLanguage)
         ? c.formLanguage
-        : null,
+        : 'deu',
       evidenceDocumentId: c.evidenceDocumentId,
     },
   };
