@@ -26,7 +26,8 @@ export function Providers({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   useEffect(followHeadingInTitle, []);
   const scrollRegion = t('common.scrollRegion');
-  const theme = useMemo(() => themeFor({ scrollRegion }), [scrollRegion]);
+  const close = t('common.close');
+  const theme = useMemo(() => themeFor({ scrollRegion, close }), [scrollRegion, close]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>

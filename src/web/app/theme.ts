@@ -4,6 +4,7 @@ import {
   createTheme,
   DEFAULT_THEME,
   type MantineColorsTuple,
+  Modal,
   TableScrollContainer,
 } from '@mantine/core';
 
@@ -33,7 +34,7 @@ const colors = Object.fromEntries(
 );
 
 /** The theme, with the words it gives components in the interface language. */
-export const themeFor = (words: { scrollRegion: string }) =>
+export const themeFor = (words: { scrollRegion: string; close: string }) =>
   createTheme({
     primaryColor: 'blue',
     // Shade 6 under white text reaches only 3.6:1 (blue) or less; 8 is readable in every palette above.
@@ -50,6 +51,8 @@ export const themeFor = (words: { scrollRegion: string }) =>
           label: { overflow: 'visible' },
         },
       }),
+      // Every dialog's X says what it does.
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': words.close } } }),
       // A table wider than the phone scrolls sideways: the keyboard must reach it (WCAG 2.1.1), so its
       // viewport takes the focus and says what it is.
       TableScrollContainer: TableScrollContainer.extend({
