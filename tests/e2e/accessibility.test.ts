@@ -229,6 +229,20 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
   /** A browser for one user and language, whose relative addresses go to the demo server. */
   const newContext = (language: Language) =>
     env.browser.newContext({ baseURL: env.server.baseUrl, locale: language === 'de' ? 'de-DE' : 'en-GB' });
+  /** Runs the steps in a fresh browser of the demo user, who uses Lotse in the language. */
+  async function asUser(
+    email: string,
+    language: Language,
+    steps: (page: Page, session: SessionResponse) => Promise<void>,
+  ) {
+    const context = await newContext(language);
+    try {
+      const session = await logInAs(context, email, language);
+      await steps(await context.newPage(), session);
+    } finally {
+      await context.close();
+    }
+  }
 
   it('knows how to reach every route of the router', () => {
     const destinations = new Set(navigation.map((n) => n.to.replace(/^\//, '')));
@@ -240,30 +254,22 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
 
   for (const [role, email] of Object.entries(ROLES)) {
     for (const language of LANGUAGES) {
-      it(`finds nothing for the ${role} in ${language}`, { timeout: 300_000 }, async () => {
-        const context = await newContext(language);
-        try {
-          const { user } = await logInAs(context, email, language);
+      it(`finds nothing for the ${role} in ${language}`, { timeout: 300_000 }, () =>
+        asUser(email, language, async (page, { user }) => {
           const mine = navigation.filter((n) => !n.permission || user.permissions.includes(n.permission));
           const urls = mine.map((n) => n.to);
           for (const detail of Object.values(detailRoutes))
-            if (urls.includes(detail.under)) urls.push(...(await detail.urls(context.request)));
-          const page = await context.newPage();
+            if (urls.includes(detail.under)) urls.push(...(await detail.urls(page.request)));
           const findings: Finding[] = [];
           for (const url of urls) findings.push(...(await scanPage(page, url, { who: role, language })));
           expectNone(findings);
-        } finally {
-          await context.close();
-        }
-      });
+        }),
+      );
     }
   }
 
-  it('gives each page its title, puts a skip link first and the focus on the heading after a click', async () => {
-    const context = await newContext('en');
-    try {
-      await logInAs(context, ROLES.lead, 'en');
-      const page = await context.newPage();
+  it('gives each page its title, puts a skip link first and the focus on the heading after a click', () =>
+    asUser(ROLES.lead, 'en', async (page) => {
       await page.goto('/cases');
       await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
       await expect.poll(() => page.title()).toBe('Cases – Lotse');
@@ -279,16 +285,10 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
       await expect.poll(() => page.title()).toBe('Network – Lotse');
       await page.getByTestId('language-switch').getByText('DE').click();
       await expect.poll(() => page.title()).toBe('Netzwerk – Lotse');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('shows the audit log in words: translated, with names instead of ids', async () => {
-    const context = await newContext('de');
-    try {
-      await logInAs(context, ROLES.admin, 'de');
-      const page = await context.newPage();
+  it('shows the audit log in words: translated, with names instead of ids', () =>
+    asUser(ROLES.admin, 'de', async (page) => {
       await page.goto('/audit?action=user.roles_changed');
       await page.getByTestId('audit-table').waitFor();
       await page.waitForLoadState('networkidle');
@@ -300,10 +300,7 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
       expect(text).not.toContain('{"');
       // The search just made, as a line of words: its filter, translated.
       expect(text).toContain('Aktion: Rollen geändert');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   it('finds nothing on the public pages', { timeout: 120_000 }, async () => {
     const admin = await newContext('en');

@@ -11,23 +11,26 @@ import {
 /**
  * Shades 8 and 9 of Mantine's palettes, darkened where they fail WCAG AA (4.5:1) as text: shade 8
  * is the filled background under white text and the colour of coloured text on white (the primary
- * shade below); shade 9 is the text of the "light" variant (badges, alerts) on shade 1. Computed
- * once by darkening Mantine's own shade towards black until it reaches 4.6:1.
+ * shade below); shade 9 is the text of the "light" variant (badges, alerts, the active navigation
+ * entry) on shade 1, and on shade 2 under the pointer. Computed once by darkening Mantine's own
+ * shade towards black until it reaches 4.6:1.
  */
-const readableShades: Record<string, [string, string]> = {
-  red: ['#d52f2f', '#c52929'],
-  blue: ['#196fbe', '#1864ab'],
-  cyan: ['#0b7a8d', '#0b7285'],
-  teal: ['#087f5a', '#087a57'],
-  green: ['#268037', '#267b37'],
-  lime: ['#4d7e0b', '#4b790b'],
-  yellow: ['#a66100', '#a85700'],
-  orange: ['#be490a', '#bb3e0d'],
+const readableShades: Record<string, [string | null, string]> = {
+  red: ['#d52f2f', '#af2424'],
+  violet: [null, '#5939b8'],
+  indigo: [null, '#3249b7'],
+  blue: ['#196fbe', '#165b9c'],
+  cyan: ['#0b7a8d', '#0a697a'],
+  teal: ['#087f5a', '#077050'],
+  green: ['#268037', '#237233'],
+  lime: ['#4d7e0b', '#48740b'],
+  yellow: ['#a66100', '#a35400'],
+  orange: ['#be490a', '#ac390c'],
 };
 const colors = Object.fromEntries(
   Object.entries(readableShades).map(([name, [eight, nine]]) => {
     const shades = [...(DEFAULT_THEME.colors[name] ?? [])];
-    shades[8] = eight;
+    if (eight) shades[8] = eight;
     shades[9] = nine;
     return [name, shades as unknown as MantineColorsTuple];
   }),
