@@ -57,6 +57,10 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditActor = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export type AuditActor = z.infer<typeof auditActor>;
 
+/** A line of an entry's details for people: ids replaced by names, codes for the client to translate. */
+export const auditDetailLine = z.object({ key: z.string(), values: z.array(z.string()) });
+export type AuditDetailLine = z.infer<typeof auditDetailLine>;
+
 export const auditEntry = z.object({
   id: z.string(),
   at: timestamp,
@@ -64,11 +68,12 @@ export const auditEntry = z.object({
   actor: auditActor.nullable(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
-  /** A readable name of the entity where there is one (the user account concerned). */
+  /** A readable name of the entity where there is one (a user, an institution, an offer, a measure). */
   entityLabel: z.string().nullable(),
   subject: z.object({ id: z.uuid(), label: z.string() }).nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()).nullable(),
+  detailLines: z.array(auditDetailLine),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { member, openCase, outsider, personas, staff } from '../testing/factories';
+import { auditTrail, institution, member, openCase, outsider, personas, staff } from '../testing/factories';
 import { attemptLogin, createOrganisation, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
@@ -61,6 +61,36 @@ describe('audit log', () => {
   it('cannot be changed or deleted', async () => {
     await expect(t.ctx.db.execute(sql`UPDATE audit_log SET action = 'x'`)).rejects.toThrow();
     await expect(t.ctx.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+  });
+});
+
+describe('audit entries for people to read', () => {
+  it('names the users, cases and institutions an entry mentions, and leaves out ids it cannot name', async () => {
+    const { lead, aylin, jonas, dpo } = await staff(t, ['lead', 'aylin', 'jonas', 'dpo']);
+    const created = await openCase(aylin);
+    const handed = await aylin.post(`/api/clients/${created.id}/handover`, {
+      toUserId: jonas.user.id,
+      version: created.version,
+    });
+    expect(handed.statusCode).toBe(200);
+    const clinic = await institution(lead, { name: 'Klinikum Saarbrücken' });
+
+    const handover = (await auditTrail(dpo, { action: 'client.handed_over' })).items[0];
+    expect(Object.fromEntries((handover?.detailLines ?? []).map((l) => [l.key, l.values]))).toEqual({
+      from: [personas.aylin.name],
+      to: [personas.jonas.name],
+    });
+    const changed = (await auditTrail(dpo, { action: 'network.changed' })).items;
+    expect(changed.find((e) => e.entityId === clinic.id)?.entityLabel).toBe('Klinikum Saarbrücken');
+    // A search of the trail by person names the person by case number, never by name.
+    await dpo.get(`/api/audit?subjectId=${created.id}`);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await dpo.get(`/api/audit?subjectId=${unknown}&action=client.read`);
+    // Newest first: the search for an id of no case of this organisation, then the one for the case.
+    const searches = (await auditTrail(dpo, { action: 'audit.searched' })).items.map((e) => e.detailLines);
+    expect(searches[1]).toContainEqual({ key: 'subjectId', values: [created.caseCode] });
+    expect(JSON.stringify(searches[1])).not.toContain('Haddad');
+    expect(searches[0]?.map((l) => l.key).sort()).toEqual(['action', 'offset']);
   });
 });
 

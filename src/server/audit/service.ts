@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { AuditFilter } from '../../contracts/audit';
 import { nameSearch } from '../clients/service';
 import type { AppContext } from '../context';
@@ -7,9 +6,8 @@ import { auditLog, clients, users } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { presentAuditEntry } from './present';
-
-const targetUser = alias(users, 'target_user');
+import { namesOf } from './names';
+import { idsMentioned, presentAuditEntry } from './present';
 
 /** Admins and the data protection officer read the trail; reading it is itself recorded. */
 export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFilter) {
@@ -27,12 +25,10 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
         entry: auditLog,
         actorName: users.name,
         actorEmail: users.email,
-        targetUserName: targetUser.name,
         subjectCode: clients.caseCode,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .leftJoin(targetUser, and(eq(auditLog.entityType, 'user'), eq(targetUser.id, auditLog.entityId)))
       .leftJoin(clients, eq(clients.id, auditLog.subjectClientId))
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
@@ -42,7 +38,8 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
   ]);
   const { limit, offset, ...filters } = query;
   await audit(ctx.db, actor, { action: 'audit.searched', details: { filters, offset } });
-  return { items: rows.map(presentAuditEntry), total: total?.n ?? 0, limit, offset };
+  const names = await namesOf(ctx.db, actor.organisationId, idsMentioned(rows));
+  return { items: rows.map((row) => presentAuditEntry(row, names)), total: total?.n ?? 0, limit, offset };
 }
 
 /** The users of the organisation, to filter the trail by; the DPO may see who acted, not manage them. */

@@ -15,6 +15,7 @@ import {
   qualifications,
   recognitionProcedures,
   sectors,
+  users,
 } from '../db/schema';
 import { nameKeys } from '../lib/consent';
 import { firstRow, required } from '../lib/required';
@@ -175,10 +176,12 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       id: clients.id,
       stage: clients.stage,
       owner: clients.ownerId,
+      ownerName: users.name,
       district: clients.district,
       code: occupations.code,
     })
     .from(clients)
+    .leftJoin(users, eq(users.id, clients.ownerId))
     .leftJoin(qualifications, eq(qualifications.clientId, clients.id))
     .leftJoin(occupations, eq(occupations.id, qualifications.referenceOccupationId))
     .where(eq(clients.organisationId, organisationId));
@@ -204,7 +207,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
 
   const jobCentre = institutionId('Jobcenter Regionalverband Saarbrücken-Mitte');
   /** The last of `statuses` as the current one, with all of them as its history, twelve days apart. */
-  const tracked = (statuses: string[], from: number, owner: string) => ({
+  const tracked = (statuses: string[], from: number, owner: string | null) => ({
     status: required(statuses.at(-1), 'a current status'),
     history: statuses.map((status, i) => ({
       status,
@@ -227,7 +230,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       await tx.insert(clientMeasures).values({
         ...base,
         measureId: measureId(m.title),
-        ...tracked(statuses, done ? -200 : -70, c.owner),
+        ...tracked(statuses, done ? -200 : -70, c.ownerName),
         funderId: jobCentre,
         fundingType: m.funders[0],
         amountCents: m.cost * 100,
@@ -249,7 +252,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       await tx.insert(clientMeasures).values({
         ...base,
         measureId: measureId(m.title),
-        ...tracked(['proposed'], -5, c.owner),
+        ...tracked(['proposed'], -5, c.ownerName),
       });
     }
     // Cases looking for work agreed to their profile going to an employer whose offer fits.
@@ -281,7 +284,7 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
       await tx.insert(clientOpportunities).values({
         ...base,
         opportunityId: offer.id,
-        ...tracked(statuses, -50, c.owner),
+        ...tracked(statuses, -50, c.ownerName),
         employerFeedback: placed ? 'Fachlich stark; Einarbeitung mit Sprachbegleitung.' : null,
       });
       await tx.insert(disclosures).values({

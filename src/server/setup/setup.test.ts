@@ -95,6 +95,9 @@ describe('first-run set-up', () => {
     expect(
       files.some((f) => f.network.involved.some((i: { roles: string[] }) => i.roles.includes('authority'))),
     ).toBe(true);
+    // Who did what is said by name: the seed once wrote user ids into the histories.
+    const ids = files.flatMap((f) => f.timeline).filter((e) => /^[0-9a-f]{8}-[0-9a-f]{4}-/.test(e.by ?? ''));
+    expect(ids).toEqual([]);
     const withSector = required(
       files.find((f) => f.client.sectorId),
       'a demo case with a sector',

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
@@ -9,6 +9,8 @@ import { useSession, useUser } from '../auth/session';
 import { Notifications } from '../clients/Notifications';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
+import { useFocusHeadingOnNavigation } from './headings';
+import classes from './layout.module.css';
 import { navigationFor } from './navigation';
 
 export function AppLayout() {
@@ -19,6 +21,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const items = navigationFor(user);
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigation(main);
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
 
@@ -28,6 +32,10 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* The first stop of the Tab key, past header and navigation; the browser moves the focus to #main. */}
+      <a href="#main" className={classes.skipLink}>
+        {t('nav.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -42,7 +50,8 @@ export function AppLayout() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('nav.userMenu')} data-testid="user-menu">
+                {/* Named after what it shows (the user's name), so that speech input finds it by that name. */}
+                <UnstyledButton aria-label={t('nav.userMenu', { name: user.name })} data-testid="user-menu">
                   <Group gap={4} wrap="nowrap">
                     <IconUserCircle size={22} />
                     <Text size="sm" visibleFrom="sm">
@@ -84,7 +93,7 @@ export function AppLayout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

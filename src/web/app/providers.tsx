@@ -1,28 +1,14 @@
-import { Badge, createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../ui/i18n';
 import { SessionProvider } from '../auth/session';
 import { ApiError } from '../lib/http';
-
-const theme = createTheme({
-  primaryColor: 'blue',
-  defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
-  components: {
-    // Badges carry words (roles, states) that must stay readable in narrow table cells.
-    Badge: Badge.extend({
-      defaultProps: { tt: 'none' },
-      styles: {
-        root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' },
-        label: { overflow: 'visible' },
-      },
-    }),
-  },
-});
+import { followHeadingInTitle } from './headings';
+import { cssVariablesResolver, themeFor } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,9 +23,13 @@ const queryClient = new QueryClient({
 });
 
 export function Providers({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useEffect(followHeadingInTitle, []);
+  const scrollRegion = t('common.scrollRegion');
+  const close = t('common.close');
+  const theme = useMemo(() => themeFor({ scrollRegion, close }), [scrollRegion, close]);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

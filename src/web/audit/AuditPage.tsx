@@ -1,4 +1,4 @@
-import { Badge, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { useCan } from '../auth/session';
 import { formatDateTime } from '../ui/format';
 import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
+import { AuditDetails } from './AuditDetails';
 import { auditActorsQuery, auditTrailQuery, personSearchQuery } from './api';
 
 const toIso = (value: string | null) => (value ? new Date(value).toISOString() : undefined);
@@ -103,7 +104,9 @@ export function AuditPage() {
                   : '–'}
             </Table.Td>
             <Table.Td>{e.ip ?? '–'}</Table.Td>
-            <Table.Td>{e.details ? <Code>{JSON.stringify(e.details)}</Code> : '–'}</Table.Td>
+            <Table.Td>
+              <AuditDetails entry={e} />
+            </Table.Td>
           </Table.Tr>
         ))}
       </ListTable>

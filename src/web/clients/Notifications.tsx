@@ -25,8 +25,9 @@ export function Notifications() {
         }
       }}
     >
-      <Popover.Target>
-        <Indicator disabled={unread === 0} label={unread} size={16} offset={4}>
+      {/* The indicator around the target, so that the popover's aria-expanded lands on the button. */}
+      <Indicator disabled={unread === 0} label={unread} size={16} offset={4}>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             aria-label={t('notifications.title', { count: unread })}
@@ -34,8 +35,8 @@ export function Notifications() {
           >
             <IconBell size={20} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown>
         <ScrollArea.Autosize mah={360}>
           <Stack gap="xs">

@@ -25,6 +25,8 @@ import { ErrorAlert } from '../ui/errors';
 import { PageHeader } from '../ui/PageHeader';
 import { checkCaseImport, commitCaseImport, uploadCaseSheet } from './api';
 
+const steps = ['stepUpload', 'stepMap', 'stepCheck', 'stepDone'] as const;
+
 /** Upload → map the columns → dry run with every row's problems → import all or nothing. */
 export function ImportPage() {
   const { t } = useTranslation('transfer');
@@ -57,12 +59,19 @@ export function ImportPage() {
   return (
     <Stack maw={1100}>
       <PageHeader title={t('import.title')} description={t('import.description')} />
-      <Stepper active={step} size="sm">
-        <Stepper.Step label={t('import.stepUpload')} />
-        <Stepper.Step label={t('import.stepMap')} />
-        <Stepper.Step label={t('import.stepCheck')} />
-        <Stepper.Step label={t('import.stepDone')} />
+      {/* Four labelled steps do not fit beside each other on a phone: there, the step in words. */}
+      <Stepper active={step} size="sm" visibleFrom="sm">
+        {steps.map((key) => (
+          <Stepper.Step key={key} label={t(`import.${key}`)} />
+        ))}
       </Stepper>
+      <Text size="sm" fw={600} hiddenFrom="sm">
+        {t('import.stepOf', {
+          n: Math.min(step + 1, steps.length),
+          total: steps.length,
+          name: t(`import.${steps[Math.min(step, steps.length - 1)]}`),
+        })}
+      </Text>
       <ErrorAlert error={error} />
 
       {step === 0 && (
@@ -186,41 +195,40 @@ export function ImportPage() {
             </Group>
             {!checked.canCommit && <Alert color="red">{t('import.fixFirst')}</Alert>}
             {checked.problems.length > 0 && (
-              <Table.ScrollContainer minWidth={500}>
-                <Table fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('import.row')}</Table.Th>
-                      <Table.Th>{t('import.field')}</Table.Th>
-                      <Table.Th>{t('import.problem')}</Table.Th>
+              // No sideways scrolling: the problem is the column that matters, so it takes the room and wraps.
+              <Table fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('import.row')}</Table.Th>
+                    <Table.Th>{t('import.field')}</Table.Th>
+                    <Table.Th>{t('import.problem')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {checked.problems.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: problems are positional
+                    <Table.Tr key={i}>
+                      <Table.Td>{p.row}</Table.Td>
+                      <Table.Td>
+                        {t(`casefile:case.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        <Badge size="xs" color={p.severity === 'error' ? 'red' : 'orange'} mr="xs">
+                          {t(`import.${p.severity}`)}
+                        </Badge>
+                        {/* A case already in Lotse, worded as at intake: of a colleague's only whom to ask. */}
+                        {p.duplicate ? (
+                          <>
+                            {t('import.alreadyInLotse')} <DuplicateCandidateText candidate={p.duplicate} />
+                          </>
+                        ) : (
+                          p.message
+                        )}
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {checked.problems.map((p, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: problems are positional
-                      <Table.Tr key={i}>
-                        <Table.Td>{p.row}</Table.Td>
-                        <Table.Td>
-                          {t(`casefile:case.fields.${p.field.split('.')[0]}`, { defaultValue: p.field })}
-                        </Table.Td>
-                        <Table.Td>
-                          <Badge size="xs" color={p.severity === 'error' ? 'red' : 'orange'} mr="xs">
-                            {t(`import.${p.severity}`)}
-                          </Badge>
-                          {/* A case already in Lotse, worded as at intake: of a colleague's only whom to ask. */}
-                          {p.duplicate ? (
-                            <>
-                              {t('import.alreadyInLotse')} <DuplicateCandidateText candidate={p.duplicate} />
-                            </>
-                          ) : (
-                            p.message
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             )}
           </Stack>
         </Card>

@@ -30,7 +30,7 @@ export function DetailHeader(p: {
           </Title>
           <Group gap="xs">{p.badges}</Group>
         </Stack>
-        <Group gap="xs">
+        <Group gap="xs" data-page-actions>
           {p.actions}
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={p.onEdit}>
             {t('common.edit')}

@@ -1,14 +1,16 @@
-import { Alert, Anchor } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageHeader } from './PageHeader';
 
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Alert color="gray" title={t('errors.not_found')} maw={600}>
+    <>
+      <PageHeader title={t('errors.not_found')} />
       <Anchor component={Link} to="/">
         {t('nav.home')}
       </Anchor>
-    </Alert>
+    </>
   );
 }

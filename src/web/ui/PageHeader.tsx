@@ -22,7 +22,11 @@ export function PageHeader({
           </Text>
         )}
       </Stack>
-      {actions && <Group gap="xs">{actions}</Group>}
+      {actions && (
+        <Group gap="xs" data-page-actions>
+          {actions}
+        </Group>
+      )}
     </Group>
   );
 }
