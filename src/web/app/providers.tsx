@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import '../ui/i18n';
 import { SessionProvider } from '../auth/session';
 import { ApiError } from '../lib/http';
+import { dialogDefaults } from '../ui/FormDialog';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -21,6 +22,8 @@ const theme = createTheme({
         label: { overflow: 'visible' },
       },
     }),
+    // A function (Mantine calls it at each render), so the close X is named in the current language.
+    Modal: { defaultProps: dialogDefaults },
   },
 });
 
