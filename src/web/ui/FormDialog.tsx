@@ -57,7 +57,9 @@ export function FormDialog({
 export function useDiscardQuestion(isDirty: () => boolean, discard: () => void) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const close = () => (isDirty() ? setAsking(true) : discard());
+  // Asked after the key press that closed: opened within it, the question would take the same Esc
+  // as its own answer (its window listener sees the event still on its way) and vanish at once.
+  const close = () => (isDirty() ? setTimeout(() => setAsking(true)) : discard());
   const question = (
     <ConfirmModal
       opened={asking}
