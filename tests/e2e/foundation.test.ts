@@ -64,7 +64,8 @@ describe('first steps in the browser', () => {
     link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
     expect(link).toContain('/invite#');
     await snap(page, 'invite-link');
-    await page.getByRole('button', { name: 'Close' }).click();
+    // The dialog's own Close button, not its X (named "Close" too).
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
     await textOf(page.getByRole('row', { name: /aylin\.demir@ifk-saar\.example/ }), 'Invited');
   });
 

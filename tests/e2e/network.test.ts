@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, demoEnvironment, field, logIn, saveDialog, snap, textOf } from './support';
+import { choose, demoEnvironment, discardChanges, field, logIn, saveDialog, snap, textOf } from './support';
 
 const env = demoEnvironment();
 
@@ -57,6 +57,7 @@ describe('the support network', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await textOf(dialog.getByTestId('duplicate-warning'), 'Pflegeschule Testfeld');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await discardChanges(page);
   });
 
   it('adds a measure of that provider for nurses preparing the knowledge test', async () => {
@@ -154,6 +155,7 @@ describe('the support network', () => {
       'No valid consent lets the profile go to Seniorenzentrum Am Rotenbühl',
     );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await discardChanges(page);
     await textOf(placementOf().getByTestId('placement-status'), 'Suggested');
   });
 

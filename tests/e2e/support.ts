@@ -183,6 +183,14 @@ export async function saveDialog(page: import('playwright-core').Page) {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** Answers a dialog's "Discard changes?" (asked when it closes with changes) with Discard. */
+export async function discardChanges(page: import('playwright-core').Page) {
+  await page
+    .getByRole('dialog', { name: 'Discard changes?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
+}
+
 /** A demo server and a browser for the tests of one file, started before and stopped after them. */
 export function demoEnvironment() {
   const env = {} as { server: RunningServer; browser: Browser };

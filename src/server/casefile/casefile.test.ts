@@ -85,6 +85,38 @@ describe('qualification profile and recognition', () => {
     expect(decided.json()).toMatchObject({ outcome: 'compensation_required', overdue: false });
   });
 
+  it('carries what is known forward: regulated from the occupation, the occupation from the qualification', async () => {
+    const c = await openCase(aylin);
+    const q = await aylin.post(`/api/clients/${c.id}/qualifications`, {
+      titleOriginal: 'Диплом медсестри',
+      country: 'UA',
+      kind: 'vocational',
+      referenceOccupationId: nurse,
+    });
+    expect(q.json()).toMatchObject({ regulated: true });
+    const said = await aylin.post(`/api/clients/${c.id}/qualifications`, {
+      titleOriginal: 'Nursing assistant',
+      country: 'UA',
+      kind: 'vocational',
+      referenceOccupationId: nurse,
+      regulated: false,
+    });
+    expect(said.json().regulated).toBe(false);
+
+    const p = await aylin.post(`/api/clients/${c.id}/procedures`, {
+      type: 'recognition',
+      qualificationId: q.json().id,
+    });
+    expect(p.json().referenceOccupation.code).toBe('81302');
+    // A named "none" on a change is the user's choice, not a gap to fill.
+    const cleared = await aylin.patch(`/api/clients/${c.id}/procedures/${p.json().id}`, {
+      version: p.json().version,
+      qualificationId: q.json().id,
+      referenceOccupationId: null,
+    });
+    expect(cleared.json().referenceOccupation).toBeNull();
+  });
+
   it('flags an overdue decision and refuses references to other cases', async () => {
     const c = await openCase(aylin);
     const old = await aylin.post(`/api/clients/${c.id}/procedures`, {

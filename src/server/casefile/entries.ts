@@ -43,8 +43,17 @@ export interface EntryKind<Item> {
     existing: Record<string, unknown> | null,
     actor: Actor,
   ): Record<string, unknown>;
-  /** Refuses references to rows of another case or organisation. */
-  checkReferences?(db: Db, actor: Actor, clientId: string, values: Record<string, unknown>): Promise<void>;
+  /**
+   * Refuses references to rows of another case or organisation, and fills in what follows from
+   * them and the body left open (`existing` is set on update).
+   */
+  checkReferences?(
+    db: Db,
+    actor: Actor,
+    clientId: string,
+    values: Record<string, unknown>,
+    existing: Record<string, unknown> | null,
+  ): Promise<void>;
   /** Keeps the case's summary columns in step (next due step, German level). */
   summarises?: boolean;
 }
@@ -75,7 +84,7 @@ export function entryService<Item>(kind: EntryKind<Item>) {
       const id = await ctx.db.transaction(async (tx) => {
         await loadCase(tx, actor, clientId);
         const values = kind.prepare(body, null, actor);
-        await kind.checkReferences?.(tx, actor, clientId, values);
+        await kind.checkReferences?.(tx, actor, clientId, values, null);
         const created = firstRow(
           (await tx
             .insert(kind.table)
@@ -114,7 +123,7 @@ export function entryService<Item>(kind: EntryKind<Item>) {
         const existing = await loadEntry(tx, kind as EntryKind<unknown>, clientId, id);
         await assertVersion(tx, existing, version);
         const values = kind.prepare(changes, existing, actor);
-        await kind.checkReferences?.(tx, actor, clientId, values);
+        await kind.checkReferences?.(tx, actor, clientId, values, existing);
         const saved = await tx
           .update(kind.table)
           .set({
@@ -161,6 +170,14 @@ async function touchCase(tx: Db, actor: Actor, clientId: string, kind: EntryKind
     sql`UPDATE clients SET updated_at = now() WHERE id = ${clientId} AND organisation_id = ${actor.organisationId}`,
   );
   if (kind.summarises) await refreshCaseSummaries(tx, [clientId]);
+}
+
+/**
+ * Whether the body gave a value for the key. On create the schema turns a missing optional value
+ * into null, so null there means "not given"; on update a null given clears the value.
+ */
+export function gives(values: Record<string, unknown>, key: string, existing: unknown): boolean {
+  return values[key] !== undefined && (existing !== null || values[key] !== null);
 }
 
 /** Keeps only the keys present in the body (an update changes only what it names). */

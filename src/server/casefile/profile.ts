@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { languageSkills, occupations, qualifications, residenceStatuses, workExperience } from '../db/schema';
 import { assertOccupation, presentOccupation } from '../occupations/service';
-import { type EntryKind, pick } from './entries';
+import { type EntryKind, gives, pick } from './entries';
 
 const byId = (table: { id: unknown }, id?: string) => (id ? eq(table.id as never, id) : undefined);
 
@@ -68,7 +68,12 @@ export const qualificationKind: EntryKind<Awaited<ReturnType<typeof loadQualific
       'regulated',
       'law',
     ]),
-  checkReferences: (db, _actor, _clientId, values) => assertOccupation(db, values.referenceOccupationId),
+  async checkReferences(db, _actor, _clientId, values, existing) {
+    const occupation = await assertOccupation(db, values.referenceOccupationId);
+    // The reference occupation says whether the profession is regulated, unless the entry does.
+    if (occupation && occupation.regulated !== null && !gives(values, 'regulated', existing))
+      values.regulated = occupation.regulated;
+  },
 };
 
 async function loadQualifications(db: Db, clientId: string, id?: string) {

@@ -7,7 +7,7 @@ import { invalidField } from '../lib/errors';
 import { assertInstitution } from '../network/service';
 import { assertOccupation } from '../occupations/service';
 import { decisionDueOn } from './deadlines';
-import { type EntryKind, pick } from './entries';
+import { type EntryKind, gives, pick } from './entries';
 import { presentProcedure } from './present';
 
 const fields = [
@@ -74,7 +74,7 @@ export const procedureKind: EntryKind<ReturnType<typeof presentProcedure>> = {
     });
     return values;
   },
-  async checkReferences(db, actor, clientId, values) {
+  async checkReferences(db, actor, clientId, values, existing) {
     await assertOccupation(db, values.referenceOccupationId);
     const authority = await assertInstitution(
       db,
@@ -86,12 +86,15 @@ export const procedureKind: EntryKind<ReturnType<typeof presentProcedure>> = {
     if (authority && !values.authorityName) values.authorityName = authority.name;
     if (values.qualificationId) {
       const [q] = await db
-        .select({ id: qualifications.id })
+        .select({ id: qualifications.id, referenceOccupationId: qualifications.referenceOccupationId })
         .from(qualifications)
         .where(
           and(eq(qualifications.id, String(values.qualificationId)), eq(qualifications.clientId, clientId)),
         );
       if (!q) throw invalidField('qualificationId', 'not a qualification of this client');
+      // A procedure is about its qualification's reference occupation unless it names another.
+      if (!gives(values, 'referenceOccupationId', existing) && !existing?.referenceOccupationId)
+        values.referenceOccupationId = q.referenceOccupationId;
     }
   },
 };

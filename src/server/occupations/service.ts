@@ -13,14 +13,15 @@ import { presentOccupation } from './present';
 
 export { presentOccupation };
 
-/** A reference occupation must exist in the shared list. */
+/** A reference occupation must exist in the shared list; returns it with whether it is regulated. */
 export async function assertOccupation(db: Db, id: unknown, field = 'referenceOccupationId') {
-  if (!id) return;
+  if (!id) return null;
   const [o] = await db
-    .select({ id: occupations.id })
+    .select({ id: occupations.id, regulated: occupations.regulated })
     .from(occupations)
     .where(eq(occupations.id, String(id)));
   if (!o) throw invalidField(field, 'unknown reference occupation');
+  return o;
 }
 
 /** Reference occupations are shared reference data, not personal data: every case worker may search them. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../contracts/auth';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { acceptInvitation, invitationQuery } from './api';
 import { PublicFrame } from './PublicFrame';
 
@@ -63,7 +64,7 @@ export function InvitePage() {
   const purpose = info.data.purpose;
   return (
     <PublicFrame title={purpose === 'invite' ? t('invite.title') : t('invite.resetTitle')}>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           <Text>
             {purpose === 'invite'
@@ -91,7 +92,7 @@ export function InvitePage() {
             {t('invite.setPassword')}
           </Button>
         </Stack>
-      </form>
+      </Form>
     </PublicFrame>
   );
 }

@@ -6,6 +6,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { loginBody } from '../../contracts/auth';
 import { ApiError } from '../lib/http';
 import { ErrorAlert } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { logIn } from './api';
 import { PublicFrame } from './PublicFrame';
 import { useSession } from './session';
@@ -49,7 +50,7 @@ export function LoginPage() {
 
   return (
     <PublicFrame title={t('auth.loginTitle')}>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           {params.get('welcome') && <Alert color="green">{t('auth.passwordSetLogin')}</Alert>}
           {lostReason === 'session_expired' && <Alert color="yellow">{t('errors.session_expired')}</Alert>}
@@ -85,7 +86,7 @@ export function LoginPage() {
             {t('auth.forgotPassword')}
           </Text>
         </Stack>
-      </form>
+      </Form>
     </PublicFrame>
   );
 }

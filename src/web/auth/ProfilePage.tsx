@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody, PASSWORD_MIN_LENGTH } from '../../contracts/auth';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { PageHeader } from '../ui/PageHeader';
 import { changePassword, updateMe } from './api';
 import { useSession, useUser } from './session';
@@ -61,7 +62,7 @@ function PersonalCard() {
   });
   return (
     <Card withBorder>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           <Title order={2} size="h4">
             {t('profile.personal')}
@@ -85,7 +86,7 @@ function PersonalCard() {
             <Button type="submit">{t('common.save')}</Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -113,7 +114,7 @@ function PasswordCard() {
   });
   return (
     <Card withBorder>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           <Title order={2} size="h4">
             {t('profile.changePassword')}
@@ -145,7 +146,7 @@ function PasswordCard() {
             <Button type="submit">{t('profile.changePassword')}</Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Card>
   );
 }

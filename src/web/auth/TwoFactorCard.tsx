@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpSetupResponse } from '../../contracts/auth';
 import { ErrorAlert, notifySaved } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { disableTotp, enableTotp, startTotp } from './api';
 import { useSession, useUser } from './session';
 
@@ -96,7 +97,7 @@ export function TwoFactorCard() {
               </Text>
               <Code>{setup.secret}</Code>
             </Stack>
-            <form
+            <Form
               onSubmit={(e) => {
                 e.preventDefault();
                 void run(async () => {
@@ -128,12 +129,12 @@ export function TwoFactorCard() {
                   </Button>
                 </Group>
               </Stack>
-            </form>
+            </Form>
           </SimpleGrid>
         )}
 
         {user.totpEnabled && !codes && (
-          <form
+          <Form
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
@@ -156,7 +157,7 @@ export function TwoFactorCard() {
                 {t('profile.totpDisable')}
               </Button>
             </Group>
-          </form>
+          </Form>
         )}
       </Stack>
     </Card>

@@ -9,6 +9,8 @@ import { residenceBody } from '../../contracts/profile';
 import { updateCase } from '../clients/api';
 import { personSpecs } from '../clients/specs';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { Form } from '../ui/Form';
+import { useDiscardQuestion } from '../ui/FormDialog';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, languageName } from '../ui/labels';
@@ -41,6 +43,7 @@ function PersonCard({ client }: { client: Client }) {
     validate: resolver(updateClientBody.omit({ version: true })),
   });
   const f = (k: string) => t(`case.fields.${k}`);
+  const cancel = useDiscardQuestion(form.isDirty, () => setEditing(false));
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -58,18 +61,21 @@ function PersonCard({ client }: { client: Client }) {
   if (editing) {
     return (
       <Card withBorder>
-        <form onSubmit={submit} noValidate>
+        <Form form={form} onSubmit={submit}>
           <Stack>
             <ErrorAlert error={error} />
             <Fields form={form} specs={personSpecs} />
             <Group justify="flex-end">
-              <Button variant="subtle" onClick={() => setEditing(false)}>
+              <Button variant="subtle" onClick={cancel.close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit">{t('common.save')}</Button>
+              <Button type="submit" loading={form.submitting}>
+                {t('common.save')}
+              </Button>
             </Group>
           </Stack>
-        </form>
+        </Form>
+        {cancel.question}
       </Card>
     );
   }
@@ -84,7 +90,12 @@ function PersonCard({ client }: { client: Client }) {
           variant="light"
           leftSection={<IconPencil size={14} />}
           onClick={() => {
-            form.setValues(personFormValues(client));
+            // The form starts from the case as it is now, and has changes only once the user types.
+            const current = personFormValues(client);
+            form.setInitialValues(current);
+            form.setValues(current);
+            form.clearErrors();
+            setError(null);
             setEditing(true);
           }}
         >

@@ -34,11 +34,9 @@ type Pause = { [K in keyof z.infer<typeof suspension>]: z.infer<typeof suspensio
 /** The parts of a procedure that are lists: the document checklist and the pauses of the deadline. */
 function ProcedureExtras({
   form,
-  qualifications,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: the procedure form
   form: any;
-  qualifications: CaseFile['qualifications'];
 }) {
   const { t, i18n } = useTranslation('casefile');
   const checklist: ChecklistItem[] = form.values.checklist ?? [];
@@ -55,15 +53,6 @@ function ProcedureExtras({
     );
   return (
     <Stack>
-      <Select
-        label={t('case.fields.qualificationId')}
-        clearable
-        data={qualifications.map((q) => ({
-          value: q.id,
-          label: q.titleTranslation ? `${q.titleOriginal} (${q.titleTranslation})` : q.titleOriginal,
-        }))}
-        {...form.getInputProps('qualificationId')}
-      />
       <Text fw={500} size="sm">
         {t('case.checklist')}
       </Text>
@@ -239,6 +228,7 @@ function ProcedureExtras({
 
 export function CaseRecognition({ file }: { file: CaseFile }) {
   const { t } = useTranslation('casefile');
+  const specs = procedureSpecs(file.qualifications);
   return (
     <EntrySection
       clientId={file.client.id}
@@ -247,25 +237,20 @@ export function CaseRecognition({ file }: { file: CaseFile }) {
       addLabel={t('case.addProcedure')}
       emptyText={t('case.noProcedures')}
       items={file.procedures}
-      specs={procedureSpecs}
+      specs={specs}
       schema={procedureBody}
       modalSize="xl"
       toForm={(p) => ({
-        ...formValues(
-          procedureSpecs,
-          p ? { ...p, referenceOccupationId: p.referenceOccupation?.id ?? null } : null,
-          {
-            type: 'recognition',
-            outcome: 'pending',
-            extensionMonths: 0,
-            accelerated: false,
-          },
-        ),
-        qualificationId: p?.qualificationId ?? null,
+        ...formValues(specs, p ? { ...p, referenceOccupationId: p.referenceOccupation?.id ?? null } : null, {
+          type: 'recognition',
+          outcome: 'pending',
+          extensionMonths: 0,
+          accelerated: false,
+        }),
         checklist: p?.checklist ?? [],
         suspensions: p?.suspensions ?? [],
       })}
-      formExtra={(form) => <ProcedureExtras form={form} qualifications={file.qualifications} />}
+      formExtra={(form) => <ProcedureExtras form={form} />}
       render={(p) => {
         const present = p.checklist.filter((c) => c.present).length;
         return (

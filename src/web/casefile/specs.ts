@@ -1,3 +1,4 @@
+import type { InstitutionListItem } from '../../contracts/network';
 import {
   type Contact,
   channels,
@@ -27,7 +28,7 @@ import {
   procedureTypes,
 } from '../../contracts/recognition';
 import { cefrLevels, languageLevels } from '../../contracts/reference';
-import { type FieldSpec, specField } from '../ui/fields';
+import { type Carried, type FieldSpec, specField } from '../ui/fields';
 import { occupationLabel } from '../ui/pickers';
 
 /** The form fields of each part of the case file; labels are i18n keys under "case.fields". */
@@ -38,6 +39,40 @@ const knownOccupation = (e: { referenceOccupation: Occupation | null }) =>
   e.referenceOccupation
     ? [{ value: e.referenceOccupation.id, label: occupationLabel(e.referenceOccupation) }]
     : [];
+
+/** Picking a reference occupation carries whether it is regulated (the user may still change it). */
+const carryRegulated = (_: unknown, picked?: unknown): Carried => {
+  const o = picked as Occupation | undefined;
+  return o && o.regulated !== null ? { values: { regulated: o.regulated } } : {};
+};
+
+/**
+ * Picking an institution of the directory shows its name at once (the entry keeps it); clearing
+ * the pick empties it.
+ */
+const carryName =
+  (nameField: string) =>
+  (value: unknown, picked?: unknown): Carried => {
+    if (value === null) return { values: { [nameField]: '' } };
+    const name = (picked as InstitutionListItem | undefined)?.name;
+    return name ? { values: { [nameField]: name } } : {};
+  };
+
+const qualificationLabel = (q: Qualification) =>
+  q.titleTranslation ? `${q.titleOriginal} (${q.titleTranslation})` : q.titleOriginal;
+
+/** A procedure for a qualification takes what the qualification knows: its reference occupation. */
+const carryQualification =
+  (qualifications: Qualification[]) =>
+  (value: unknown): Carried => {
+    const o = qualifications.find((q) => q.id === value)?.referenceOccupation;
+    return o
+      ? {
+          values: { referenceOccupationId: o.id },
+          known: { referenceOccupationId: { value: o.id, label: occupationLabel(o) } },
+        }
+      : {};
+  };
 
 export const residenceSpecs: FieldSpec<ResidenceEntry>[] = [
   f('legalBasis', 'suggest', {
@@ -63,7 +98,7 @@ export const qualificationSpecs: FieldSpec<Qualification>[] = [
   f('year', 'number', { min: 1930, max: 2100 }),
   f('iscedLevel', 'number', { min: 0, max: 8 }),
   f('field', 'text'),
-  f('referenceOccupationId', 'occupation', { wide: true, known: knownOccupation }),
+  f('referenceOccupationId', 'occupation', { wide: true, known: knownOccupation, carry: carryRegulated }),
   f('regulated', 'switch'),
   f('law', 'select', { enumGroup: 'law', values: lawTypes }),
 ];
@@ -88,7 +123,13 @@ export const languageSpecs: FieldSpec<LanguageSkill>[] = [
   f('assessedOn', 'date', { dates: 'history' }),
 ];
 
-export const procedureSpecs: FieldSpec<Procedure>[] = [
+/** The fields of a procedure; the qualification it is for comes first, as it fills in others. */
+export const procedureSpecs = (qualifications: Qualification[]): FieldSpec<Procedure>[] => [
+  f('qualificationId', 'select', {
+    wide: true,
+    options: qualifications.map((q) => ({ value: q.id, label: qualificationLabel(q) })),
+    carry: carryQualification(qualifications),
+  }),
   f('type', 'select', { enumGroup: 'procedureType', values: procedureTypes, required: true }),
   f('referenceOccupationId', 'occupation', { known: knownOccupation }),
   f('authorityInstitutionId', 'institution', {
@@ -97,7 +138,7 @@ export const procedureSpecs: FieldSpec<Procedure>[] = [
     known: (e) =>
       e.authorityInstitutionId ? [{ value: e.authorityInstitutionId, label: e.authorityName ?? '' }] : [],
     help: 'casefile:case.help.authorityDirectory',
-    clears: ['authorityName'],
+    carry: carryName('authorityName'),
   }),
   f('authorityName', 'text', { wide: true, help: 'casefile:case.help.authority' }),
   f('submittedOn', 'date', { dates: 'event' }),
@@ -137,7 +178,7 @@ export const contactSpecs: FieldSpec<Contact>[] = [
   f('institutionId', 'institution', {
     wide: true,
     known: (e) => (e.institutionId ? [{ value: e.institutionId, label: e.institutionName ?? '' }] : []),
-    clears: ['institutionName'],
+    carry: carryName('institutionName'),
   }),
   f('institutionName', 'text', { help: 'casefile:case.help.institutionName' }),
   f('topic', 'text'),

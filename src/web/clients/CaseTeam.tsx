@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { ClientDetail } from '../../contracts/clients';
 import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { ColleagueSelect } from '../ui/fields';
 import { colleaguesQuery } from '../users/api';
 import { handOver, setCounsellors } from './api';
@@ -75,56 +76,62 @@ export function CaseTeam({ client }: { client: ClientDetail }) {
         )}
       </Group>
 
-      <Modal opened={mode === 'handover'} onClose={() => setMode(null)} title={t('case.handover')}>
-        <Stack>
-          <ErrorAlert error={error} />
-          <ColleagueSelect
-            label={t('case.handoverTo')}
-            value={to}
-            onChange={setTo}
-            error={fieldError}
-            clearable={false}
-          />
-          <Textarea
-            label={t('case.handoverNote')}
-            description={t('case.handoverNoteHelp')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            autosize
-            minRows={3}
-          />
-          <Switch
-            label={t('case.keepPreviousOwner')}
-            checked={keep}
-            onChange={(e) => setKeep(e.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={() => setMode(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              loading={busy}
-              disabled={!to}
-              onClick={() =>
-                run(async () => {
-                  if (!to) return;
-                  await handOver(client.id, {
-                    toUserId: to,
-                    note: note || undefined,
-                    keepPreviousOwner: keep,
-                    version: client.version,
-                  });
-                  notifySaved(t, t('case.handedOver'));
-                  await refresh();
-                  if (!keep) navigate('/cases');
-                })
-              }
-            >
-              {t('case.handover')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <FormDialog
+        opened={mode === 'handover'}
+        title={t('case.handover')}
+        // A note typed for the next counsellor is worth asking about before it is dropped.
+        form={{ isDirty: () => to !== null || note.trim() !== '', submitting: busy }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            if (!to) return;
+            await handOver(client.id, {
+              toUserId: to,
+              note: note || undefined,
+              keepPreviousOwner: keep,
+              version: client.version,
+            });
+            notifySaved(t, t('case.handedOver'));
+            await refresh();
+            if (!keep) navigate('/cases');
+          });
+        }}
+        onClose={() => setMode(null)}
+      >
+        {(cancel) => (
+          <Stack>
+            <ErrorAlert error={error} />
+            <ColleagueSelect
+              label={t('case.handoverTo')}
+              value={to}
+              onChange={setTo}
+              error={fieldError}
+              clearable={false}
+            />
+            <Textarea
+              label={t('case.handoverNote')}
+              description={t('case.handoverNoteHelp')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={3}
+            />
+            <Switch
+              label={t('case.keepPreviousOwner')}
+              checked={keep}
+              onChange={(e) => setKeep(e.currentTarget.checked)}
+            />
+            <Group justify="flex-end">
+              <Button variant="subtle" onClick={cancel}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={busy} disabled={!to}>
+                {t('case.handover')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </FormDialog>
 
       <Modal opened={mode === 'team'} onClose={() => setMode(null)} title={t('case.editTeam')}>
         <Stack>

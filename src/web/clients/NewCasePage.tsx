@@ -8,6 +8,7 @@ import { Link, useNavigate } from 'react-router';
 import { createClientBody, type DuplicateCandidate } from '../../contracts/clients';
 import { ApiError } from '../lib/http';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { PageHeader } from '../ui/PageHeader';
 import { caseKeys, duplicateCheck, openCase } from './api';
@@ -22,7 +23,6 @@ export function NewCasePage() {
   const [duplicates, setDuplicates] = useState<DuplicateCandidate[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: formValues(personSpecs, null, { intakeDate: new Date().toISOString().slice(0, 10) }),
     validate: resolver(createClientBody),
@@ -53,7 +53,6 @@ export function NewCasePage() {
   }
 
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
     setError(null);
     try {
       const created = await openCase({ ...cleanValues(values), ignoreDuplicates: confirmed });
@@ -63,15 +62,13 @@ export function NewCasePage() {
       if (e instanceof ApiError && e.code === 'duplicate') {
         setDuplicates((e.details.candidates as DuplicateCandidate[]) ?? []);
       } else if (!applyFieldErrors(form, e, t)) setError(e);
-    } finally {
-      setBusy(false);
     }
   });
 
   return (
     <Stack maw={1000}>
       <PageHeader title={t('cases.new')} description={t('cases.newHelp')} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Card withBorder>
           <Stack>
             <ErrorAlert error={error} />
@@ -102,13 +99,13 @@ export function NewCasePage() {
               <Button variant="subtle" component={Link} to="/cases">
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={busy} disabled={duplicates.length > 0 && !confirmed}>
+              <Button type="submit" loading={form.submitting} disabled={duplicates.length > 0 && !confirmed}>
                 {t('cases.create')}
               </Button>
             </Group>
           </Stack>
         </Card>
-      </form>
+      </Form>
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { Form } from '../ui/Form';
 import { formatDateTime } from '../ui/format';
 import { ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
@@ -76,7 +77,7 @@ function OrganisationForm() {
 
   return (
     <Card withBorder maw={640}>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           <ErrorAlert error={error ?? settings.error} />
           <TextInput label={t('settings.name')} required {...form.getInputProps('name')} />
@@ -91,7 +92,7 @@ function OrganisationForm() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -18,6 +18,7 @@ import { type SetupResult, setupBody } from '../../contracts/organisation';
 import { PublicFrame } from '../auth/PublicFrame';
 import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { Form } from '../ui/Form';
 import type { Language } from '../ui/i18n';
 import { setUp } from './api';
 
@@ -92,7 +93,7 @@ export function SetupPage() {
 
   return (
     <PublicFrame title={t('setup.title')} width={520}>
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit}>
         <Stack>
           <Text size="sm" c="dimmed">
             {t('setup.intro')}
@@ -154,7 +155,7 @@ export function SetupPage() {
             {t('setup.submit')}
           </Button>
         </Stack>
-      </form>
+      </Form>
     </PublicFrame>
   );
 }

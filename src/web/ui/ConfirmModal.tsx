@@ -2,12 +2,13 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Asks before something that cannot be undone. */
+/** Asks before something that cannot be undone; the safe answer has the focus. */
 export function ConfirmModal({
   opened,
   title,
   text,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   onClose,
 }: {
@@ -15,6 +16,7 @@ export function ConfirmModal({
   title: string;
   text: string;
   confirmLabel?: string;
+  cancelLabel?: string;
   onConfirm(): Promise<void> | void;
   onClose(): void;
 }) {
@@ -25,8 +27,8 @@ export function ConfirmModal({
       <Stack>
         <Text size="sm">{text}</Text>
         <Group justify="flex-end">
-          <Button variant="subtle" onClick={onClose}>
-            {t('common.cancel')}
+          <Button variant="subtle" onClick={onClose} data-autofocus>
+            {cancelLabel ?? t('common.cancel')}
           </Button>
           <Button
             color="red"

@@ -1,14 +1,16 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { applyFieldErrors, ErrorAlert, notifySaved } from './errors';
+import { FormDialog } from './FormDialog';
 import { cleanValues, type FieldSpec, Fields, resolver } from './fields';
 
 /**
  * A form in a dialog, built from field specs: checked with the contract's schema where given,
- * the server's field errors put on the inputs, anything else shown above the form.
+ * the server's field errors put on the inputs, anything else shown above the form; what was
+ * typed stays until it is saved or the user chooses to discard it.
  */
 export function FormModal<E>({
   title,
@@ -49,9 +51,7 @@ export function FormModal<E>({
     ...(schema ? { validate: resolver(schema) } : {}),
   });
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const submit = form.onSubmit(async (values) => {
-    setBusy(true);
     setError(null);
     try {
       await save(cleanValues(values));
@@ -61,28 +61,26 @@ export function FormModal<E>({
       if (onError?.(e)) return;
       if (!applyFieldErrors(form, e, t)) setError(e);
       else setError(null);
-    } finally {
-      setBusy(false);
     }
   });
   return (
-    <Modal opened onClose={onClose} title={title} size={size}>
-      <form onSubmit={submit} noValidate>
+    <FormDialog title={title} size={size} form={form} onSubmit={submit} onClose={onClose}>
+      {(close) => (
         <Stack>
           <ErrorAlert error={error} />
           {children?.(error)}
           <Fields form={form} specs={specs} entry={known} />
           {extra?.(form)}
           <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
+            <Button variant="subtle" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={form.submitting}>
               {submitLabel ?? t('common.save')}
             </Button>
           </Group>
         </Stack>
-      </form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

@@ -33,15 +33,25 @@ export function typedDateParser(language: string) {
  * The props every typed date field shares. No minDate/maxDate here: with them the picker ignores a
  * typed date out of range and keeps whatever it read before, so the user never learns; without
  * them the date is taken as typed and the contract's range check names the field and the range.
- * The calendar opens near a plausible year for a birth date.
+ * An empty birth date opens on the decade of a plausible year (35 years back), to pick the year
+ * first, not on today's month; one already typed opens on its own month.
  */
-export function typedDateProps(i18n: { language: string; t: (key: string) => string }, kind?: DateKind) {
+export function typedDateProps(
+  i18n: { language: string; t: (key: string) => string },
+  kind?: DateKind,
+  value?: string | null,
+) {
   const { language } = i18n;
-  const opensAt = kind === 'birth' ? `${Number(dateBounds('birth').max.slice(0, 4)) - 35}-01-01` : undefined;
+  const birth = kind === 'birth' && !value;
   return {
     valueFormat: dateFormat(language),
     dateParser: typedDateParser(language),
     clearButtonProps: { 'aria-label': i18n.t('common.clearDate') },
-    ...(opensAt ? { defaultDate: opensAt } : {}),
+    ...(birth
+      ? {
+          defaultDate: `${Number(dateBounds('birth').max.slice(0, 4)) - 35}-01-01`,
+          defaultLevel: 'decade' as const,
+        }
+      : {}),
   };
 }

@@ -13,6 +13,7 @@ import { DateInput, DatePickerInput } from '@mantine/dates';
 import { schemaResolver, type UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import i18next from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type DateKind, dateBounds } from '../../contracts/common';
@@ -78,8 +79,20 @@ export interface FieldSpec<E = unknown> {
   dates?: DateKind;
   /** For directory pickers: the labels of the entry's current values (the search may not hold them). */
   known?(entry: E): Option[];
-  /** Fields emptied when this one changes (a name the server then takes from the directory). */
-  clears?: string[];
+  /** For a select of values that are no enum (e.g. the case's qualifications): its options, labelled. */
+  options?: Option[];
+  /**
+   * What the user's pick here carries into other fields (the occupation's "regulated", the
+   * directory's name of an institution): their values, and labels for pickers among them.
+   * `picked` is the directory's record of the value, where the field picks from the directory.
+   */
+  carry?(value: unknown, picked?: unknown): Carried;
+}
+
+/** Values a pick carries into other fields, and the labels of those that pick from a directory. */
+export interface Carried {
+  values?: Record<string, unknown>;
+  known?: Record<string, Option>;
 }
 
 /** A maker of field specs whose labels are the i18n keys `<prefix>.<name>`. */
@@ -125,9 +138,24 @@ export function ColleagueSelect(props: {
 // biome-ignore lint/suspicious/noExplicitAny: the form's value shape is the entry's, which varies per section
 type AnyForm = UseFormReturnType<any>;
 
+/** Labels of values that a pick carried into other fields, by field name. */
+type CarriedLabels = Record<string, Option>;
+
 /** The labels of the edited record's current values, for a picker whose search may not hold them. */
-const knownOf = <E,>(f: FieldSpec<E>, entry: E | undefined): Option[] =>
-  entry !== undefined && f.known ? f.known(entry) : [];
+const knownOf = <E,>(f: FieldSpec<E>, entry: E | undefined, carried: CarriedLabels): Option[] => [
+  ...(entry !== undefined && f.known ? f.known(entry) : []),
+  ...(carried[f.name] ? [carried[f.name] as Option] : []),
+];
+
+/** Sets a field to what the user picked, and the fields the pick carries into. */
+function usePick<E>(form: AnyForm, f: FieldSpec<E>, onCarried: (labels: CarriedLabels) => void) {
+  return (value: unknown, picked?: unknown) => {
+    form.setFieldValue(f.name, value);
+    const carried = f.carry?.(value, picked);
+    for (const [name, v] of Object.entries(carried?.values ?? {})) form.setFieldValue(name, v);
+    if (carried?.known) onCarried(carried.known);
+  };
+}
 
 /** Renders form inputs from field specs; values are the API's (dates as YYYY-MM-DD, codes). */
 export function Fields<E>({
@@ -140,17 +168,28 @@ export function Fields<E>({
   /** The record being edited, if any. */
   entry?: E;
 }) {
+  const [carried, setCarried] = useState<CarriedLabels>({});
+  const onCarried = (labels: CarriedLabels) => setCarried((c) => ({ ...c, ...labels }));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {specs.map((f) => (
-        <FieldInput key={f.name} form={form} f={f} entry={entry} />
+        <FieldInput key={f.name} form={form} f={f} entry={entry} carried={carried} onCarried={onCarried} />
       ))}
     </SimpleGrid>
   );
 }
 
-function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; entry?: E }) {
+interface FieldProps<E> {
+  form: AnyForm;
+  f: FieldSpec<E>;
+  entry?: E;
+  carried: CarriedLabels;
+  onCarried(labels: CarriedLabels): void;
+}
+
+function FieldInput<E>({ form, f, entry, carried, onCarried }: FieldProps<E>) {
   const { t, i18n } = useTranslation();
+  const pick = usePick(form, f, onCarried);
   {
     const common = {
       label: t(f.label),
@@ -169,7 +208,7 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
             {...common}
             {...props}
             value={props.value || null}
-            {...typedDateProps(i18n, f.dates)}
+            {...typedDateProps(i18n, f.dates, props.value)}
             clearable
             placeholder={dateFormat(i18n.language)}
           />
@@ -208,8 +247,9 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
           <Select
             {...common}
             {...props}
+            onChange={pick}
             clearable={!f.required}
-            data={enumOptions(t, f.enumGroup ?? '', f.values ?? [])}
+            data={f.options ?? enumOptions(t, f.enumGroup ?? '', f.values ?? [])}
           />
         );
       case 'multiselect':
@@ -248,8 +288,8 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
             <OccupationSelect
               label={t(f.label)}
               value={props.value ?? null}
-              known={knownOf(f, entry)}
-              onChange={(id) => form.setFieldValue(f.name, id)}
+              known={knownOf(f, entry, carried)}
+              onChange={pick}
               error={props.error}
             />
           </div>
@@ -261,7 +301,7 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
       case 'occupations':
         return (
           <div style={common.style}>
-            <DirectoryInput form={form} f={f} entry={entry} />
+            <DirectoryInput form={form} f={f} entry={entry} carried={carried} onCarried={onCarried} />
           </div>
         );
       case 'colleague':
@@ -282,7 +322,7 @@ function FieldInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; ent
 }
 
 /** The inputs that pick from the organisation's directory, sectors or occupations. */
-function DirectoryInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>; entry?: E }) {
+function DirectoryInput<E>({ form, f, entry, carried, onCarried }: FieldProps<E>) {
   const { t } = useTranslation();
   const props = form.getInputProps(f.name);
   const common = {
@@ -291,12 +331,9 @@ function DirectoryInput<E>({ form, f, entry }: { form: AnyForm; f: FieldSpec<E>;
     required: f.required,
     error: props.error,
   };
-  const known = knownOf(f, entry);
+  const known = knownOf(f, entry, carried);
   const types = f.values as InstitutionType[] | undefined;
-  const set = (v: unknown) => {
-    form.setFieldValue(f.name, v);
-    for (const other of f.clears ?? []) form.setFieldValue(other, '');
-  };
+  const set = usePick(form, f, onCarried);
   switch (f.kind) {
     case 'institution':
       return (

@@ -37,29 +37,37 @@ function useSearchOptions<R, K extends QueryKey>(
   minLength = 2,
 ) {
   const [search, setSearch] = useState('');
-  const [seen, setSeen] = useState<Option[]>([]);
+  // Every record found so far, by value: a chosen one stays labelled, and its record goes to onChange.
+  const [seen, setSeen] = useState<Map<string, R>>(new Map());
   const term = search.trim();
   const results = useQuery({ ...find.query(term), enabled: term.length >= minLength, staleTime: 30_000 });
   const found = (results.data ?? []).map(find.option);
   // biome-ignore lint/correctness/useExhaustiveDependencies: what was found is remembered once per answer
   useEffect(() => {
-    if (found.length) setSeen((s) => [...s, ...found.filter((o) => !s.some((x) => x.value === o.value))]);
+    if (results.data?.length)
+      setSeen((s) => new Map([...s, ...results.data.map((r) => [find.option(r).value, r] as const)]));
   }, [results.data]);
   const options = (chosen: string[]) => {
     const byValue = new Map<string, Option>();
-    for (const o of [...(known ?? []), ...seen]) if (chosen.includes(o.value)) byValue.set(o.value, o);
+    for (const o of [...(known ?? []), ...[...seen.values()].map(find.option)])
+      if (chosen.includes(o.value)) byValue.set(o.value, o);
     for (const o of found) byValue.set(o.value, o);
     return [...byValue.values()];
   };
-  return { search, setSearch, options };
+  return {
+    search,
+    setSearch,
+    options,
+    record: (value: string | null) => (value ? seen.get(value) : undefined),
+  };
 }
 
-/** A select whose options the server finds for what the user types. */
+/** A select whose options the server finds for what the user types; a pick comes with its record. */
 export function SearchSelect<R, K extends QueryKey>(
   p: SearchProps & {
     find: Search<R, K>;
     value: string | null;
-    onChange(value: string | null): void;
+    onChange(value: string | null, picked?: R): void;
   },
 ) {
   const { t } = useTranslation();
@@ -77,7 +85,7 @@ export function SearchSelect<R, K extends QueryKey>(
       data={s.options(p.value ? [p.value] : [])}
       value={p.value}
       onSearchChange={s.setSearch}
-      onChange={p.onChange}
+      onChange={(v) => p.onChange(v, s.record(v))}
       error={p.error}
     />
   );
@@ -131,7 +139,10 @@ type InstitutionProps = SearchProps & { types?: readonly InstitutionType[] };
 
 /** Picks an institution of the network directory by name, city or e-mail. */
 export function InstitutionSelect(
-  p: InstitutionProps & { value: string | null; onChange(value: string | null): void },
+  p: InstitutionProps & {
+    value: string | null;
+    onChange(value: string | null, picked?: InstitutionListItem): void;
+  },
 ) {
   const find = useFindInstitutions(p.types);
   return <SearchSelect {...p} find={find} />;
@@ -149,7 +160,7 @@ export const occupationLabel = (o: Pick<Occupation, 'title' | 'scheme' | 'code' 
 
 /** Picks a reference occupation by searching the built-in list, KldB and ESCO. */
 export function OccupationSelect(
-  p: SearchProps & { value: string | null; onChange(value: string | null): void },
+  p: SearchProps & { value: string | null; onChange(value: string | null, picked?: Occupation): void },
 ) {
   const { t } = useTranslation();
   return <SearchSelect {...p} placeholder={t('fields.occupationSearch')} find={findOccupations} />;

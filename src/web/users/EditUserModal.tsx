@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Modal, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Group, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { sendUserLink, updateUser, userKeys } from './api';
 
 export function EditUserModal({
@@ -66,8 +67,8 @@ export function EditUserModal({
   };
 
   return (
-    <Modal opened onClose={onClose} title={user.name}>
-      <form onSubmit={submit} noValidate>
+    <FormDialog title={user.name} form={form} onSubmit={submit} onClose={onClose}>
+      {(cancel) => (
         <Stack>
           <Text size="sm" c="dimmed">
             {user.email}
@@ -87,7 +88,7 @@ export function EditUserModal({
             {...form.getInputProps('active', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
-            <Button variant="subtle" onClick={onClose}>
+            <Button variant="subtle" onClick={cancel}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -108,7 +109,7 @@ export function EditUserModal({
             </>
           )}
         </Stack>
-      </form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { type Role, roles } from '../../contracts/auth';
 import type { Language } from '../../contracts/common';
 import { type InvitationResult, inviteUserBody } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { FormDialog } from '../ui/FormDialog';
 import { inviteUser, userKeys } from './api';
 
 export function InviteUserModal({
@@ -51,8 +52,8 @@ export function InviteUserModal({
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('users.invite')}>
-      <form onSubmit={submit} noValidate>
+    <FormDialog opened={opened} title={t('users.invite')} form={form} onSubmit={submit} onClose={close}>
+      {(cancel) => (
         <Stack>
           <ErrorAlert error={error} />
           <TextInput label={t('users.name')} required data-autofocus {...form.getInputProps('name')} />
@@ -78,7 +79,7 @@ export function InviteUserModal({
             />
           </Stack>
           <Group justify="flex-end">
-            <Button variant="subtle" onClick={close}>
+            <Button variant="subtle" onClick={cancel}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
@@ -86,7 +87,7 @@ export function InviteUserModal({
             </Button>
           </Group>
         </Stack>
-      </form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }
