@@ -30,43 +30,52 @@ export const listHref = (path: string) => {
 
 /** Search, filters, sort and page of a list kept in the address: Back, reload and a shared link show the same list. */
 export function useListParams() {
-  const [params, setParams] = useSearchParams();
+  const [inAddress, setParams] = useSearchParams();
   const { pathname } = useLocation();
+  // The router applies a new address in a transition, a moment later: until it has, the controls
+  // show what was just chosen (a checkbox does not flick back), and a second change builds on the first.
+  const [pending, setPending] = useState<URLSearchParams | null>(null);
+  const address = inAddress.toString();
   useEffect(() => {
-    lastSeen.set(pathname, params.toString());
-  }, [pathname, params]);
-  const page = Number(params.get('page') ?? '1') || 1;
+    setPending(null);
+    lastSeen.set(pathname, address);
+  }, [pathname, address]);
+  const params = pending ?? inAddress;
   // Replaced, not pushed: Back leaves the list instead of undoing one filter (or one letter) at a time.
+  const go = (next: URLSearchParams) => {
+    setPending(next);
+    setParams(next, { replace: true });
+  };
+  const change = (edit: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    edit(next);
+    next.delete('page');
+    go(next);
+  };
   const set = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+    change((next) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    });
+  const page = Number(params.get('page') ?? '1') || 1;
   return {
     params,
     get: (key: string) => params.get(key),
     set,
     /** Puts these values in the address in place of all others (e.g. a saved filter). */
-    replace: (values: URLSearchParams) => setParams(values, { replace: true }),
+    replace: go,
     /** Takes these keys out of the address at once. */
     clear: (keys: Iterable<string>) =>
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
-          for (const k of keys) next.delete(k);
-          next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
+      change((next) => {
+        for (const k of keys) next.delete(k);
+      }),
     page,
-    setPage: (n: number) => set('page', String(n)),
+    setPage: (n: number) => {
+      const next = new URLSearchParams(params);
+      if (n > 1) next.set('page', String(n));
+      else next.delete('page');
+      go(next);
+    },
   };
 }
 
