@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Checkbox, Menu, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Menu, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { procedureOutcomes } from '../../contracts/recognition';
 import { cefrLevels, countryCodes } from '../../contracts/reference';
 import { useCan } from '../auth/session';
 import { caseExportUrl } from '../transfer/api';
+import { RowLink } from '../ui/DataTable';
 import { ColleagueSelect } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, enumOptions } from '../ui/labels';
@@ -198,9 +199,9 @@ export function CasesPage() {
             card: 'title',
             cell: (c) => (
               <>
-                <Anchor component={Link} to={`/cases/${c.id}`} fw={500}>
+                <RowLink to={`/cases/${c.id}`}>
                   {c.familyName}, {c.givenNames}
-                </Anchor>
+                </RowLink>
                 {c.originalName && (
                   <Text size="xs" c="dimmed">
                     <bdi>{c.originalName}</bdi>

@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import { institutionBody, institutionTypes } from '../../contracts/network';
 import { useCan } from '../auth/session';
 import { ApiError } from '../lib/http';
+import { RowLink } from '../ui/DataTable';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
@@ -259,9 +260,7 @@ export function InstitutionsPage() {
             card: 'title',
             cell: (i) => (
               <>
-                <Anchor component={Link} to={`/network/${i.id}`} fw={500}>
-                  {i.name}
-                </Anchor>
+                <RowLink to={`/network/${i.id}`}>{i.name}</RowLink>
                 {!i.active && (
                   <Badge color="gray" ml="xs">
                     {t('network.inactive')}

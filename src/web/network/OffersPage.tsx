@@ -10,6 +10,7 @@ import {
   opportunityKinds,
   opportunityStatuses,
 } from '../../contracts/network';
+import { RowLink } from '../ui/DataTable';
 import { FormModal } from '../ui/FormModal';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
@@ -112,11 +113,7 @@ export function OffersPage() {
           {
             head: t('network.fields.title'),
             card: 'title',
-            cell: (o) => (
-              <Anchor component={Link} to={`/offers/${o.id}`} fw={500}>
-                {o.title}
-              </Anchor>
-            ),
+            cell: (o) => <RowLink to={`/offers/${o.id}`}>{o.title}</RowLink>,
           },
           {
             head: t('network.fields.employerId'),

@@ -1,6 +1,7 @@
-import { Box, Group, Paper, Stack, Table, Text, useMantineTheme } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Stack, Table, Text, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { MouseEvent, ReactNode } from 'react';
+import { Link } from 'react-router';
 
 /** One column of a list: its head, its cell, and where the cell goes on a phone's card. */
 export interface Column<T> {
@@ -18,6 +19,13 @@ export interface Column<T> {
    */
   card?: 'title' | 'badge' | 'fact' | 'select' | 'action';
 }
+
+/** The link of a row to its record: the title of its card, followed by a click anywhere on the card. */
+export const RowLink = ({ to, children }: { to: string; children: ReactNode }) => (
+  <Anchor component={Link} to={to} fw={500}>
+    {children}
+  </Anchor>
+);
 
 /** Whether the screen is wider than a phone (Mantine's `sm`): tables there, cards below. */
 export function useWideScreen() {
