@@ -1,21 +1,25 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './common';
 
-/** What is due for the user: steps, residence titles, consents, overdue decisions, cases per stage. */
+/** A step due in the next two weeks or overdue, with its case. */
+export const dueStep = z.object({
+  id: z.uuid(),
+  clientId: z.uuid(),
+  caseCode: z.string(),
+  name: z.string(),
+  text: z.string(),
+  dueDate: z.string().nullable(),
+  owner: z.string().nullable(),
+  ownerNote: z.string().nullable(),
+  overdue: z.boolean(),
+});
+/** A lead's organisation can have hundreds of due steps: they come a page at a time. */
+export const dueStepQuery = pageQuery;
+export const dueStepPage = pageOf(dueStep);
+
+/** What is due for the user: residence titles, consents, overdue decisions, cases per stage (steps: `dueStepPage`). */
 export const dashboard = z.object({
   today: z.string(),
-  steps: z.array(
-    z.object({
-      id: z.uuid(),
-      clientId: z.uuid(),
-      caseCode: z.string(),
-      name: z.string(),
-      text: z.string(),
-      dueDate: z.string().nullable(),
-      owner: z.string().nullable(),
-      ownerNote: z.string().nullable(),
-      overdue: z.boolean(),
-    }),
-  ),
   residence: z.array(
     z.object({
       clientId: z.uuid(),

@@ -10,10 +10,8 @@ async function moveTo(
   stage: string,
   extra?: (dialog: import('playwright-core').Locator) => Promise<void>,
 ) {
-  await page
-    .getByRole('button', { name: new RegExp(`^\\d?\\s*${stage}`) })
-    .first()
-    .click();
+  await page.getByRole('button', { name: 'Move to …' }).click();
+  await page.getByRole('menuitem', { name: stage, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await extra?.(dialog);
   await dialog.getByRole('button', { name: 'Move' }).click();

@@ -193,8 +193,9 @@ describe('plan, contacts and residence on the dashboard', () => {
       validUntil: addDays(today, 30),
     });
     const dash = (await aylin.get('/api/dashboard')).json();
-    expect(dash.steps.map((s: { text: string }) => s.text)).toContain('Übersetzungen beauftragen');
-    expect(dash.steps.map((s: { text: string }) => s.text)).not.toContain('Later');
+    const due = (await aylin.get('/api/dashboard/steps?limit=100')).json();
+    expect(due.items.map((s: { text: string }) => s.text)).toContain('Übersetzungen beauftragen');
+    expect(due.items.map((s: { text: string }) => s.text)).not.toContain('Later');
     expect(dash.residence.map((r: { clientId: string }) => r.clientId)).toContain(c.id);
     expect(
       (await aylin.get('/api/clients?overdueSteps=true')).json().items.map((i: { id: string }) => i.id),

@@ -328,3 +328,29 @@ describe('implausible input', () => {
     expect(res.json().error.code).toBe('validation_failed');
   });
 });
+
+describe('the dashboard’s due steps', () => {
+  it('come a page at a time, earliest first, each step once, with how many there are', async () => {
+    const c = await openCase(aylin, person({ givenNames: 'Many', familyName: 'Steps' }));
+    const today = todayInGermany();
+    for (let i = 0; i < 5; i++)
+      await aylin.post(`/api/clients/${c.id}/steps`, { text: `Step ${i}`, dueDate: addDays(today, i - 2) });
+    const seen: { id: string; dueDate: string }[] = [];
+    let total = Number.POSITIVE_INFINITY;
+    for (let offset = 0; offset < total; offset += 2) {
+      const page = (await lead.get(`/api/dashboard/steps?limit=2&offset=${offset}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      total = page.total;
+      seen.push(...page.items);
+    }
+    expect(seen.length).toBe(total);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(total);
+    expect(seen.map((s) => s.dueDate)).toEqual(seen.map((s) => s.dueDate).sort());
+    const mine = (await aylin.get('/api/dashboard/steps?limit=100')).json();
+    expect(mine.items.filter((s: { clientId: string }) => s.clientId === c.id)).toHaveLength(5);
+    expect((await jonas.get('/api/dashboard/steps')).json().items).not.toContainEqual(
+      expect.objectContaining({ clientId: c.id }),
+    );
+    expect((await lead.get('/api/dashboard/steps?limit=500')).statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
 import { allOf } from '../db/conditions';
@@ -13,46 +13,71 @@ const CONSENT_WARNING_DAYS = 30;
 const STEP_HORIZON_DAYS = 14;
 const LIMIT = 50;
 
+const caseRef = {
+  clientId: clients.id,
+  caseCode: clients.caseCode,
+  name: sql<string>`${clients.givenNames} || ' ' || ${clients.familyName}`,
+};
+/** Open cases the actor may see. */
+const openCases = (actor: Actor) => allOf(visibleCasesSql(actor), ne(clients.stage, 'closed'));
+
 /**
- * What needs the counsellor's attention: steps due in the next two weeks or overdue, residence
- * titles ending within 60 days, consents ending within 30 days, overdue recognition decisions.
- * Counsellors see their own and shared cases; leads the organisation's.
+ * Steps due in the next two weeks or overdue, earliest first, a page at a time (a lead sees the
+ * whole organisation's, which can be hundreds).
+ */
+export async function dueSteps(ctx: AppContext, actor: Actor, page: { limit: number; offset: number }) {
+  assertCan(actor, 'cases.work');
+  const today = todayInGermany();
+  const where = and(
+    openCases(actor),
+    isNull(nextSteps.doneAt),
+    lte(nextSteps.dueDate, addDays(today, STEP_HORIZON_DAYS)),
+    // A lead sees the steps of the organisation; a counsellor those of their cases and those given to them.
+    caseScope(actor) === 'organisation'
+      ? undefined
+      : sql`(${nextSteps.ownerUserId} IS NULL OR ${nextSteps.ownerUserId} = ${actor.userId})`,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        ...caseRef,
+        id: nextSteps.id,
+        text: nextSteps.text,
+        dueDate: nextSteps.dueDate,
+        owner: users.name,
+        ownerNote: nextSteps.ownerNote,
+      })
+      .from(nextSteps)
+      .innerJoin(clients, eq(clients.id, nextSteps.clientId))
+      .leftJoin(users, eq(users.id, nextSteps.ownerUserId))
+      .where(where)
+      // The id keeps the order stable between pages when many steps fall due on one day.
+      .orderBy(asc(nextSteps.dueDate), asc(nextSteps.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    ctx.db
+      .select({ n: count() })
+      .from(nextSteps)
+      .innerJoin(clients, eq(clients.id, nextSteps.clientId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((s) => ({ ...s, overdue: Boolean(s.dueDate && s.dueDate < today) })),
+    total: total?.n ?? 0,
+    limit: page.limit,
+    offset: page.offset,
+  };
+}
+
+/**
+ * What else needs the counsellor's attention: residence titles ending within 60 days, consents
+ * ending within 30 days, overdue recognition decisions, cases per stage. Counsellors see their own
+ * and shared cases; leads the organisation's.
  */
 export async function dashboard(ctx: AppContext, actor: Actor) {
   assertCan(actor, 'cases.work');
   const today = todayInGermany();
-  const visible = allOf(visibleCasesSql(actor), ne(clients.stage, 'closed'));
-  const caseRef = {
-    clientId: clients.id,
-    caseCode: clients.caseCode,
-    name: sql<string>`${clients.givenNames} || ' ' || ${clients.familyName}`,
-  };
-
-  const steps = await ctx.db
-    .select({
-      ...caseRef,
-      id: nextSteps.id,
-      text: nextSteps.text,
-      dueDate: nextSteps.dueDate,
-      owner: users.name,
-      ownerNote: nextSteps.ownerNote,
-    })
-    .from(nextSteps)
-    .innerJoin(clients, eq(clients.id, nextSteps.clientId))
-    .leftJoin(users, eq(users.id, nextSteps.ownerUserId))
-    .where(
-      and(
-        visible,
-        isNull(nextSteps.doneAt),
-        lte(nextSteps.dueDate, addDays(today, STEP_HORIZON_DAYS)),
-        // A lead sees the steps of the organisation; a counsellor those of their cases and those given to them.
-        caseScope(actor) === 'organisation'
-          ? undefined
-          : sql`(${nextSteps.ownerUserId} IS NULL OR ${nextSteps.ownerUserId} = ${actor.userId})`,
-      ),
-    )
-    .orderBy(asc(nextSteps.dueDate))
-    .limit(LIMIT);
+  const visible = openCases(actor);
 
   const residence = await queryRows<{
     client_id: string;
@@ -115,7 +140,6 @@ export async function dashboard(ctx: AppContext, actor: Actor) {
 
   return {
     today,
-    steps: steps.map((s) => ({ ...s, overdue: Boolean(s.dueDate && s.dueDate < today) })),
     residence: residence.map((r) => ({
       clientId: r.client_id,
       caseCode: r.case_code,

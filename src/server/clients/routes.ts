@@ -17,11 +17,11 @@ import {
   updateClientBody,
 } from '../../contracts/clients';
 import { idParams, okSchema } from '../../contracts/common';
-import { dashboard } from '../../contracts/dashboard';
+import { dashboard, dueStepPage, dueStepQuery } from '../../contracts/dashboard';
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
-import { dashboard as dueWork } from './dashboard';
+import { dueSteps, dashboard as dueWork } from './dashboard';
 import { listClients } from './list';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';
 import { createClient, findDuplicates, updateClient } from './service';
@@ -147,11 +147,24 @@ export function clientRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Due and overdue steps, expiring residence titles and consents, overdue decisions',
+        summary: 'Expiring residence titles and consents, overdue decisions, cases per stage',
         response: { 200: dashboard, ...errors },
       },
     },
     async (request) => dueWork(ctx, actorOf(request)),
+  );
+
+  app.get(
+    '/api/dashboard/steps',
+    {
+      schema: {
+        tags,
+        summary: 'Steps due in the next two weeks or overdue, earliest first, one page',
+        querystring: dueStepQuery,
+        response: { 200: dueStepPage, ...errors },
+      },
+    },
+    async (request) => dueSteps(ctx, actorOf(request), request.query),
   );
 
   app.get(

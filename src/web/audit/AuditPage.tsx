@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Select, Stack, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { auditActions, type PersonLookupResult } from '../../contracts/audit';
 import { useCan } from '../auth/session';
 import { formatDateTime } from '../ui/format';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { AuditDetails } from './AuditDetails';
 import { auditActorsQuery, auditTrailQuery, personSearchQuery } from './api';
@@ -40,7 +40,7 @@ export function AuditPage() {
   return (
     <Stack>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
-      <Group gap="sm" wrap="wrap" align="flex-end">
+      <ListFilters list={trail}>
         {canFindPersons && (
           <PersonSelect
             {...filter('subjectId')}
@@ -67,7 +67,7 @@ export function AuditPage() {
         />
         <DateTimePicker label={t('audit.from')} clearable {...filter('from')} w={{ base: '100%', sm: 200 }} />
         <DateTimePicker label={t('audit.to')} clearable {...filter('to')} w={{ base: '100%', sm: 200 }} />
-      </Group>
+      </ListFilters>
       <Text size="sm" c="dimmed">
         {t('audit.count', { count: trail.data?.total ?? 0 })}
       </Text>
@@ -76,40 +76,40 @@ export function AuditPage() {
         testId="audit-table"
         minWidth={800}
         highlightOnHover={false}
-        heads={[
-          t('audit.when'),
-          t('audit.user'),
-          t('audit.action'),
-          t('audit.object'),
-          t('audit.address'),
-          t('audit.details'),
-        ]}
-      >
-        {trail.items.map((e) => (
-          <Table.Tr key={e.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-            <Table.Td>{e.actor ? e.actor.name : <Text c="dimmed">{t('audit.system')}</Text>}</Table.Td>
-            <Table.Td>
+        plainTitle
+        rowKey={(e) => e.id}
+        columns={[
+          { head: t('audit.when'), nowrap: true, card: 'title', cell: (e) => formatDateTime(e.at) },
+          {
+            head: t('audit.user'),
+            card: 'fact',
+            cell: (e) => (e.actor ? e.actor.name : <Text c="dimmed">{t('audit.system')}</Text>),
+          },
+          {
+            head: t('audit.action'),
+            card: 'badge',
+            cell: (e) => (
               <Badge variant="light" color={e.action.endsWith('failed') ? 'red' : 'blue'}>
                 {actionLabel(e.action)}
               </Badge>
-            </Table.Td>
-            <Table.Td>
-              {e.subject
+            ),
+          },
+          {
+            head: t('audit.object'),
+            card: 'fact',
+            cell: (e) =>
+              e.subject
                 ? e.subject.label
                 : e.entityType
                   ? [t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType }), e.entityLabel]
                       .filter(Boolean)
                       .join(': ')
-                  : '–'}
-            </Table.Td>
-            <Table.Td>{e.ip ?? '–'}</Table.Td>
-            <Table.Td>
-              <AuditDetails entry={e} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+                  : '–',
+          },
+          { head: t('audit.address'), cell: (e) => e.ip ?? '–' },
+          { head: t('audit.details'), card: 'fact', cell: (e) => <AuditDetails entry={e} /> },
+        ]}
+      />
     </Stack>
   );
 }

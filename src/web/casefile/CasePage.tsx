@@ -11,6 +11,7 @@ import { CaseNetwork } from '../measures/CaseNetwork';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
+import { listHref } from '../ui/list';
 import { PageLoader } from '../ui/PageLoader';
 import { useCaseFile } from './api';
 import { CaseContacts } from './CaseContacts';
@@ -48,7 +49,7 @@ export function CasePage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/cases" size="sm">
+      <Anchor component={Link} to={listHref('/cases')} size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} />
           {t('clients:cases.title')}

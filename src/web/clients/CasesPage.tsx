@@ -1,29 +1,18 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Menu,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Menu, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { stages } from '../../contracts/clients';
+import { type ClientListItem as Case, stages } from '../../contracts/clients';
 import { procedureOutcomes } from '../../contracts/recognition';
 import { cefrLevels, countryCodes } from '../../contracts/reference';
 import { useCan } from '../auth/session';
 import { caseExportUrl } from '../transfer/api';
+import { RowLink } from '../ui/DataTable';
 import { ColleagueSelect } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, enumOptions } from '../ui/labels';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { OccupationSelect } from '../ui/pickers';
 import { caseListQuery } from './api';
@@ -100,8 +89,10 @@ export function CasesPage() {
           </>
         }
       />
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        {searchBox(t('cases.searchPlaceholder'), { label: t('cases.search'), testId: 'case-search' })}
+      <ListFilters
+        list={list}
+        search={searchBox(t('cases.searchPlaceholder'), { label: t('cases.search'), testId: 'case-search' })}
+      >
         <MultiSelect
           label={t('cases.stage')}
           placeholder={stageValues.length ? undefined : t('cases.openStages')}
@@ -121,23 +112,20 @@ export function CasesPage() {
           onChange={(v) => setFilter('sort', v)}
           w={{ base: '100%', sm: 200 }}
         />
-        <SavedFilters list={list} />
-      </Group>
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <div style={{ width: 220 }}>
+        <Box w={{ base: '100%', sm: 220 }}>
           <ColleagueSelect
             label={t('cases.counsellor')}
             value={params.get('counsellorId')}
             onChange={(v) => setFilter('counsellorId', v)}
           />
-        </div>
-        <div style={{ width: 260 }}>
+        </Box>
+        <Box w={{ base: '100%', sm: 260 }}>
           <OccupationSelect
             label={t('casefile:case.fields.referenceOccupationId')}
             value={params.get('occupationId')}
             onChange={(id) => setFilter('occupationId', id)}
           />
-        </div>
+        </Box>
         <Select
           label={t('cases.qualificationCountry')}
           searchable
@@ -147,7 +135,7 @@ export function CasesPage() {
             .sort((a, b) => a.label.localeCompare(b.label))}
           value={params.get('country')}
           onChange={(v) => setFilter('country', v)}
-          w={200}
+          w={{ base: '100%', sm: 200 }}
         />
         <Select
           label={t('cases.outcome')}
@@ -155,7 +143,7 @@ export function CasesPage() {
           data={enumOptions(t, 'outcome', procedureOutcomes)}
           value={params.get('outcome')}
           onChange={(v) => setFilter('outcome', v)}
-          w={220}
+          w={{ base: '100%', sm: 220 }}
         />
         <Select
           label={t('cases.germanAtLeast')}
@@ -163,7 +151,7 @@ export function CasesPage() {
           data={[...cefrLevels]}
           value={params.get('minLevel')}
           onChange={(v) => setFilter('minLevel', v)}
-          w={160}
+          w={{ base: '100%', sm: 160 }}
         />
         <Checkbox
           label={t('cases.overdueOnly')}
@@ -177,63 +165,76 @@ export function CasesPage() {
           onChange={(e) => setFilter('includeClosed', e.currentTarget.checked)}
           mb={8}
         />
-      </Group>
+        <SavedFilters list={list} />
+      </ListFilters>
       {canReassign && <ReassignCases selected={selected} onDone={() => setSelected([])} />}
       <ListTable
         list={list}
         testId="cases-table"
         minWidth={860}
-        heads={[
-          ...(canReassign ? [32] : []),
-          t('cases.name'),
-          t('cases.code'),
-          t('casefile:case.fields.birthDate'),
-          t('cases.stage'),
-          t('casefile:case.fields.referenceOccupationId'),
-          t('case.owner'),
-          t('cases.steps'),
-        ]}
-      >
-        {list.items.map((c) => (
-          <Table.Tr key={c.id}>
-            {canReassign && (
-              <Table.Td>
-                <Checkbox
-                  aria-label={t('cases.select', { name: `${c.givenNames} ${c.familyName}` })}
-                  checked={selected.includes(c.id)}
-                  onChange={(e) =>
-                    setSelected((s) => (e.currentTarget.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))
-                  }
-                />
-              </Table.Td>
-            )}
-            <Table.Td>
-              <Anchor component={Link} to={`/cases/${c.id}`} fw={500}>
-                {c.familyName}, {c.givenNames}
-              </Anchor>
-              {c.originalName && (
-                <Text size="xs" c="dimmed">
-                  <bdi>{c.originalName}</bdi>
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.caseCode}</Table.Td>
-            <Table.Td>{formatDate(c.birthDate)}</Table.Td>
-            <Table.Td>
-              <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>
-            </Table.Td>
-            <Table.Td>{c.referenceOccupation ?? '–'}</Table.Td>
-            <Table.Td>{c.owner.name}</Table.Td>
-            <Table.Td>
-              {c.overdueSteps > 0 ? (
+        rowKey={(c) => c.id}
+        columns={[
+          ...(canReassign
+            ? [
+                {
+                  head: '',
+                  width: 32,
+                  card: 'select' as const,
+                  cell: (c: Case) => (
+                    <Checkbox
+                      aria-label={t('cases.select', { name: `${c.givenNames} ${c.familyName}` })}
+                      checked={selected.includes(c.id)}
+                      onChange={(e) =>
+                        setSelected((s) =>
+                          e.currentTarget.checked ? [...s, c.id] : s.filter((x) => x !== c.id),
+                        )
+                      }
+                    />
+                  ),
+                },
+              ]
+            : []),
+          {
+            head: t('cases.name'),
+            card: 'title',
+            cell: (c) => (
+              <>
+                <RowLink to={`/cases/${c.id}`}>
+                  {c.familyName}, {c.givenNames}
+                </RowLink>
+                {c.originalName && (
+                  <Text size="xs" c="dimmed">
+                    <bdi>{c.originalName}</bdi>
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { head: t('cases.code'), nowrap: true, card: 'fact', cell: (c) => c.caseCode },
+          { head: t('casefile:case.fields.birthDate'), cell: (c) => formatDate(c.birthDate) },
+          {
+            head: t('cases.stage'),
+            card: 'badge',
+            cell: (c) => <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>,
+          },
+          {
+            head: t('casefile:case.fields.referenceOccupationId'),
+            card: 'fact',
+            cell: (c) => c.referenceOccupation ?? '–',
+          },
+          { head: t('case.owner'), card: 'fact', cell: (c) => c.owner.name },
+          {
+            head: t('cases.steps'),
+            card: 'badge',
+            cell: (c) =>
+              c.overdueSteps > 0 ? (
                 <Badge color="red">{t('cases.overdue', { count: c.overdueSteps })}</Badge>
               ) : (
                 '–'
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

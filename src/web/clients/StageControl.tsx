@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Select, Stack, Stepper, Text, Textarea } from '@mantine/core';
+import { Box, Button, Group, Menu, Modal, Select, Stack, Stepper, Text, Textarea } from '@mantine/core';
+import { IconArrowRight, IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
@@ -9,7 +10,11 @@ import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { moveStage } from './api';
 
-/** The workflow as a stepper; clicking a stage moves the case there (asking for a reason or an outcome). */
+/**
+ * The workflow as a picture (a stepper that is not a control) and beside it the action that moves
+ * the case: on to the next stage in one click, or to any other through "Move to …"; both open the
+ * dialog that asks for a note, a reason (a step back) or an outcome (closing).
+ */
 export function StageControl({
   client,
   history,
@@ -52,35 +57,77 @@ export function StageControl({
     }
   };
 
+  const open = (stage: Stage) => {
+    setTarget(stage);
+    setReason('');
+    setOutcome(null);
+    setError(null);
+    setFieldError({});
+  };
+  const next = stages[current + 1];
+  const later = stages.slice(current + 1);
+  const earlier = stages.slice(0, current);
+
   return (
     <>
-      <Stepper
-        active={current}
-        size="xs"
-        onStepClick={(i) => {
-          const stage = stages[i];
-          if (i === current || !stage) return;
-          setTarget(stage);
-          setReason('');
-          setOutcome(null);
-          setError(null);
-          setFieldError({});
-        }}
-        allowNextStepsSelect
-        aria-label={t('case.stages')}
-        styles={{ steps: { flexWrap: 'wrap', rowGap: 8 } }}
-      >
-        {stages.map((s) => (
-          <Stepper.Step
-            key={s}
-            label={enumLabel(t, 'stage', s)}
-            description={
-              enteredAt(s) && stages.indexOf(s) <= current ? formatDateTime(enteredAt(s)) : undefined
-            }
-            data-testid={`stage-${s}`}
-          />
-        ))}
-      </Stepper>
+      <Stack gap="xs" data-testid="stage-control">
+        {/* A picture of where the case stands; the buttons beside it are the controls. */}
+        <Box
+          role="img"
+          aria-label={t('case.stagePicture', {
+            stage: enumLabel(t, 'stage', client.stage),
+            n: current + 1,
+            of: stages.length,
+          })}
+        >
+          <Stepper
+            active={current}
+            size="xs"
+            styles={{ steps: { flexWrap: 'wrap', rowGap: 8 }, step: { cursor: 'default' } }}
+          >
+            {stages.map((s) => (
+              <Stepper.Step
+                key={s}
+                component="div"
+                allowStepClick={false}
+                label={enumLabel(t, 'stage', s)}
+                description={
+                  enteredAt(s) && stages.indexOf(s) <= current ? formatDateTime(enteredAt(s)) : undefined
+                }
+                data-testid={`stage-${s}`}
+              />
+            ))}
+          </Stepper>
+        </Box>
+        <Group gap="xs" wrap="wrap" justify="flex-end">
+          {next && (
+            <Button rightSection={<IconArrowRight size={16} />} onClick={() => open(next)}>
+              {t('case.moveTo', { stage: enumLabel(t, 'stage', next) })}
+            </Button>
+          )}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+                {t('case.moveToOther')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {later.length > 0 && <Menu.Label>{t('case.forward')}</Menu.Label>}
+              {later.map((s) => (
+                <Menu.Item key={s} onClick={() => open(s)}>
+                  {enumLabel(t, 'stage', s)}
+                </Menu.Item>
+              ))}
+              {earlier.length > 0 && <Menu.Label>{t('case.back')}</Menu.Label>}
+              {earlier.map((s) => (
+                <Menu.Item key={s} onClick={() => open(s)}>
+                  {enumLabel(t, 'stage', s)}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Stack>
       <Modal
         opened={target !== null}
         onClose={() => setTarget(null)}

@@ -15,7 +15,7 @@ import type {
   transitionBody,
 } from '../../contracts/clients';
 import type { okSchema } from '../../contracts/common';
-import type { dashboard, notificationList } from '../../contracts/dashboard';
+import type { dashboard, dueStepPage, notificationList } from '../../contracts/dashboard';
 import {
   deleteJson,
   type Fields,
@@ -36,6 +36,8 @@ export const caseKeys = {
   savedFilters: ['saved-filters'] as const,
   /** The dashboard and its cards (the follow-ups card is the measures domain's). */
   dashboard: ['dashboard'] as const,
+  /** One page of the dashboard's due steps (under the dashboard, so refreshing it refreshes them). */
+  dueSteps: (params: QueryParams) => ['dashboard', 'steps', params] as const,
   notifications: ['notifications'] as const,
 };
 
@@ -68,6 +70,8 @@ export const dashboardQuery = queryOptions({
   queryKey: caseKeys.dashboard,
   queryFn: () => getJson<typeof dashboard>('/api/dashboard'),
 });
+
+export const dueStepsQuery = pageQuery<typeof dueStepPage>(caseKeys.dueSteps, '/api/dashboard/steps');
 
 export const notificationsQuery = queryOptions({
   queryKey: caseKeys.notifications,

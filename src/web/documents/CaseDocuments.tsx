@@ -6,7 +6,6 @@ import {
   Group,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -18,6 +17,7 @@ import type { CaseFile } from '../../contracts/casefile';
 import { documentCategories } from '../../contracts/documents';
 import { useRefreshCase } from '../casefile/api';
 import { ConfirmModal } from '../ui/ConfirmModal';
+import { DataTable } from '../ui/DataTable';
 import { ErrorAlert, notifyError, notifySaved } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
@@ -92,64 +92,80 @@ export function CaseDocuments({ file }: { file: CaseFile }) {
           </Button>
         </Group>
       </Stack>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs" data-testid="documents-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('documents.file')}</Table.Th>
-              <Table.Th>{t('documents.category')}</Table.Th>
-              <Table.Th>{t('documents.size')}</Table.Th>
-              <Table.Th>{t('documents.uploadedBy')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {file.documents.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Anchor href={documentUrl(id, d.id)} download={d.filename}>
-                    {d.filename}
-                  </Anchor>
-                  {d.description && (
-                    <Text size="xs" c="dimmed">
-                      {d.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{enumLabel(t, 'documentCategory', d.category)}</Table.Td>
-                <Table.Td>{sizeText(d.sizeBytes)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{d.uploadedBy ?? '–'}</Text>
+      {/* A click on a card would download the file: only the file's own link does. */}
+      <DataTable
+        items={file.documents}
+        rowKey={(d) => d.id}
+        testId="documents-table"
+        minWidth={640}
+        striped={false}
+        plainTitle
+        columns={[
+          {
+            head: t('documents.file'),
+            card: 'title',
+            cell: (d) => (
+              <>
+                <Anchor
+                  href={documentUrl(id, d.id)}
+                  download={d.filename}
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {d.filename}
+                </Anchor>
+                {d.description && (
                   <Text size="xs" c="dimmed">
-                    {formatDateTime(d.uploadedAt)}
+                    {d.description}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      component="a"
-                      href={documentUrl(id, d.id)}
-                      download={d.filename}
-                      variant="subtle"
-                      aria-label={t('documents.download')}
-                    >
-                      <IconDownload size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('common.delete')}
-                      onClick={() => setDeleting(d.id)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                )}
+              </>
+            ),
+          },
+          {
+            head: t('documents.category'),
+            card: 'fact',
+            cell: (d) => enumLabel(t, 'documentCategory', d.category),
+          },
+          { head: t('documents.size'), cell: (d) => sizeText(d.sizeBytes) },
+          {
+            head: t('documents.uploadedBy'),
+            card: 'fact',
+            cell: (d) => (
+              <>
+                <Text size="sm">{d.uploadedBy ?? '–'}</Text>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(d.uploadedAt)}
+                </Text>
+              </>
+            ),
+          },
+          {
+            head: '',
+            card: 'action',
+            cell: (d) => (
+              <Group gap={4} wrap="nowrap">
+                <ActionIcon
+                  component="a"
+                  href={documentUrl(id, d.id)}
+                  download={d.filename}
+                  variant="subtle"
+                  aria-label={t('documents.download')}
+                >
+                  <IconDownload size={16} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('common.delete')}
+                  onClick={() => setDeleting(d.id)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ),
+          },
+        ]}
+      />
       {file.documents.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('documents.none')}

@@ -1,8 +1,9 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
 import { useRefreshCase } from '../casefile/api';
+import { DataTable } from '../ui/DataTable';
 import { formatDate, formatDateTime } from '../ui/format';
 import { enumLabel } from '../ui/labels';
 import { Acquisitions, Placements } from './CaseProgress';
@@ -20,49 +21,55 @@ function Involved({ file }: { file: CaseFile }) {
           {t('progress.noInvolved')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="involved">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('network:network.institution')}</Table.Th>
-                <Table.Th>{t('progress.roles')}</Table.Th>
-                <Table.Th>{t('progress.lastContact')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {file.network.involved.map((i) => (
-                <Table.Tr key={i.institution.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/network/${i.institution.id}`} size="sm">
-                      {i.institution.name}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {enumLabel(t, 'institutionType', i.institution.type)}
+        <DataTable
+          items={file.network.involved}
+          rowKey={(i) => i.institution.id}
+          testId="involved"
+          minWidth={560}
+          striped={false}
+          highlightOnHover={false}
+          columns={[
+            {
+              head: t('network:network.institution'),
+              card: 'title',
+              cell: (i) => (
+                <>
+                  <Anchor component={Link} to={`/network/${i.institution.id}`} size="sm">
+                    {i.institution.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {enumLabel(t, 'institutionType', i.institution.type)}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              head: t('progress.roles'),
+              card: 'fact',
+              cell: (i) => i.roles.map((r) => enumLabel(t, 'involvedRole', r)).join(', '),
+            },
+            {
+              head: t('progress.lastContact'),
+              card: 'fact',
+              cell: (i) =>
+                i.lastContact ? (
+                  <>
+                    <Text size="sm">
+                      {formatDate(i.lastContact.on)}
+                      {i.lastContact.topic ? ` · ${i.lastContact.topic}` : ''}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{i.roles.map((r) => enumLabel(t, 'involvedRole', r)).join(', ')}</Table.Td>
-                  <Table.Td>
-                    {i.lastContact ? (
-                      <>
-                        <Text size="sm">
-                          {formatDate(i.lastContact.on)}
-                          {i.lastContact.topic ? ` · ${i.lastContact.topic}` : ''}
-                        </Text>
-                        {i.lastContact.result && (
-                          <Text size="xs" c="dimmed">
-                            {i.lastContact.result}
-                          </Text>
-                        )}
-                      </>
-                    ) : (
-                      '–'
+                    {i.lastContact.result && (
+                      <Text size="xs" c="dimmed">
+                        {i.lastContact.result}
+                      </Text>
                     )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </>
+                ) : (
+                  '–'
+                ),
+            },
+          ]}
+        />
       )}
     </Stack>
   );
@@ -79,32 +86,30 @@ function Disclosures({ file }: { file: CaseFile }) {
       <Text size="sm" c="dimmed">
         {t('progress.disclosuresHelp')}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table data-testid="disclosures">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit:audit.when')}</Table.Th>
-              <Table.Th>{t('progress.recipient')}</Table.Th>
-              <Table.Th>{t('casefile:case.fields.purposes')}</Table.Th>
-              <Table.Th>{t('casefile:case.fields.dataCategories')}</Table.Th>
-              <Table.Th>{t('progress.by')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {file.network.disclosures.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{formatDateTime(d.at)}</Table.Td>
-                <Table.Td>{d.recipient}</Table.Td>
-                <Table.Td>{enumLabel(t, 'purpose', d.purpose)}</Table.Td>
-                <Table.Td>
-                  {d.dataCategories.map((c) => enumLabel(t, 'dataCategory', c)).join(', ') || '–'}
-                </Table.Td>
-                <Table.Td>{d.by ?? '–'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        items={file.network.disclosures}
+        rowKey={(d) => d.id}
+        testId="disclosures"
+        minWidth={560}
+        striped={false}
+        highlightOnHover={false}
+        plainTitle
+        columns={[
+          { head: t('audit:audit.when'), card: 'fact', cell: (d) => formatDateTime(d.at) },
+          { head: t('progress.recipient'), card: 'title', cell: (d) => <Text fw={500}>{d.recipient}</Text> },
+          {
+            head: t('casefile:case.fields.purposes'),
+            card: 'fact',
+            cell: (d) => enumLabel(t, 'purpose', d.purpose),
+          },
+          {
+            head: t('casefile:case.fields.dataCategories'),
+            card: 'fact',
+            cell: (d) => d.dataCategories.map((c) => enumLabel(t, 'dataCategory', c)).join(', ') || '–',
+          },
+          { head: t('progress.by'), card: 'fact', cell: (d) => d.by ?? '–' },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Checkbox, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -8,7 +8,7 @@ import { type Measure, measureTypes } from '../../contracts/measures';
 import { FormModal } from '../ui/FormModal';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
 import { addMeasure, changeMeasure, measureDetailQuery, measureKeys, measureListQuery } from './api';
@@ -46,7 +46,8 @@ export function MeasuresPage() {
   const { t } = useTranslation('measures');
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const list = useList({ query: measureListQuery, filters: measureFilters });
-  const { params: lp, filters, items, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox, enumFilter } = list;
+  const today = new Date().toISOString().slice(0, 10);
   // A link to one measure (e.g. from its provider) opens it.
   const openId = lp.get('open');
   const linked = useQuery({ ...measureDetailQuery(openId ?? ''), enabled: Boolean(openId) });
@@ -68,41 +69,34 @@ export function MeasuresPage() {
           </Button>
         }
       />
-      <Group gap="sm" wrap="wrap" align="center">
-        {searchBox(t('measures.search'))}
+      <ListFilters list={list} search={searchBox(t('measures.search'))}>
         {enumFilter('type', 'measureType', measureTypes, t('measures.allTypes'), 260)}
-        <SectorSelect
-          label=""
-          placeholder={t('network:network.allSectors')}
-          value={filters.sectorId}
-          onChange={(v) => lp.set('sectorId', v)}
-          w={220}
-        />
+        <Box w={{ base: '100%', sm: 220 }}>
+          <SectorSelect
+            label=""
+            placeholder={t('network:network.allSectors')}
+            value={filters.sectorId}
+            onChange={(v) => lp.set('sectorId', v)}
+          />
+        </Box>
         <Checkbox
           label={t('measures.includeInactive')}
           checked={Boolean(filters.includeInactive)}
           onChange={(e) => lp.set('includeInactive', e.currentTarget.checked ? '1' : null)}
+          mb={8}
         />
-      </Group>
+      </ListFilters>
       <ListTable
         list={list}
         testId="measures"
         minWidth={820}
-        heads={[
-          t('network:network.fields.title'),
-          t('network:network.fields.type'),
-          t('network:network.fields.providerId'),
-          t('measures.where'),
-          t('measures.nextStartColumn'),
-          t('measures.places'),
-          t('network:network.fields.cost'),
-        ]}
-      >
-        {items.map((m) => {
-          const next = m.startDates.find((d) => d >= new Date().toISOString().slice(0, 10));
-          return (
-            <Table.Tr key={m.id}>
-              <Table.Td>
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            head: t('network:network.fields.title'),
+            card: 'title',
+            cell: (m) => (
+              <>
                 <Anchor component="button" type="button" fw={500} onClick={() => setEditing(m)} ta="left">
                   {m.title}
                 </Anchor>
@@ -118,33 +112,56 @@ export function MeasuresPage() {
                       : t('measures.minLevel', { level: m.minLanguageLevel })}
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td>{enumLabel(t, 'measureType', m.type)}</Table.Td>
-              <Table.Td>
-                {m.provider ? (
-                  <Anchor component={Link} to={`/network/${m.provider.id}`} size="sm">
-                    {m.provider.name}
-                  </Anchor>
-                ) : (
-                  '–'
-                )}
-              </Table.Td>
-              <Table.Td>
-                {m.online
-                  ? t('measures.online')
-                  : m.place || (m.district ? enumLabel(t, 'district', m.district) : '–')}
-              </Table.Td>
-              <Table.Td>{next ? formatDate(next) : '–'}</Table.Td>
-              <Table.Td>
-                <Text size="sm" c={m.capacity !== null && m.participants >= m.capacity ? 'red' : undefined}>
-                  {m.capacity === null ? m.participants : `${m.participants} / ${m.capacity}`}
-                </Text>
-              </Table.Td>
-              <Table.Td>{m.costCents === 0 ? t('measures.free') : formatMoney(m.costCents)}</Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </ListTable>
+              </>
+            ),
+          },
+          {
+            head: t('network:network.fields.type'),
+            card: 'fact',
+            cell: (m) => enumLabel(t, 'measureType', m.type),
+          },
+          {
+            head: t('network:network.fields.providerId'),
+            card: 'fact',
+            cell: (m) =>
+              m.provider ? (
+                <Anchor component={Link} to={`/network/${m.provider.id}`} size="sm">
+                  {m.provider.name}
+                </Anchor>
+              ) : (
+                '–'
+              ),
+          },
+          {
+            head: t('measures.where'),
+            cell: (m) =>
+              m.online
+                ? t('measures.online')
+                : m.place || (m.district ? enumLabel(t, 'district', m.district) : '–'),
+          },
+          {
+            head: t('measures.nextStartColumn'),
+            card: 'fact',
+            cell: (m) => {
+              const next = m.startDates.find((d) => d >= today);
+              return next ? formatDate(next) : '–';
+            },
+          },
+          {
+            head: t('measures.places'),
+            cell: (m) => (
+              <Text size="sm" c={m.capacity !== null && m.participants >= m.capacity ? 'red' : undefined}>
+                {m.capacity === null ? m.participants : `${m.participants} / ${m.capacity}`}
+              </Text>
+            ),
+          },
+          {
+            head: t('network:network.fields.cost'),
+            card: 'fact',
+            cell: (m) => (m.costCents === 0 ? t('measures.free') : formatMoney(m.costCents)),
+          },
+        ]}
+      />
       {editing && (
         <MeasureModal measure={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Checkbox,
   FileInput,
@@ -20,10 +21,11 @@ import { Link, useNavigate } from 'react-router';
 import { institutionBody, institutionTypes } from '../../contracts/network';
 import { useCan } from '../auth/session';
 import { ApiError } from '../lib/http';
+import { RowLink } from '../ui/DataTable';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect, sectorLabel } from '../ui/pickers';
 import {
@@ -191,7 +193,7 @@ export function InstitutionsPage() {
   const [editingSectors, setEditingSectors] = useState(false);
   const canManageSectors = useCan('sectors.manage');
   const list = useList({ query: institutionListQuery, filters: institutionFilters });
-  const { params: lp, filters, items, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox, enumFilter } = list;
   return (
     <Stack>
       <PageHeader
@@ -229,69 +231,80 @@ export function InstitutionsPage() {
           </>
         }
       />
-      <Group gap="sm" wrap="wrap" align="flex-end">
-        {searchBox(t('network.search'))}
+      <ListFilters list={list} search={searchBox(t('network.search'))}>
         {enumFilter('type', 'institutionType', institutionTypes, t('network.allTypes'), 240)}
-        <SectorSelect
-          label=""
-          placeholder={t('network.allSectors')}
-          value={filters.sectorId}
-          onChange={(v) => lp.set('sectorId', v)}
-          w={220}
-        />
+        <Box w={{ base: '100%', sm: 220 }}>
+          <SectorSelect
+            label=""
+            placeholder={t('network.allSectors')}
+            value={filters.sectorId}
+            onChange={(v) => lp.set('sectorId', v)}
+          />
+        </Box>
         {enumFilter('district', 'district', districts, t('network.allDistricts'))}
         <Checkbox
           label={t('network.includeInactive')}
           checked={Boolean(filters.includeInactive)}
           onChange={(e) => lp.set('includeInactive', e.currentTarget.checked ? '1' : null)}
+          mb={8}
         />
-      </Group>
+      </ListFilters>
       <ListTable
         list={list}
         testId="institutions"
         minWidth={720}
-        heads={[
-          t('network.fields.name'),
-          t('network.fields.type'),
-          t('network.fields.sectorIds'),
-          t('network.fields.city'),
-          t('network.contacts'),
-        ]}
-      >
-        {items.map((i) => (
-          <Table.Tr key={i.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/network/${i.id}`} fw={500}>
-                {i.name}
-              </Anchor>
-              {!i.active && (
-                <Badge color="gray" ml="xs">
-                  {t('network.inactive')}
-                </Badge>
-              )}
-            </Table.Td>
-            <Table.Td>{enumLabel(t, 'institutionType', i.type)}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                {i.sectors.map((s) => (
-                  <Badge key={s} variant="light" tt="none">
-                    {sectorLabel(t, s)}
+        rowKey={(i) => i.id}
+        columns={[
+          {
+            head: t('network.fields.name'),
+            card: 'title',
+            cell: (i) => (
+              <>
+                <RowLink to={`/network/${i.id}`}>{i.name}</RowLink>
+                {!i.active && (
+                  <Badge color="gray" ml="xs">
+                    {t('network.inactive')}
                   </Badge>
-                ))}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {i.city ?? '–'}
-              {i.district && i.city !== enumLabel(t, 'district', i.district) && (
-                <Text size="xs" c="dimmed">
-                  {enumLabel(t, 'district', i.district)}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{i.contactCount}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+                )}
+              </>
+            ),
+          },
+          {
+            head: t('network.fields.type'),
+            card: 'fact',
+            cell: (i) => enumLabel(t, 'institutionType', i.type),
+          },
+          {
+            head: t('network.fields.sectorIds'),
+            card: 'badge',
+            cell: (i) =>
+              i.sectors.length > 0 && (
+                <Group gap={4}>
+                  {i.sectors.map((s) => (
+                    <Badge key={s} variant="light" tt="none">
+                      {sectorLabel(t, s)}
+                    </Badge>
+                  ))}
+                </Group>
+              ),
+          },
+          {
+            head: t('network.fields.city'),
+            card: 'fact',
+            cell: (i) => (
+              <>
+                {i.city ?? '–'}
+                {i.district && i.city !== enumLabel(t, 'district', i.district) && (
+                  <Text size="xs" c="dimmed">
+                    {enumLabel(t, 'district', i.district)}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { head: t('network.contacts'), card: 'fact', cell: (i) => i.contactCount },
+        ]}
+      />
       {adding && <NewInstitutionModal onClose={() => setAdding(false)} />}
       {importing && <ImportModal onClose={() => setImporting(false)} />}
       {editingSectors && <SectorsModal onClose={() => setEditingSectors(false)} />}

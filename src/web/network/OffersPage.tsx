@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Select, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,10 +10,11 @@ import {
   opportunityKinds,
   opportunityStatuses,
 } from '../../contracts/network';
+import { RowLink } from '../ui/DataTable';
 import { FormModal } from '../ui/FormModal';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { SectorSelect } from '../ui/pickers';
 import { addOffer, changeOffer, networkKeys, offerListQuery } from './api';
@@ -68,7 +69,7 @@ export function OffersPage() {
   const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const list = useList({ query: offerListQuery, filters: offerFilters });
-  const { params: lp, filters, items, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox, enumFilter } = list;
   return (
     <Stack>
       <PageHeader
@@ -80,8 +81,7 @@ export function OffersPage() {
           </Button>
         }
       />
-      <Group gap="sm" wrap="wrap">
-        {searchBox(t('offers.search'))}
+      <ListFilters list={list} search={searchBox(t('offers.search'))}>
         {enumFilter('kind', 'opportunityKind', opportunityKinds, t('offers.allKinds'))}
         <Select
           aria-label={t('network.fields.status')}
@@ -95,50 +95,53 @@ export function OffersPage() {
           }}
           w={{ base: '100%', sm: 180 }}
         />
-        <SectorSelect
-          label=""
-          placeholder={t('network.allSectors')}
-          value={filters.sectorId}
-          onChange={(v) => lp.set('sectorId', v)}
-          w={220}
-        />
-      </Group>
+        <Box w={{ base: '100%', sm: 220 }}>
+          <SectorSelect
+            label=""
+            placeholder={t('network.allSectors')}
+            value={filters.sectorId}
+            onChange={(v) => lp.set('sectorId', v)}
+          />
+        </Box>
+      </ListFilters>
       <ListTable
         list={list}
         testId="offers"
         minWidth={760}
-        heads={[
-          t('network.fields.title'),
-          t('network.fields.employerId'),
-          t('network.fields.kind'),
-          t('network.fields.occupationId'),
-          t('network.fields.startDate'),
-          t('network.fields.status'),
-        ]}
-      >
-        {items.map((o) => (
-          <Table.Tr key={o.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/offers/${o.id}`} fw={500}>
-                {o.title}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
+        rowKey={(o) => o.id}
+        columns={[
+          {
+            head: t('network.fields.title'),
+            card: 'title',
+            cell: (o) => <RowLink to={`/offers/${o.id}`}>{o.title}</RowLink>,
+          },
+          {
+            head: t('network.fields.employerId'),
+            card: 'fact',
+            cell: (o) => (
               <Anchor component={Link} to={`/network/${o.employer.id}`} size="sm">
                 {o.employer.name}
               </Anchor>
-            </Table.Td>
-            <Table.Td>{enumLabel(t, 'opportunityKind', o.kind)}</Table.Td>
-            <Table.Td>{o.occupation?.title ?? '–'}</Table.Td>
-            <Table.Td>{formatDate(o.startDate)}</Table.Td>
-            <Table.Td>
+            ),
+          },
+          {
+            head: t('network.fields.kind'),
+            card: 'fact',
+            cell: (o) => enumLabel(t, 'opportunityKind', o.kind),
+          },
+          { head: t('network.fields.occupationId'), cell: (o) => o.occupation?.title ?? '–' },
+          { head: t('network.fields.startDate'), card: 'fact', cell: (o) => formatDate(o.startDate) },
+          {
+            head: t('network.fields.status'),
+            card: 'badge',
+            cell: (o) => (
               <Badge variant="light" color={offerStatusColor(o.status)}>
                 {enumLabel(t, 'opportunityStatus', o.status)}
               </Badge>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+            ),
+          },
+        ]}
+      />
       {adding && <OfferModal offer={null} onClose={() => setAdding(false)} />}
     </Stack>
   );

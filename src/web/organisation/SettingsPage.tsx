@@ -7,7 +7,6 @@ import {
   Spoiler,
   Stack,
   Switch,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -17,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { Form } from '../ui/Form';
@@ -27,10 +27,16 @@ import { organisationKeys, organisationQuery, outboxQuery, updateOrganisation } 
 
 export function SettingsPage() {
   const { t } = useTranslation('organisation');
+  // The tab is in the address with the outbox's page, so Back and reload return to the same page of it.
+  const [params, setParams] = useSearchParams();
   return (
     <Stack maw={1100}>
       <PageHeader title={t('settings.title')} />
-      <Tabs defaultValue="organisation" keepMounted={false}>
+      <Tabs
+        value={params.get('tab') === 'outbox' ? 'outbox' : 'organisation'}
+        onChange={(v) => setParams(v === 'outbox' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="organisation">{t('settings.organisation')}</Tabs.Tab>
           <Tabs.Tab value="outbox">{t('settings.outbox')}</Tabs.Tab>
@@ -111,29 +117,37 @@ function Outbox() {
         striped={false}
         highlightOnHover={false}
         verticalSpacing="sm"
-        heads={[
-          t('settings.created'),
-          t('settings.recipient'),
-          t('settings.message'),
-          t('users:users.status'),
-        ]}
-      >
-        {messages.items.map((m) => (
-          <Table.Tr key={m.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
-            <Table.Td>{m.to}</Table.Td>
-            <Table.Td>
-              <Title order={3} size="sm">
-                {m.subject}
-              </Title>
-              <Spoiler maxHeight={0} showLabel={t('settings.showText')} hideLabel={t('settings.hideText')}>
-                <Code block style={{ whiteSpace: 'pre-wrap' }}>
-                  {m.text}
-                </Code>
-              </Spoiler>
-            </Table.Td>
-            <Table.Td>
-              {m.sentAt ? (
+        rowKey={(m) => m.id}
+        plainTitle
+        columns={[
+          {
+            head: t('settings.created'),
+            nowrap: true,
+            card: 'fact',
+            cell: (m) => formatDateTime(m.createdAt),
+          },
+          { head: t('settings.recipient'), card: 'fact', cell: (m) => m.to },
+          {
+            head: t('settings.message'),
+            card: 'title',
+            cell: (m) => (
+              <>
+                <Title order={3} size="sm">
+                  {m.subject}
+                </Title>
+                <Spoiler maxHeight={0} showLabel={t('settings.showText')} hideLabel={t('settings.hideText')}>
+                  <Code block style={{ whiteSpace: 'pre-wrap' }}>
+                    {m.text}
+                  </Code>
+                </Spoiler>
+              </>
+            ),
+          },
+          {
+            head: t('users:users.status'),
+            card: 'badge',
+            cell: (m) =>
+              m.sentAt ? (
                 <Badge color="green">{t('settings.sent')}</Badge>
               ) : m.lastError ? (
                 <Badge color="red" title={m.lastError}>
@@ -141,11 +155,10 @@ function Outbox() {
                 </Badge>
               ) : (
                 <Badge color="gray">{t('settings.waiting')}</Badge>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -3,8 +3,9 @@ import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { listHref } from './list';
 
-/** The head of a record's page: the way back to its list, its name, its badges and an edit button. */
+/** The head of a record's page: the way back to its list (as it was left), its name, its badges and an edit button. */
 export function DetailHeader(p: {
   back: { to: string; label: string };
   title: string;
@@ -17,7 +18,7 @@ export function DetailHeader(p: {
   const { t } = useTranslation();
   return (
     <>
-      <Anchor component={Link} to={p.back.to} size="sm">
+      <Anchor component={Link} to={listHref(p.back.to)} size="sm">
         <Group gap={4}>
           <IconArrowLeft size={14} />
           {p.back.label}

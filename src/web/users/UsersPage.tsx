@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
 import { TwoFactorBadge } from '../auth/TwoFactorCard';
 import { formatDateTime } from '../ui/format';
-import { ListTable, useList } from '../ui/list';
+import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
 import { userListQuery } from './api';
 import { EditUserModal } from './EditUserModal';
@@ -34,8 +34,7 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Group gap="sm" wrap="wrap">
-        {list.searchBox(t('users.search'))}
+      <ListFilters list={list} search={list.searchBox(t('users.search'))}>
         <Select
           aria-label={t('users.role')}
           placeholder={t('users.allRoles')}
@@ -57,25 +56,19 @@ export function UsersPage() {
           onChange={(v) => params.set('status', v)}
           w={{ base: '100%', sm: 200 }}
         />
-      </Group>
+      </ListFilters>
       <ListTable
         list={list}
         minWidth={720}
-        heads={[
-          t('users.name'),
-          t('auth:auth.email'),
-          t('users.roles'),
-          t('users.status'),
-          t('auth:profile.totp'),
-          t('users.lastLogin'),
-          '',
-        ]}
-      >
-        {list.items.map((u) => (
-          <Table.Tr key={u.id}>
-            <Table.Td>{u.name}</Table.Td>
-            <Table.Td>{u.email}</Table.Td>
-            <Table.Td>
+        rowKey={(u) => u.id}
+        plainTitle
+        columns={[
+          { head: t('users.name'), card: 'title', cell: (u) => <Text fw={500}>{u.name}</Text> },
+          { head: t('auth:auth.email'), card: 'fact', cell: (u) => u.email },
+          {
+            head: t('users.roles'),
+            card: 'badge',
+            cell: (u) => (
               <Group gap={4}>
                 {u.roles.map((r) => (
                   <Badge key={r} variant="light">
@@ -83,20 +76,30 @@ export function UsersPage() {
                   </Badge>
                 ))}
               </Group>
-            </Table.Td>
-            <Table.Td>
+            ),
+          },
+          {
+            head: t('users.status'),
+            card: 'badge',
+            cell: (u) => (
               <Badge
                 color={u.status === 'active' ? 'green' : u.status === 'invited' ? 'blue' : 'gray'}
                 variant="dot"
               >
                 {t(`users.statuses.${u.status}`)}
               </Badge>
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <TwoFactorBadge enabled={u.totpEnabled} />
-            </Table.Td>
-            <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
-            <Table.Td>
+            ),
+          },
+          {
+            head: t('auth:profile.totp'),
+            nowrap: true,
+            cell: (u) => <TwoFactorBadge enabled={u.totpEnabled} />,
+          },
+          { head: t('users.lastLogin'), card: 'fact', cell: (u) => formatDateTime(u.lastLoginAt) },
+          {
+            head: '',
+            card: 'action',
+            cell: (u) => (
               <Button
                 size="compact-sm"
                 variant="subtle"
@@ -105,10 +108,10 @@ export function UsersPage() {
               >
                 {t('common.edit')}
               </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+            ),
+          },
+        ]}
+      />
       <InviteUserModal opened={inviting} onClose={() => setInviting(false)} onInvited={setLink} />
       {editing && <EditUserModal user={editing} onClose={() => setEditing(null)} onLink={setLink} />}
       <LinkResultModal result={link} onClose={() => setLink(null)} />
