@@ -25,6 +25,7 @@ import {
   frameworkErrorHandler,
   sendStatusError,
 } from './lib/http';
+import { logController } from './lib/logging';
 import { RouteTable } from './lib/route-table';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
@@ -57,26 +58,12 @@ export interface BuildOptions {
   webDir?: string;
 }
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return {
-    level,
-    // Personal data never goes into logs: no bodies, no query strings (they could carry names or tokens).
-    serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  };
-}
-
 /** Builds the whole HTTP application; main.ts listens, tests call app.inject. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const headers = securityHeaders(ctx.config.secureCookies);
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: logController(),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
