@@ -1,16 +1,20 @@
-// npm run bench [-- --suite foundation|clients|network|all|load] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|all|load|weight] [--pg postgres://…]
 // The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
+// The weight suite (bytes of JS and CSS of the first pages, in headless Chromium) too; it needs no database server.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
 import { runClients } from './clients';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 import { type LoadRun, loadReport, runLoad } from './load';
 import { runNetwork } from './network';
+import { runWeight, weightReport } from './weight';
 
 const suite = arg('suite', 'all');
 const pgUrl = arg('pg', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const kinds: ('pglite' | 'postgres')[] = ['pglite'];
-if (await postgresAvailable(pgUrl)) kinds.push('postgres');
+if (suite === 'weight') {
+  // What the browser downloads does not depend on the database.
+} else if (await postgresAvailable(pgUrl)) kinds.push('postgres');
 else console.error(`PostgreSQL not reachable at ${pgUrl}; measuring PGlite only`);
 
 const lines: string[] = [`Run ${new Date().toISOString()} on ${machine()}`, ''];
@@ -89,5 +93,7 @@ if (suite === 'load') {
   // Errors fail the run, so that a script or CI sees them, not only a reader of the table.
   if (runs.some((r) => r.errors.length)) process.exitCode = 1;
 }
+
+if (suite === 'weight') lines.push(...weightReport(await runWeight()));
 
 console.log(lines.join('\n'));

@@ -10,7 +10,9 @@ const stamp = path.join(root, 'dist/web/.built');
 
 export function buildWebIfNeeded() {
   if (!isStale(stamp, ['src/web', 'src/contracts', 'vite.config.ts', 'package-lock.json'])) return false;
-  console.log('Building the web client …');
+  // The first start spends most of its time here (about 15 s): say so, and when it is done.
+  console.log('Building the web client (once, and again after its sources change) …');
+  const started = performance.now();
   execFileSync(
     process.execPath,
     [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
@@ -20,6 +22,7 @@ export function buildWebIfNeeded() {
     },
   );
   markBuilt(stamp);
+  console.log(`Built the web client in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
 

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -28,10 +25,12 @@ import {
   frameworkErrorHandler,
   sendStatusError,
 } from './lib/http';
+import { logController } from './lib/logging';
 import { RouteTable } from './lib/route-table';
 import { securityHeaders } from './lib/security-headers';
 import { serializerCompiler } from './lib/serializer';
 import { validatorCompiler } from './lib/validator';
+import { serveWebClient } from './lib/web-client';
 import { measureRoutes } from './measures/routes';
 import { caseNetworkSection } from './measures/service';
 import { networkRoutes } from './network/routes';
@@ -55,21 +54,8 @@ export interface BuildOptions {
   /** Fastify logger; false in tests. */
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
-}
-
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return {
-    level,
-    // Personal data never goes into logs: no bodies, no query strings (they could carry names or tokens).
-    serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  };
+  /** The built web client; dist/web unless a test serves its own. */
+  webDir?: string;
 }
 
 /** Builds the whole HTTP application; main.ts listens, tests call app.inject. */
@@ -77,6 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const headers = securityHeaders(ctx.config.secureCookies);
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: logController(),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
@@ -157,27 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
 
-  const indexHtml = path.join(webDistDir, 'index.html');
-  const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) {
-    // The web client's files are public by declaration of their routes, not by their path.
-    await app.register(async (web) => {
-      web.addHook('onRoute', (route) => {
-        route.config = { ...route.config, public: true, web: true };
-      });
-      await web.register(fastifyStatic, {
-        root: webDistDir,
-        wildcard: false,
-        index: false,
-        // Built assets carry a content hash in their name, so they can be cached for good.
-        setHeaders: (reply, file) => {
-          if (file.includes(`${path.sep}assets${path.sep}`))
-            reply.header('cache-control', 'public, max-age=31536000, immutable');
-        },
-      });
-    });
-  }
-  const webPage = hasWeb ? fs.readFileSync(indexHtml) : null;
+  const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const methods = routeTable.methodsOf(pathname);
@@ -189,14 +156,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (apiLike || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendStatusError(reply, 404);
     }
-    if (!hasWeb)
+    if (!webPage)
       return reply.status(404).type('text/plain').send('The web client is not built; run npm start.');
     // The single-page app answers every other path itself.
-    return reply
-      .headers(headers.web)
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(webPage ?? '');
+    return webPage(request, reply.status(200));
   });
   return app;
 }

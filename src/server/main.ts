@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { buildApp, loggerOptions } from './app';
+import { buildApp } from './app';
 import { sealTotpSecrets } from './auth/totp';
 import { openBackupAccess } from './backup/service';
 import { rekeySearchText } from './clients/service';
@@ -11,6 +11,7 @@ import { jobHandlers, recurringJobs } from './jobs';
 import { backfillNameKeys } from './lib/consent';
 import { startJobRunner } from './lib/jobs';
 import { DataDirLockedError, lockDataDir } from './lib/lockfile';
+import { loggerOptions } from './lib/logging';
 import { bootstrapFromEnvironment } from './setup/service';
 
 const version: string = JSON.parse(

@@ -1,10 +1,18 @@
 import { Center, Loader } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import {
+  BrowserRouter,
+  matchRoutes,
+  Navigate,
+  Outlet,
+  type RouteObject,
+  useLocation,
+  useRoutes,
+} from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
+import { loadAllTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
-import { AppLayout } from './layout';
 
 function FullPageLoader() {
   return (
@@ -46,23 +54,33 @@ function SetupOnly({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-/** A lazily loaded page: each domain is its own chunk. */
-const page =
-  <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
-  async () => ({ Component: (await load())[name] as () => ReactNode });
+/**
+ * A page loaded on first use (React.lazy): each page is its own chunk, and so is the layout of the
+ * logged-in area (its menus and popovers are not needed on the login page). `preload` starts the
+ * download early; the chunk is fetched once either way.
+ */
+function lazyPage<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () => {
+    loading ??= load().then((module) => ({ default: module[name] as ComponentType }));
+    return loading;
+  };
+  const Page = lazy(preload);
+  return { element: <Page />, handle: { preload } };
+}
 
-/** A route that only users with the permission may open. */
-const guarded = (path: string, permission: Permission, lazy: ReturnType<typeof page>) => ({
+/** A page that only users with the permission may open. */
+const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
   path,
   element: (
     <RequirePermission permission={permission}>
       <Outlet />
     </RequirePermission>
   ),
-  children: [{ index: true, lazy }],
+  children: [{ index: true, ...page }],
 });
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/setup',
     element: (
@@ -70,7 +88,7 @@ const router = createBrowserRouter([
         <Outlet />
       </SetupOnly>
     ),
-    children: [{ index: true, lazy: page(() => import('../setup/SetupPage'), 'SetupPage') }],
+    children: [{ index: true, ...lazyPage(() => import('../setup/SetupPage'), 'SetupPage') }],
   },
   {
     path: '/login',
@@ -79,89 +97,110 @@ const router = createBrowserRouter([
         <Outlet />
       </PublicOnly>
     ),
-    children: [{ index: true, lazy: page(() => import('../auth/LoginPage'), 'LoginPage') }],
+    children: [{ index: true, ...lazyPage(() => import('../auth/LoginPage'), 'LoginPage') }],
   },
-  { path: '/invite', lazy: page(() => import('../auth/InvitePage'), 'InvitePage') },
+  { path: '/invite', ...lazyPage(() => import('../auth/InvitePage'), 'InvitePage') },
   {
     path: '/',
     element: (
       <RequireSession>
-        <AppLayout />
+        <Outlet />
       </RequireSession>
     ),
     children: [
-      { index: true, lazy: page(() => import('../home/HomePage'), 'HomePage') },
-      { path: 'profile', lazy: page(() => import('../auth/ProfilePage'), 'ProfilePage') },
-      guarded(
-        'cases',
-        'cases.work',
-        page(() => import('../clients/CasesPage'), 'CasesPage'),
-      ),
-      guarded(
-        'cases/new',
-        'cases.work',
-        page(() => import('../clients/NewCasePage'), 'NewCasePage'),
-      ),
-      guarded(
-        'cases/import',
-        'cases.work',
-        page(() => import('../transfer/ImportPage'), 'ImportPage'),
-      ),
-      guarded(
-        'cases/:id',
-        'cases.work',
-        page(() => import('../casefile/CasePage'), 'CasePage'),
-      ),
-      guarded(
-        'network',
-        'network.work',
-        page(() => import('../network/InstitutionsPage'), 'InstitutionsPage'),
-      ),
-      guarded(
-        'network/:id',
-        'network.work',
-        page(() => import('../network/InstitutionPage'), 'InstitutionPage'),
-      ),
-      guarded(
-        'measures',
-        'network.work',
-        page(() => import('../measures/MeasuresPage'), 'MeasuresPage'),
-      ),
-      guarded(
-        'offers',
-        'network.work',
-        page(() => import('../network/OffersPage'), 'OffersPage'),
-      ),
-      guarded(
-        'offers/:id',
-        'network.work',
-        page(() => import('../network/OfferPage'), 'OfferPage'),
-      ),
-      guarded(
-        'admin/occupations',
-        'catalogues.manage',
-        page(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
-      ),
-      guarded(
-        'admin/users',
-        'users.manage',
-        page(() => import('../users/UsersPage'), 'UsersPage'),
-      ),
-      guarded(
-        'admin/settings',
-        'organisation.manage',
-        page(() => import('../organisation/SettingsPage'), 'SettingsPage'),
-      ),
-      guarded(
-        'audit',
-        'audit.read',
-        page(() => import('../audit/AuditPage'), 'AuditPage'),
-      ),
-      { path: '*', lazy: page(() => import('../ui/NotFound'), 'NotFound') },
+      {
+        // Not before the texts of every domain are in (ui/i18n); the layout shows each page in a
+        // Suspense of its own (PageLoader) while the page's chunk arrives.
+        ...lazyPage(async () => (await Promise.all([import('./layout'), loadAllTexts()]))[0], 'AppLayout'),
+        children: [
+          { index: true, ...lazyPage(() => import('../home/HomePage'), 'HomePage') },
+          { path: 'profile', ...lazyPage(() => import('../auth/ProfilePage'), 'ProfilePage') },
+          guarded(
+            'cases',
+            'cases.work',
+            lazyPage(() => import('../clients/CasesPage'), 'CasesPage'),
+          ),
+          guarded(
+            'cases/new',
+            'cases.work',
+            lazyPage(() => import('../clients/NewCasePage'), 'NewCasePage'),
+          ),
+          guarded(
+            'cases/import',
+            'cases.work',
+            lazyPage(() => import('../transfer/ImportPage'), 'ImportPage'),
+          ),
+          guarded(
+            'cases/:id',
+            'cases.work',
+            lazyPage(() => import('../casefile/CasePage'), 'CasePage'),
+          ),
+          guarded(
+            'network',
+            'network.work',
+            lazyPage(() => import('../network/InstitutionsPage'), 'InstitutionsPage'),
+          ),
+          guarded(
+            'network/:id',
+            'network.work',
+            lazyPage(() => import('../network/InstitutionPage'), 'InstitutionPage'),
+          ),
+          guarded(
+            'measures',
+            'network.work',
+            lazyPage(() => import('../measures/MeasuresPage'), 'MeasuresPage'),
+          ),
+          guarded(
+            'offers',
+            'network.work',
+            lazyPage(() => import('../network/OffersPage'), 'OffersPage'),
+          ),
+          guarded(
+            'offers/:id',
+            'network.work',
+            lazyPage(() => import('../network/OfferPage'), 'OfferPage'),
+          ),
+          guarded(
+            'admin/occupations',
+            'catalogues.manage',
+            lazyPage(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
+          ),
+          guarded(
+            'admin/users',
+            'users.manage',
+            lazyPage(() => import('../users/UsersPage'), 'UsersPage'),
+          ),
+          guarded(
+            'admin/settings',
+            'organisation.manage',
+            lazyPage(() => import('../organisation/SettingsPage'), 'SettingsPage'),
+          ),
+          guarded(
+            'audit',
+            'audit.read',
+            lazyPage(() => import('../audit/AuditPage'), 'AuditPage'),
+          ),
+          { path: '*', ...lazyPage(() => import('../ui/NotFound'), 'NotFound') },
+        ],
+      },
     ],
   },
-]);
+];
+
+// The chunks of the first page (its layout and the page itself) are fetched at once, beside the
+// session check, instead of one after the other as the components render.
+for (const match of matchRoutes(routes, window.location) ?? []) match.route.handle?.preload();
+
+function Routes() {
+  return useRoutes(routes);
+}
 
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<FullPageLoader />}>
+        <Routes />
+      </Suspense>
+    </BrowserRouter>
+  );
 }

@@ -1,9 +1,8 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { isEmail, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { loginBody } from '../../contracts/auth';
 import { ApiError } from '../lib/http';
 import { ErrorAlert } from '../ui/errors';
 import { Form } from '../ui/Form';
@@ -22,7 +21,13 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { email: params.get('email') ?? '', password: '', code: '' },
-    validate: schemaResolver(loginBody, { sync: true }),
+    // Checked here without the shared schema, so that the first page a user sees need not load
+    // zod (about 20 kB); the server checks the body against it all the same.
+    validate: {
+      email: (value) =>
+        value.trim() ? isEmail(t('validation.email'))(value.trim()) : t('validation.required'),
+      password: (value) => (value ? null : t('validation.required')),
+    },
   });
 
   const submit = form.onSubmit(async (values) => {

@@ -1,12 +1,6 @@
-import 'dayjs/locale/de';
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { z } from 'zod';
 import type { Language } from '../../../contracts/common';
-import deCommon from './de.json';
-import enCommon from './en.json';
 
 export type { Language };
 
@@ -19,77 +13,99 @@ export function detectLanguage(): Language {
   return navigator.languages?.some((l) => l.toLowerCase().startsWith('de')) ? 'de' : 'en';
 }
 
-// Dates typed as 31.12.2026 are parsed in the display format.
-dayjs.extend(customParseFormat);
-
 /**
  * One namespace per domain, in the domain's folder (`src/web/<domain>/i18n/de.json`, `en.json`),
  * named like the folder; what every page shares (common words, errors, validation, enums,
  * countries, languages, roles, navigation) is the `common` namespace here. A component names its
  * domain's namespace (`useTranslation('clients')`); common keys resolve from any namespace, keys of
  * another domain carry its name (`t('casefile:case.fields.notes')`). `npm run check` checks them.
+ *
+ * A language's texts are fetched when it is first shown, so a page never carries the other one,
+ * in two parts: what the pages before login use (common, auth, setup: texts-de.ts), before the
+ * first render, and every other domain (texts-de-app.ts) before the logged-in area renders
+ * (`loadAllTexts`, awaited with the layout's chunk in app/router.tsx). So every key a page reaches
+ * for is there when it renders, as long as the login, setup and invitation pages name only those
+ * three namespaces.
  */
 type Texts = Record<string, unknown>;
-const domainTexts = import.meta.glob<Texts>('../../*/i18n/*.json', { eager: true, import: 'default' });
-const resources: Record<Language, Record<string, Texts>> = {
-  de: { common: deCommon },
-  en: { common: enCommon },
+type Part = 'public' | 'app';
+type Module = { texts: Record<string, unknown> };
+const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
+  de: { public: () => import('./texts-de'), app: () => import('./texts-de-app') },
+  en: { public: () => import('./texts-en'), app: () => import('./texts-en-app') },
 };
-for (const [file, texts] of Object.entries(domainTexts)) {
-  const [, namespace, language] = /\/(\w+)\/i18n\/(de|en)\.json$/.exec(file) ?? [];
-  if (namespace && namespace !== 'ui' && (language === 'de' || language === 'en'))
-    resources[language][namespace] = texts;
-}
-const namespaces = Object.keys(resources.en);
+/** The parts the interface has needed so far: a change of language fetches them all first. */
+const needed = new Set<Part>(['public']);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  ns: namespaces,
-  defaultNS: 'common',
-  fallbackNS: 'common',
-  lng: detectLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** `./de.json` is the common namespace; `../../<domain>/i18n/de.json` the domain's. */
+const namespaceOf = (file: string) => /\/(\w+)\/i18n\/\w+\.json$/.exec(file)?.[1] ?? 'common';
+
+async function textsOf(language: Language, part: Part): Promise<Record<string, Texts>> {
+  const { texts } = await parts[language][part]();
+  return Object.fromEntries(Object.entries(texts).map(([file, t]) => [namespaceOf(file), t as Texts]));
+}
+
+/** Each part of each language is fetched and added once; a failed fetch is tried again next time. */
+const adding = new Map<string, Promise<void>>();
+function addTexts(language: Language, part: Part): Promise<void> {
+  const key = `${language}/${part}`;
+  let added = adding.get(key);
+  if (!added) {
+    // Fetched at once, added once i18next is set up.
+    added = Promise.all([textsOf(language, part), languageReady]).then(([namespaces]) => {
+      for (const [namespace, texts] of Object.entries(namespaces))
+        i18n.addResourceBundle(language, namespace, texts);
+    });
+    added.catch(() => adding.delete(key));
+    adding.set(key, added);
+  }
+  return added;
+}
 
 function applyLanguage(language: string) {
   document.documentElement.lang = language;
-  dayjs.locale(language);
 }
-applyLanguage(i18n.language);
 i18n.on('languageChanged', applyLanguage);
 
-export function setLanguage(language: Language) {
-  localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
+const initial = detectLanguage();
+let requested: Language = initial;
+
+/** Resolves when the first language's texts for the pages before login are in (main.tsx waits). */
+export const languageReady = textsOf(initial, 'public').then(async (namespaces) => {
+  await i18n.use(initReactI18next).init({
+    resources: { [initial]: namespaces },
+    ns: Object.keys(namespaces),
+    defaultNS: 'common',
+    fallbackNS: 'common',
+    lng: initial,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applyLanguage(i18n.language);
+});
+adding.set(`${initial}/public`, languageReady);
+
+/** The texts of every domain, in the shown language and in one being switched to. */
+export async function loadAllTexts() {
+  needed.add('app');
+  const shown = (i18n.language as Language | undefined) ?? initial;
+  await Promise.all([...new Set([shown, requested])].map((language) => addTexts(language, 'app')));
 }
 
-/** Validation messages of the shared zod schemas, in the user's language. */
-z.config({
-  customError: (issue) => {
-    const t = i18n.t.bind(i18n);
-    switch (issue.code) {
-      case 'too_small':
-        if (issue.origin === 'string')
-          return Number(issue.minimum) <= 1
-            ? t('validation.required')
-            : t('validation.minLength', { count: Number(issue.minimum) });
-        if (issue.origin === 'array') return t('validation.minItems', { count: Number(issue.minimum) });
-        return t('validation.min', { min: String(issue.minimum) });
-      case 'too_big':
-        if (issue.origin === 'string') return t('validation.maxLength', { count: Number(issue.maximum) });
-        return t('validation.max', { max: String(issue.maximum) });
-      case 'invalid_format':
-        return issue.format === 'email' ? t('validation.email') : t('validation.format');
-      case 'invalid_type':
-        return issue.input === undefined || issue.input === ''
-          ? t('validation.required')
-          : t('validation.format');
-      default:
-        return t('validation.format');
-    }
-  },
-});
+/**
+ * Shows the interface in `language` as soon as its texts are in (the current one stays until
+ * then, so no key is ever shown untranslated); the last choice wins when the user clicks twice.
+ */
+export function setLanguage(language: Language) {
+  localStorage.setItem(STORAGE_KEY, language);
+  requested = language;
+  void languageReady
+    .then(async () => {
+      await Promise.all([...needed].map((part) => addTexts(language, part)));
+      if (requested === language && i18n.language !== language) await i18n.changeLanguage(language);
+    })
+    .catch((error: unknown) => console.error('cannot load the texts of', language, error));
+}
 
 export default i18n;
