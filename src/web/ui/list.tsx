@@ -14,6 +14,8 @@ import { enumOptions } from './labels';
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Where the page starts (the API says it with the page, so the range shown is that of the items shown). */
+  offset?: number;
 }
 
 /**
@@ -259,7 +261,7 @@ export function Pager({ list }: { list: List }) {
   const wide = useWideScreen();
   const { data, pages, params, pageSize } = list;
   if (!data || pages <= 1) return null;
-  const from = (params.page - 1) * pageSize + 1;
+  const from = (data.offset ?? (params.page - 1) * pageSize) + 1;
   return (
     <Group justify="space-between" gap="xs" wrap="wrap">
       <Text size="sm" c="dimmed" data-testid="list-range">
