@@ -6,6 +6,7 @@ import type { CaseFile } from '../../contracts/casefile';
 import { type ClientDetail, closingOutcomes, type Stage, stages } from '../../contracts/clients';
 import { useRefreshCase } from '../casefile/api';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
+import { useDiscardQuestion } from '../ui/FormDialog';
 import { formatDateTime } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { moveStage } from './api';
@@ -30,6 +31,11 @@ export function StageControl({
   const [error, setError] = useState<unknown>(null);
   const [fieldError, setFieldError] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // A typed note or reason is not thrown away by a stray Esc or click outside.
+  const discard = useDiscardQuestion(
+    () => reason.trim() !== '' || outcome !== null,
+    () => setTarget(null),
+  );
   const current = stages.indexOf(client.stage);
   const back = target !== null && stages.indexOf(target) < current;
   const enteredAt = (s: Stage) => [...history].reverse().find((h) => h.to === s)?.at;
@@ -130,7 +136,9 @@ export function StageControl({
       </Stack>
       <Modal
         opened={target !== null}
-        onClose={() => setTarget(null)}
+        onClose={discard.close}
+        closeOnEscape={!discard.asking}
+        closeOnClickOutside={!discard.asking}
         title={target ? t('case.moveTo', { stage: enumLabel(t, 'stage', target) }) : ''}
       >
         <Stack>
@@ -162,7 +170,7 @@ export function StageControl({
             minRows={2}
           />
           <Group justify="flex-end">
-            <Button variant="subtle" onClick={() => setTarget(null)}>
+            <Button variant="subtle" onClick={discard.close}>
               {t('common.cancel')}
             </Button>
             <Button onClick={confirm} loading={busy}>
@@ -171,6 +179,7 @@ export function StageControl({
           </Group>
         </Stack>
       </Modal>
+      {discard.question}
     </>
   );
 }
