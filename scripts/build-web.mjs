@@ -19,6 +19,9 @@ export function buildWebIfNeeded() {
     {
       cwd: root,
       stdio: 'inherit',
+      // Always the production build: started from a test run (NODE_ENV=test) Vite would bundle
+      // React's development code, 47 kB more compressed on the first page.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   markBuilt(stamp);

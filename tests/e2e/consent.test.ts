@@ -10,6 +10,7 @@ import { nameKeys } from '../../src/server/lib/consent';
 import {
   choose,
   DEMO_PASSWORD,
+  discardChanges,
   launchBrowser,
   logIn,
   type RunningServer,
@@ -115,6 +116,8 @@ describe('consent: recipients only with the purpose to pass data to them', () =>
     expect(await dialog().isVisible()).toBe(true);
     await snap(page, 'consent-contradiction-refused');
     await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await discardChanges(page);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await page.getByTestId('consent-card').count()).toBe(before);
   });
 

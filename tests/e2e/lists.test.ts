@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, demoEnvironment, logIn, textOf } from './support';
 
 const env = demoEnvironment();
-const SHOTS = '/work/shots';
+// Beside the other screenshots of the browser suite (not committed), for a human to look at.
+const SHOTS = path.resolve(import.meta.dirname, 'artifacts');
 
 /** Whether the page scrolls sideways (it must not, at any width). */
 const scrollsSideways = (page: Page) =>
