@@ -110,9 +110,15 @@ describe('search and filters in the address', () => {
   it('keeps the network list as it was after opening an institution: Back, the way back, reload', async () => {
     await page.goto(`${env.server.baseUrl}/network`);
     const table = page.getByTestId('institutions');
+    // The search is debounced: until the answer to both arrives, the list of one alone may show.
+    const answered = page.waitForResponse(
+      (r) => /\/api\/institutions\?/.test(r.url()) && /q=Saar/.test(r.url()) && /job_centre/.test(r.url()),
+    );
     await page.getByRole('textbox', { name: 'Search name, city, e-mail' }).fill('Saar');
     await choose(page, page, 'All types', 'Job centre');
     await addressHas(page, { q: 'Saar', type: 'job_centre' });
+    await answered;
+    await page.waitForTimeout(200);
     await textOf(table.getByRole('link').first(), 'Jobcenter');
     const listUrl = page.url();
     const name = (await table.getByRole('link').first().textContent()) ?? '';
