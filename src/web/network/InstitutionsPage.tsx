@@ -27,7 +27,7 @@ import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
 import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
-import { SectorSelect, sectorLabel } from '../ui/pickers';
+import { sectorLabel } from '../ui/pickers';
 import {
   addInstitution,
   importInstitutions,
@@ -35,6 +35,7 @@ import {
   institutionListQuery,
   networkKeys,
 } from './api';
+import { SectorFilter } from './SectorFilter';
 import { SectorsModal } from './SectorsModal';
 import { districts, institutionForm, institutionSpecs } from './specs';
 
@@ -233,14 +234,7 @@ export function InstitutionsPage() {
       />
       <ListFilters list={list} search={searchBox(t('network.search'))}>
         {enumFilter('type', 'institutionType', institutionTypes, t('network.allTypes'), 240)}
-        <Box w={{ base: '100%', sm: 220 }}>
-          <SectorSelect
-            label=""
-            placeholder={t('network.allSectors')}
-            value={filters.sectorId}
-            onChange={(v) => lp.set('sectorId', v)}
-          />
-        </Box>
+        <SectorFilter value={filters.sectorId} onChange={(v) => lp.set('sectorId', v)} />
         {enumFilter('district', 'district', districts, t('network.allDistricts'))}
         <Checkbox
           label={t('network.includeInactive')}

@@ -16,8 +16,8 @@ import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
 import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
-import { SectorSelect } from '../ui/pickers';
 import { addOffer, changeOffer, networkKeys, offerListQuery } from './api';
+import { SectorFilter } from './SectorFilter';
 import { offerForm, offerSpecs } from './specs';
 
 /** Adds or changes an offer; a new one may start from its employer. */
@@ -95,14 +95,7 @@ export function OffersPage() {
           }}
           w={{ base: '100%', sm: 180 }}
         />
-        <Box w={{ base: '100%', sm: 220 }}>
-          <SectorSelect
-            label=""
-            placeholder={t('network.allSectors')}
-            value={filters.sectorId}
-            onChange={(v) => lp.set('sectorId', v)}
-          />
-        </Box>
+        <SectorFilter value={filters.sectorId} onChange={(v) => lp.set('sectorId', v)} />
       </ListFilters>
       <ListTable
         list={list}
