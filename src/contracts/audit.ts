@@ -50,6 +50,14 @@ export const auditActions = [
   'client.disclosed',
   'client.matched',
   'backup.created',
+  'conference.changed',
+  'conference.invitations_sent',
+  'conference.rsvp',
+  'conference.nominated',
+  'conference.nomination_changed',
+  'conference.read',
+  'conference.briefs_read',
+  'conference.pack_disclosed',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

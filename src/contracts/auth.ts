@@ -42,6 +42,9 @@ export const permissionNames = [
   'network.work',
   'sectors.manage',
   'network.merge',
+  'conferences.read',
+  'conferences.manage',
+  'conferences.nominate',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -29,6 +29,7 @@ export const dataCategories = [
  * a record saying otherwise misleads whoever reads it.
  */
 export const recipientPurposes = [
+  'conference_sharing',
   'institution_sharing',
   'employer_profile',
 ] as const satisfies ConsentPurpose[];

@@ -11,6 +11,8 @@ export const errorStatus = {
   bad_request: 400,
   password_policy: 400,
   token_invalid: 400,
+  /** A link (RSVP) that was valid once and has run out. */
+  token_expired: 400,
   /** An office file without the parts that make one, e.g. a bare ZIP named .docx. */
   document_invalid: 400,
   unauthenticated: 401,
@@ -36,6 +38,8 @@ export const errorStatus = {
   email_taken: 409,
   last_admin: 409,
   duplicate: 409,
+  /** The agenda does not fit the conference's time and cannot be fixed so. */
+  agenda_over_time: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -96,6 +96,15 @@ describe('a case from intake to closure', () => {
     const dialog = page.getByRole('dialog');
     await choose(page, dialog, 'Purposes', 'Donor conferences');
     await page.keyboard.press('Escape');
+    // Conference sharing names the institutions it is for, like any share with recipients.
+    await choose(
+      page,
+      dialog,
+      'Receiving institutions / employers',
+      'Jobcenter Regionalverband',
+      'Saarbrücken-Mitte',
+    );
+    await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await textOf(page.getByTestId('sharing-now'), 'Discussing the case in donor conferences');

@@ -52,7 +52,7 @@ async function demoWithLegacyConsent(dataDir: string) {
     await database.db.insert(consents).values({
       organisationId: legacy.organisation_id,
       clientId: legacy.id,
-      purposes: ['counselling_record', 'conference_sharing'],
+      purposes: ['counselling_record'],
       institutions: [JOBCENTRE],
       institutionIds: [jobcentre.id],
       institutionKeys: nameKeys([JOBCENTRE]),

@@ -29,7 +29,7 @@ describe('a consent names recipients exactly when a purpose passes data to them'
     const terms = { givenOn: '2026-03-01', dataCategories: ['qualifications'] };
     const byName = await aylin.post(`/api/clients/${c.id}/consents`, {
       ...terms,
-      purposes: ['counselling_record', 'conference_sharing'],
+      purposes: ['counselling_record'],
       institutions: ['Jobcenter Regionalverband'],
     });
     expect(byName.statusCode).toBe(400);

@@ -46,7 +46,8 @@ const texts = {
     purposesTitle: 'Ich willige ein, dass meine Daten für folgende Zwecke verarbeitet werden:',
     purposes: {
       counselling_record: 'Dokumentation meiner Beratung (Fallakte)',
-      conference_sharing: 'Besprechung meines Falls in Geberkonferenzen mit den eingeladenen Institutionen',
+      conference_sharing:
+        'Besprechung meines Falls in Geberkonferenzen mit den unten genannten Institutionen',
       institution_sharing: 'Weitergabe an die unten genannten Institutionen',
       employer_profile: 'Weitergabe meines Qualifikationsprofils an die unten genannten Arbeitgeber',
     } as Record<string, string>,
@@ -90,7 +91,7 @@ const texts = {
     purposesTitle: 'I consent to my data being processed for the following purposes:',
     purposes: {
       counselling_record: 'Recording my counselling (case file)',
-      conference_sharing: 'Discussing my case in donor conferences with the invited institutions',
+      conference_sharing: 'Discussing my case in donor conferences with the institutions named below',
       institution_sharing: 'Passing my data to the institutions named below',
       employer_profile: 'Passing my qualification profile to the employers named below',
     } as Record<string, string>,

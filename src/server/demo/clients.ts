@@ -15,8 +15,16 @@ import {
   recognitionProcedures,
   residenceStatuses,
 } from '../db/schema';
+import { nameKeys } from '../lib/consent';
 import { firstRow, required } from '../lib/required';
 import { days, person, random } from './people';
+
+/** Institutions of the demo network (network-data.ts) that consents to conferences name, by name. */
+const conferenceRecipients = [
+  'Jobcenter Regionalverband Saarbrücken-Mitte',
+  'Agentur für Arbeit Saar-Mitte',
+  'Landesamt für Gesundheitsberufe Saar',
+];
 
 interface Profession {
   code: string;
@@ -322,9 +330,16 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
         summary: 'Folgegespräch zum Stand des Verfahrens.',
       });
     }
+    // Conference sharing names the institutions it is for; most demo consents name the job
+    // centre, the agency and the health authority, some only the first two (so that a conference
+    // shows a case held back from one institution).
+    const conference = rng.chance(0.7);
+    const recipients = conference ? conferenceRecipients.slice(0, rng.chance(0.8) ? 3 : 2) : [];
     await tx.insert(consents).values({
       ...base,
-      purposes: ['counselling_record', ...(rng.chance(0.7) ? ['conference_sharing'] : [])],
+      purposes: ['counselling_record', ...(conference ? ['conference_sharing'] : [])],
+      institutions: recipients,
+      institutionKeys: nameKeys(recipients),
       scope: rng.chance(0.5) ? 'identified' : 'pseudonymised',
       // The printed form is German or English; an interpreter explains it in other languages.
       formLanguage: p.languages.includes('eng') ? 'eng' : 'deu',

@@ -29,6 +29,11 @@ const permissionRoles = {
   'sectors.manage': ['admin', 'lead'],
   /** Merging duplicates of the directory (moves references in case files). */
   'network.merge': ['admin', 'lead'],
+  /** Donor conferences: the staff who bring cases see them; leads run them. */
+  'conferences.read': ['lead', 'counsellor'],
+  'conferences.manage': ['lead'],
+  /** Put a case before a conference: counsellors their own cases (canSeeCase), leads any. */
+  'conferences.nominate': ['lead', 'counsellor'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 export type { Permission };

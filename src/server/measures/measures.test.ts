@@ -538,7 +538,7 @@ describe('withdrawing a consent after a disclosure', () => {
     expect(step.text).toContain('Widerruf');
     expect(step.dueDate).toBeTruthy();
     // A consent that never sent anything out leaves the plan alone.
-    const again = await consent(aylin, c.id, { purposes: ['conference_sharing'], givenOn: '2026-11-01' });
+    const again = await consent(aylin, c.id, { purposes: ['counselling_record'], givenOn: '2026-11-01' });
     const unused = again.consents.find((x) => !x.withdrawnAt);
     ok(await aylin.post(`/api/clients/${c.id}/consents/${unused?.id}/withdraw`, {}));
     expect((await caseFile(aylin, c.id)).plan.steps).toHaveLength(steps + 1);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Select, Stack } from '@mantine/core';
+import { Anchor, Badge, Button, Select, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -206,6 +206,8 @@ export const contacts = pgTable(
     interpreter: boolean('interpreter').notNull().default(false),
     institutionName: text('institution_name'),
     institutionId: uuid('institution_id'),
+    /** A coordination talk about a case nominated for this conference ("agreed beforehand"). */
+    conferenceId: uuid('conference_id'),
     topic: text('topic'),
     result: text('result'),
     summary: text('summary'),

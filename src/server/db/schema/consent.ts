@@ -61,6 +61,8 @@ export const disclosures = pgTable(
     purpose: text('purpose').notNull(),
     dataCategories: text('data_categories').array().notNull(),
     consentId: uuid('consent_id'),
+    /** The conference whose pack or brief carried the data. */
+    conferenceId: uuid('conference_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     byUserId: uuid('by_user_id'),
   },

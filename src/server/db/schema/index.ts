@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './casefile';
 export * from './clients';
+export * from './conferences';
 export * from './consent';
 export * from './documents';
 export * from './measures';
