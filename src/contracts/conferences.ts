@@ -471,3 +471,6 @@ export const briefPreview = z.object({
 });
 export type BriefPreview = z.infer<typeof briefPreview>;
 export const packParams = z.object({ id: z.uuid(), institutionId: z.uuid() });
+
+/** An action on the whole conference at the version it was read at (fixing the agenda, sending invitations). */
+export const conferenceVersionBody = z.object({ version: z.number().int() });
