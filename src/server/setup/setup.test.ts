@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
+import { conferenceNominations } from '../db/schema';
 import { required } from '../lib/required';
 import { login, sessionCookieOf, startTestApp, type TestApp } from '../testing/harness';
 import { bootstrapFromEnvironment } from './service';
@@ -104,6 +105,27 @@ describe('first-run set-up', () => {
     );
     const suggested = (await s.get(`/api/clients/${withSector.client.id}/suggestions`)).json();
     expect(suggested.measures.length + suggested.opportunities.length).toBeGreaterThan(0);
+  });
+
+  it('has a conference to prepare: every kind of answer, and cases shared, held back and anonymised', async () => {
+    t = await startTestApp();
+    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, demo: true } });
+    const logins: { email: string; roles: string[] }[] = res.json().demoLogins;
+    const lead = required(
+      logins.find((l) => l.roles.includes('lead')),
+      'a demo lead',
+    );
+    const s = await login(t.app, lead.email, body.password);
+    const upcoming = (await s.get('/api/conferences')).json();
+    expect(upcoming.total).toBe(1);
+    const c = (await s.get(`/api/conferences/${upcoming.items[0].id}`)).json();
+    expect(c.status).toBe('invited');
+    expect(new Set(c.invitations.map((i: { answer: string }) => i.answer))).toEqual(
+      new Set(['attending', 'declined', 'deputy', 'pending']),
+    );
+    const rows = await t.ctx.db.select().from(conferenceNominations);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.filter((r) => r.anonymised)).toHaveLength(1);
   });
 
   it('rejects a weak password and names the field', async () => {
