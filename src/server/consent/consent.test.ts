@@ -102,7 +102,7 @@ async function legacyContradiction(clientId: string) {
     .values({
       organisationId,
       clientId,
-      purposes: ['counselling_record', 'conference_sharing'],
+      purposes: ['counselling_record'],
       institutions: ['Jobcenter Regionalverband'],
       institutionIds: [jobcentre.id],
       institutionKeys: nameKeys(['Jobcenter Regionalverband']),
