@@ -10,6 +10,7 @@ import { auditTrail, institution, ok, sectorId, staff } from '../testing/factori
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 import { calendarOf, recipientOf, startMailServer, type TestMailServer } from '../testing/smtp';
 import { rsvpToken } from './rsvp';
+import { sendDueReminders } from './service';
 
 let t: TestApp;
 let smtp: TestMailServer;
@@ -317,5 +318,35 @@ describe('a bad link', () => {
     const res = await anonymous('POST', linkOf(mails.get(to.b2)).url, { answer: 'attending' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('token_invalid');
+  });
+});
+
+describe('reminders', () => {
+  it('go 7 days and 1 day before to every invitee who has not declined, once each', async () => {
+    // Later than the other conferences of this file, whose reminders are due at other times.
+    const { conf, mails, to } = await invitedConference(60);
+    ok(await anonymous('POST', linkOf(mails.get(to.b2)).url, { answer: 'declined' }));
+    const start = Date.parse(conf.startsAt);
+    const at = (ms: number) => new Date(start - ms);
+    const day = 86_400_000;
+    const remindersTo = async () => [...(await delivered()).keys()].sort();
+    const expected = [to.a, to.b1, to.c1].sort();
+
+    await sendDueReminders(t.ctx, at(8 * day));
+    expect(await remindersTo()).toEqual([]);
+    await sendDueReminders(t.ctx, at(7 * day - 3_600_000));
+    const week = await delivered();
+    expect([...week.keys()].sort()).toEqual(expected);
+    expect(week.get(to.a)?.subject).toContain('Erinnerung / Reminder');
+    expect(linkOf(week.get(to.a)).conferenceId).toBe(conf.id);
+    await sendDueReminders(t.ctx, at(3 * day));
+    expect(await remindersTo()).toEqual([]);
+
+    await sendDueReminders(t.ctx, at(day - 3_600_000));
+    expect(await remindersTo()).toEqual(expected);
+    await sendDueReminders(t.ctx, at(2 * 3_600_000));
+    expect(await remindersTo()).toEqual([]);
+    const page = ok<Conference>(await lead.get(`/api/conferences/${conf.id}`));
+    expect(page.status).toBe('invited');
   });
 });
