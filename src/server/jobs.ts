@@ -1,4 +1,5 @@
 import { lt, sql } from 'drizzle-orm';
+import { sendDueReminders } from './conferences/service';
 import type { AppContext } from './context';
 import { loginAttempts, sessions, userTokens } from './db/schema';
 import type { JobHandler, RecurringJob } from './lib/jobs';
@@ -8,6 +9,9 @@ import { deliverOutboxMessage } from './lib/mail';
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return {
     'mail.deliver': (payload) => deliverOutboxMessage(ctx.db, ctx.config, String(payload.outboxId)),
+    'conferences.reminders': async () => {
+      await sendDueReminders(ctx);
+    },
     housekeeping: async () => {
       const idle = new Date(Date.now() - ctx.config.sessionIdleMinutes * 60_000);
       await ctx.db.delete(sessions).where(lt(sessions.lastSeenAt, idle));
@@ -17,4 +21,8 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   };
 }
 
-export const recurringJobs: RecurringJob[] = [{ kind: 'housekeeping', everyMs: 15 * 60_000 }];
+export const recurringJobs: RecurringJob[] = [
+  { kind: 'housekeeping', everyMs: 15 * 60_000 },
+  // A reminder goes out within a quarter of an hour of becoming due (conferences/reminders.ts).
+  { kind: 'conferences.reminders', everyMs: 15 * 60_000 },
+];

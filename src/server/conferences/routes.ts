@@ -5,8 +5,12 @@ import {
   conferenceListQuery,
   conferencePage,
   conferenceUpdateBody,
+  conferenceVersionBody,
   invitationBody,
   nextConferenceBody,
+  rsvpBody,
+  rsvpParams,
+  rsvpView,
   series,
   seriesBody,
   seriesList,
@@ -15,8 +19,9 @@ import {
 } from '../../contracts/conferences';
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
-import { type App, actorOf } from '../lib/http';
-import { addInvitation, removeInvitation } from './invitations';
+import { type App, actorOf, metaOf } from '../lib/http';
+import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
+import { answerRsvp, viewRsvp } from './rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
 
@@ -162,6 +167,68 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
       await removeInvitation(ctx, actorOf(request), request.params.id, request.params.entryId);
       return pageNow(request, request.params.id);
     },
+  );
+  app.post(
+    '/api/conferences/:id/invitations/send',
+    {
+      schema: {
+        tags,
+        summary: 'Mail the calendar invitation to everyone not yet invited or holding an older entry',
+        params: idParams,
+        body: conferenceVersionBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await sendInvitations(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
+  app.put(
+    '/api/conferences/:id/invitations/:entryId/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Record an answer received by phone or in person',
+        params: entryParams,
+        body: rsvpBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await recordAnswer(ctx, actorOf(request), request.params.id, request.params.entryId, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
+  // The invitee's link: no account, the signed token is the permission (rsvp.ts).
+  const rsvpErrors = errorResponses(400, 409);
+  app.get(
+    '/api/rsvp/:conferenceId/:token',
+    {
+      schema: {
+        tags,
+        summary: 'The meeting and the answer so far, through the link in the invitation (no login)',
+        params: rsvpParams,
+        response: { 200: rsvpView, ...rsvpErrors },
+      },
+      config: { public: true },
+    },
+    async (request) => viewRsvp(ctx, request.params.conferenceId, request.params.token),
+  );
+  app.post(
+    '/api/rsvp/:conferenceId/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Attend, decline or name a deputy, through the link in the invitation (no login)',
+        params: rsvpParams,
+        body: rsvpBody,
+        response: { 200: rsvpView, ...rsvpErrors },
+      },
+      config: { public: true },
+    },
+    async (request) =>
+      answerRsvp(ctx, request.params.conferenceId, request.params.token, request.body, metaOf(request)),
   );
 
   // --- nominations, consent check, written input ---

@@ -30,6 +30,8 @@ import { invitationsOf, notifyInvitees } from './invitations';
 import { assertOpen, type ConferenceRow, endOf, loadConference } from './load';
 import { nominationsOf } from './nominations';
 
+export { sendDueReminders } from './reminders';
+
 /** Moderator and minute-taker are staff of the organisation. */
 async function assertStaff(db: Db, actor: Actor, ids: (string | null | undefined)[], fields: string[]) {
   for (const [i, id] of ids.entries()) {

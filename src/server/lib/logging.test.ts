@@ -51,4 +51,14 @@ describe('request logging', () => {
     expect(JSON.stringify(lines)).not.toContain('Mariam');
     await app.close();
   });
+
+  it('keeps the token of an RSVP link out of the log', async () => {
+    const { app, lines } = await appLoggingAt('debug');
+    const conferenceId = '4f51dcba-5e92-428f-a7a6-4b19a5b4367d';
+    await app.inject({ method: 'GET', url: `/api/rsvp/${conferenceId}/secret-token-part.abc` });
+    const requestLines = lines.filter((l) => l.req);
+    expect(requestLines[0]).toMatchObject({ req: { url: `/api/rsvp/${conferenceId}/…` } });
+    expect(JSON.stringify(lines)).not.toContain('secret-token-part');
+    await app.close();
+  });
 });

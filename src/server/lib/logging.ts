@@ -18,12 +18,13 @@ class RequestsAtDebug extends LogController {
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
-    // Personal data never goes into logs: no bodies, no query strings (they could carry names or tokens).
+    // Personal data never goes into logs: no bodies, no query strings (they could carry names or
+    // tokens), and not the token of an RSVP link, which is a path segment.
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.split('?')[0],
+        url: req.url.split('?')[0]?.replace(/^(\/api\/rsvp\/[^/]+\/)[^/]+/, '$1…'),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

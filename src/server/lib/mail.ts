@@ -5,12 +5,28 @@ import type { Db } from '../db/client';
 import { jobs, outbox } from '../db/schema';
 import { firstRow } from './required';
 
+/** A file sent with a message; text content only (a calendar invitation, a list). */
+export interface MailAttachment {
+  filename: string;
+  /** For a calendar message `text/calendar; method=REQUEST` (or CANCEL). */
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   organisationId: string;
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
+
+/** An iCalendar attachment of the given method (lib/ics), ready for `enqueueMail`. */
+export const calendarAttachment = (method: 'REQUEST' | 'CANCEL', content: string): MailAttachment => ({
+  filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+  contentType: `text/calendar; charset=utf-8; method=${method}`,
+  content,
+});
 
 /**
  * Writes a message to the outbox, inside the caller's transaction. With SMTP configured a job
@@ -29,6 +45,7 @@ export async function enqueueMail(
         toAddress: message.to,
         subject: message.subject,
         textBody: message.text,
+        attachments: message.attachments ?? [],
       })
       .returning({ id: outbox.id }),
     'the new outbox message',
@@ -38,6 +55,32 @@ export async function enqueueMail(
 }
 
 let transport: Transporter | undefined;
+
+/**
+ * A calendar message goes as nodemailer's `icalEvent`: a text/calendar alternative with its
+ * method, which makes mail programs show the invitation with Accept/Decline (or the cancellation),
+ * and the same file as an attachment for those that only read attachments. Other files are plain
+ * attachments.
+ */
+function filesOf(attachments: MailAttachment[]) {
+  const calendar = attachments.find((a) => /^text\/calendar\b/i.test(a.contentType));
+  const others = attachments.filter((a) => a !== calendar);
+  const method = calendar && /method=([A-Z-]+)/i.exec(calendar.contentType)?.[1]?.toUpperCase();
+  return {
+    ...(others.length > 0
+      ? {
+          attachments: others.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        }
+      : {}),
+    ...(calendar
+      ? { icalEvent: { method: method ?? 'REQUEST', filename: calendar.filename, content: calendar.content } }
+      : {}),
+  };
+}
 
 /** Job handler: sends one outbox message. Runs outside any transaction. */
 export async function deliverOutboxMessage(db: Db, config: Config, outboxId: string): Promise<void> {
@@ -52,6 +95,7 @@ export async function deliverOutboxMessage(db: Db, config: Config, outboxId: str
       to: message.toAddress,
       subject: message.subject,
       text: message.textBody,
+      ...filesOf(message.attachments),
     });
     await db
       .update(outbox)
