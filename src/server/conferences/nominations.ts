@@ -1,9 +1,7 @@
 /**
  * Nominated cases: the question, the institutions needed, the consent check against every
- * invited institution, anonymisation, coordination agreed beforehand, written input.
- *
- * What an institution receives of a case is decided here, by the consent policy, at the moment
- * of asking (`shareWith`, `receiptOf`); the page, the brief preview and the packs all ask it.
+ * invited institution (what each may receive is decided in sharing.ts), anonymisation,
+ * coordination agreed beforehand, written input.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type {
@@ -17,75 +15,18 @@ import { briefEntries, conferenceTalks } from '../casefile/service';
 import { type ClientRow, casesWithAccess, loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import {
-  conferenceInputs,
-  conferenceInvitations,
-  conferenceNominations,
-  institutions,
-  users,
-} from '../db/schema';
+import { conferenceInputs, conferenceNominations, institutions, users } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { todayInGermany } from '../lib/calendar';
-import { consentAllows, consentsWithPurpose, refusalOf } from '../lib/consent';
 import { AppError, invalidField, notFound } from '../lib/errors';
 import { assertVersion, writeChange } from '../lib/versioned';
 import { assertOpen, type ConferenceRow, loadConference } from './load';
 import { casesSharing, profileOf, RARE_BELOW } from './profile';
+import { conferenceConsents, institutionNames, invitedInstitutions, shareWith } from './sharing';
 
-export type InstitutionRef = { id: string; name: string };
-type ConsentCheckItem = ConsentCheck['institutions'][number];
-export type ConsentRow = Awaited<ReturnType<typeof consentsWithPurpose>>[number];
 export type NominationRow = typeof conferenceNominations.$inferSelect;
-
-/**
- * What one institution may receive of a client's case now, by the consent policy, and the
- * consent a share would cite. `rows` are the client's conference consents, newest first (as
- * `allowingConsent` orders them): the first that allows is the one cited.
- */
-export function shareWith(
-  rows: readonly ConsentRow[],
-  institution: InstitutionRef,
-  on = todayInGermany(),
-): ConsentCheckItem {
-  const q = { purpose: 'conference_sharing' as const, recipient: institution, on };
-  const identified = rows.find((c) => consentAllows(c, { ...q, scope: 'identified' }));
-  const allowing = identified ?? rows.find((c) => consentAllows(c, q));
-  if (!allowing) return { institution, level: 'none', consentId: null, reason: refusalOf(rows, q) };
-  return {
-    institution,
-    level: identified ? 'identified' : 'pseudonymised',
-    consentId: allowing.id,
-    reason: null,
-  };
-}
-
-export type Receipt = { level: 'identified' | 'pseudonymised' | 'anonymised'; consentId: string | null };
-
-/**
- * What an invited institution receives of a nomination: an anonymised case goes to every invited
- * institution without a consent (it is no longer about a person one can name); any other only to
- * the institutions it needs, as far as consent allows. Null: the case is held back from it.
- */
-export function receiptOf(
-  n: Pick<NominationRow, 'anonymised' | 'institutionIds'>,
-  share: ConsentCheckItem,
-): Receipt | null {
-  if (n.anonymised) return { level: 'anonymised', consentId: null };
-  if (!n.institutionIds.includes(share.institution.id) || share.level === 'none') return null;
-  return { level: share.level, consentId: share.consentId };
-}
-
-/** The institutions invited to a conference (through any contact person), by name. */
-export async function invitedInstitutions(db: Db, conferenceId: string): Promise<InstitutionRef[]> {
-  return db
-    .selectDistinct({ id: institutions.id, name: institutions.name })
-    .from(conferenceInvitations)
-    .innerJoin(institutions, eq(institutions.id, conferenceInvitations.institutionId))
-    .where(eq(conferenceInvitations.conferenceId, conferenceId))
-    .orderBy(asc(institutions.name), asc(institutions.id));
-}
 
 /** The institutions of a nomination must be invited: 400 naming `institutionIds` otherwise. */
 async function assertInvited(db: Db, conferenceId: string, ids: readonly string[]) {
@@ -105,28 +46,10 @@ export function nominationRows(db: Db, conferenceId: string) {
     .orderBy(asc(conferenceNominations.position), asc(conferenceNominations.createdAt));
 }
 
-/** The client's conference consents, by client. */
-export async function conferenceConsents(db: Db, clientIds: readonly string[]) {
-  const byClient = new Map<string, ConsentRow[]>();
-  for (const row of await consentsWithPurpose(db, clientIds, 'conference_sharing'))
-    byClient.set(row.clientId, [...(byClient.get(row.clientId) ?? []), row]);
-  return byClient;
-}
-
 /** Whether an anonymised case's profile points to fewer than 5 cases of the organisation. */
 export async function isRare(db: Db, row: ClientRow, today = todayInGermany()) {
   const profile = profileOf(row.birthDate, await briefEntries.qualifications(db, row.id), today);
   return (await casesSharing(db, row.organisationId, profile, today)) < RARE_BELOW;
-}
-
-/** The names of institutions by id (needed institutions may have left the invitations since). */
-async function institutionNames(db: Db, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: institutions.id, name: institutions.name })
-    .from(institutions)
-    .where(inArray(institutions.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /**
