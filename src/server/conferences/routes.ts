@@ -1,5 +1,7 @@
 import { entryParams, idParams } from '../../contracts/common';
 import {
+  briefPreview,
+  briefsQuery,
   conference,
   conferenceBody,
   conferenceListQuery,
@@ -11,6 +13,7 @@ import {
   nextConferenceBody,
   nominationBody,
   nominationUpdateBody,
+  packParams,
   series,
   seriesBody,
   seriesList,
@@ -20,9 +23,11 @@ import {
 } from '../../contracts/conferences';
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
-import { type App, actorOf } from '../lib/http';
+import { type App, actorOf, sendFile } from '../lib/http';
+import { previewBriefs } from './briefs';
 import { addInvitation, removeInvitation } from './invitations';
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
+import { conferencePack } from './packs';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
 
@@ -249,4 +254,34 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
   // --- agenda ---
 
   // --- briefs and packs ---
+  app.get(
+    '/api/conferences/:id/briefs',
+    {
+      schema: {
+        tags,
+        summary: 'The briefs an invited institution would receive now (leads; a preview, not a disclosure)',
+        params: idParams,
+        querystring: briefsQuery,
+        response: { 200: briefPreview, ...errors },
+      },
+    },
+    async (request) => previewBriefs(ctx, actorOf(request), request.params.id, request.query.institutionId),
+  );
+  app.get(
+    '/api/conferences/:id/packs/:institutionId',
+    {
+      schema: {
+        tags,
+        summary:
+          'The conference pack of an invited institution (PDF: agenda and briefs); written to the disclosure log',
+        params: packParams,
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await conferencePack(ctx, actorOf(request), request.params.id, request.params.institutionId),
+      ),
+  );
 }
