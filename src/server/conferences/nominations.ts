@@ -91,9 +91,10 @@ export async function nominationsOf(db: Db, actor: Actor, c: ConferenceRow): Pro
     const found = byId.get(n.clientId);
     if (!found) continue;
     const { row, visible } = found;
-    const recipients = n.institutionIds.map((id) =>
-      shareWith(consents.get(n.clientId) ?? [], { id, name: names.get(id) ?? '—' }, today),
-    );
+    const recipients = n.institutionIds.map((id) => {
+      const share = shareWith(consents.get(n.clientId) ?? [], { id, name: names.get(id) ?? '—' }, today);
+      return visible ? share : { ...share, consentId: null };
+    });
     out.push({
       id: n.id,
       client: {
