@@ -3,11 +3,11 @@
  * of the qualification, reference occupation — and how many cases of the organisation share it:
  * fewer than 5 and the profile points to one person ("rare").
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeBand, CountryGroup } from '../../contracts/conferences';
 import { countriesOfGroup, countryGroupOf } from '../../contracts/reference';
 import type { Db } from '../db/client';
-import { clients } from '../db/schema';
+import { clients, qualifications } from '../db/schema';
 
 /** The smallest number of cases that must share a profile for an anonymised brief not to point to one person. */
 export const RARE_BELOW = 5;
@@ -98,19 +98,6 @@ export function profileOf(
  * leaves the query.
  */
 export async function casesSharing(db: Db, organisationId: string, p: Profile, today: string) {
-  const q = sql`SELECT 1 FROM qualifications q WHERE q.client_id = ${clients.id}`;
-  const occupation = p.occupationId
-    ? sql`q.reference_occupation_id = ${p.occupationId}::uuid`
-    : sql`q.reference_occupation_id IS NULL`;
-  const countries = countriesOfGroup(p.countryGroup);
-  const fromGroup = sql`EXISTS (${q} AND ${occupation} AND q.country IN (${sql.join(
-    countries.map((c) => sql`${c}`),
-    sql`, `,
-  )}))`;
-  const qualification =
-    p.occupationId === null && p.countryGroup === 'unknown'
-      ? sql`(${fromGroup} OR NOT EXISTS (${q}))`
-      : fromGroup;
   let born = sql`${clients.birthDate} IS NULL`;
   if (p.ageBand !== 'unknown') {
     const { after, upTo } = birthRangeOf(p.ageBand, today);
@@ -118,9 +105,34 @@ export async function casesSharing(db: Db, organisationId: string, p: Profile, t
     if (after) born = sql`${born} AND ${clients.birthDate} > ${after}::date`;
     if (upTo) born = sql`${born} AND ${clients.birthDate} <= ${upTo}::date`;
   }
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(clients)
-    .where(and(eq(clients.organisationId, organisationId), born, qualification));
-  return Number(row?.n ?? 0);
+  // From the qualifications of the occupation (an index), then their cases in the band.
+  const [withQualification] = await db
+    .select({ n: sql<number>`count(DISTINCT ${qualifications.clientId})::int` })
+    .from(qualifications)
+    .innerJoin(clients, eq(clients.id, qualifications.clientId))
+    .where(
+      and(
+        eq(qualifications.organisationId, organisationId),
+        p.occupationId
+          ? eq(qualifications.referenceOccupationId, p.occupationId)
+          : isNull(qualifications.referenceOccupationId),
+        inArray(qualifications.country, countriesOfGroup(p.countryGroup)),
+        born,
+      ),
+    );
+  let withoutQualification = 0;
+  if (p.occupationId === null && p.countryGroup === 'unknown') {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(clients)
+      .where(
+        and(
+          eq(clients.organisationId, organisationId),
+          born,
+          sql`NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.client_id = ${clients.id})`,
+        ),
+      );
+    withoutQualification = Number(row?.n ?? 0);
+  }
+  return Number(withQualification?.n ?? 0) + withoutQualification;
 }
