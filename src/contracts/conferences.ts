@@ -316,7 +316,11 @@ export const writtenInput = z.object({
 
 export const nomination = z.object({
   id: z.uuid(),
-  /** Staff see the case; the label is the case code and name for those who may open it. */
+  /**
+   * Staff see the case; the label is the case code and name for those who may open it. For a case
+   * the caller cannot open (`visible: false`) the label is neutral ("Case 3", its place on the
+   * agenda), the case code empty, and brief, talks and written input are left out.
+   */
   client: z.object({ id: z.uuid(), label: z.string(), caseCode: z.string(), visible: z.boolean() }),
   nominatedBy: userRef.nullable(),
   question: z.string(),
@@ -324,7 +328,12 @@ export const nomination = z.object({
   anonymised: z.boolean(),
   minutes: z.number().int().nullable(),
   position: z.number().int(),
-  /** Per needed institution: what it receives now. `none` means the case is held back from it. */
+  /**
+   * Per needed institution: what it receives now. `none` means the case is held back from it;
+   * held back from all of them, the nomination is held back entirely. An anonymised nomination
+   * goes to every invited institution as an anonymised brief whatever these say: then they show
+   * what consent would allow if it were not anonymised.
+   */
   recipients: z.array(consentCheckItem),
   /** Coordination talks with an institution about this case, linked to this conference. */
   agreedBeforehand: z.array(

@@ -84,6 +84,11 @@ export const contactFields = {
   topic: optionalText(500),
   result: optionalText(4000),
   summary: optionalText(8000),
+  /** A coordination talk about a case nominated for this conference: "agreed beforehand" on its agenda. */
+  conferenceId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
 };
 export const contactBody = z.object(contactFields);
 export const contactUpdateBody = withVersion(contactFields);
@@ -100,6 +105,7 @@ export const contact = z.object({
   topic: z.string().nullable(),
   result: z.string().nullable(),
   summary: z.string().nullable(),
+  conferenceId: z.uuid().nullable(),
   by: z.string().nullable(),
   version: z.number().int(),
 });

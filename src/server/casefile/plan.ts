@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { contacts, nextSteps, objectives, users } from '../db/schema';
+import { conferences, contacts, nextSteps, objectives, users } from '../db/schema';
 import { todayInGermany } from '../lib/calendar';
 import { invalidField } from '../lib/errors';
 import { assertInstitution } from '../network/service';
@@ -102,15 +102,32 @@ export const contactKind: EntryKind<Awaited<ReturnType<typeof loadContacts>>[num
       'topic',
       'result',
       'summary',
+      'conferenceId',
     ]);
     if (values.occurredOn && String(values.occurredOn) > todayInGermany()) {
       throw invalidField('occurredOn', 'a contact cannot be in the future');
     }
     return values;
   },
-  async checkReferences(db, actor, _clientId, values) {
+  async checkReferences(db, actor, _clientId, values, existing) {
     const partner = await assertInstitution(db, actor, values.institutionId, 'institutionId');
     if (partner && !values.institutionName) values.institutionName = partner.name;
+    const conferenceId = values.conferenceId !== undefined ? values.conferenceId : existing?.conferenceId;
+    // Only talks with an institution about the case are agreed beforehand; a session is the client's own.
+    if (conferenceId && (values.kind ?? existing?.kind) !== 'coordination')
+      throw invalidField('conferenceId', 'only a coordination talk belongs to a conference');
+    if (values.conferenceId) {
+      const [c] = await db
+        .select({ id: conferences.id })
+        .from(conferences)
+        .where(
+          and(
+            eq(conferences.id, String(values.conferenceId)),
+            eq(conferences.organisationId, actor.organisationId),
+          ),
+        );
+      if (!c) throw invalidField('conferenceId', 'not a conference of the organisation');
+    }
   },
 };
 
@@ -134,6 +151,7 @@ async function loadContacts(db: Db, clientId: string, id?: string) {
     topic: c.topic,
     result: c.result,
     summary: c.summary,
+    conferenceId: c.conferenceId,
     by: by ?? null,
     version: c.version,
   }));

@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { CaseFile } from '../../contracts/casefile';
 import type { TimelineEntry } from '../../contracts/clients';
 import { loadCase, presentCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { caseTransitions, users } from '../db/schema';
+import { caseTransitions, contacts, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { entryService } from './entries';
@@ -23,6 +23,40 @@ export const entries = {
   steps: entryService(stepKind),
   contacts: entryService(contactKind),
 };
+
+/**
+ * The entries a conference brief is made of, as the case file presents them. No access check:
+ * the conference decides who receives what (and checked the nomination against the case's access).
+ */
+export const briefEntries = {
+  qualifications: (db: Db, clientId: string) => qualificationKind.load(db, clientId),
+  procedures: (db: Db, clientId: string) => procedureKind.load(db, clientId),
+  languages: (db: Db, clientId: string) => languageKind.load(db, clientId),
+};
+
+/** Coordination talks with an institution linked to a conference ("agreed beforehand"), of the cases given. */
+export async function conferenceTalks(db: Db, conferenceId: string, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return [];
+  return db
+    .select({
+      id: contacts.id,
+      clientId: contacts.clientId,
+      institutionId: contacts.institutionId,
+      institutionName: contacts.institutionName,
+      occurredOn: contacts.occurredOn,
+      topic: contacts.topic,
+    })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.conferenceId, conferenceId),
+        eq(contacts.kind, 'coordination'),
+        inArray(contacts.clientId, [...clientIds]),
+        isNotNull(contacts.institutionId),
+      ),
+    )
+    .orderBy(asc(contacts.occurredOn), asc(contacts.createdAt));
+}
 
 /**
  * A part of the case file that another domain keeps (consents, documents, measures and offers of

@@ -87,6 +87,23 @@ export async function loadCase(
   return { row, counsellorIds };
 }
 
+/**
+ * Cases of the organisation by id, each with whether the actor may open it: a conference lists
+ * every nominated case, and shows a colleague's case only by a neutral label. Ids of another
+ * organisation are left out.
+ */
+export async function casesWithAccess(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<{ row: ClientRow; visible: boolean }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ row: clients, visible: sql<boolean>`${visibleCasesSql(actor)}` })
+    .from(clients)
+    .where(and(inArray(clients.id, [...ids]), eq(clients.organisationId, actor.organisationId)));
+}
+
 export async function userRefs(db: Db, ids: string[]): Promise<Map<string, UserRef>> {
   const unique = [...new Set(ids.filter(Boolean))];
   if (unique.length === 0) return new Map();

@@ -1,13 +1,20 @@
 import { entryParams, idParams } from '../../contracts/common';
 import {
+  briefPreview,
+  briefsQuery,
   conference,
   conferenceBody,
   conferenceListQuery,
   conferencePage,
   conferenceUpdateBody,
   conferenceVersionBody,
+  consentCheck,
+  consentCheckQuery,
   invitationBody,
   nextConferenceBody,
+  nominationBody,
+  nominationUpdateBody,
+  packParams,
   rsvpBody,
   rsvpParams,
   rsvpView,
@@ -16,11 +23,15 @@ import {
   seriesList,
   seriesUpdateBody,
   statusBody,
+  writtenInputBody,
 } from '../../contracts/conferences';
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
-import { type App, actorOf, metaOf } from '../lib/http';
+import { type App, actorOf, metaOf, sendFile } from '../lib/http';
+import { previewBriefs } from './briefs';
 import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
+import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
+import { conferencePack } from './packs';
 import { answerRsvp, viewRsvp } from './rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -232,8 +243,112 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
   );
 
   // --- nominations, consent check, written input ---
+  app.get(
+    '/api/conferences/:id/consent-check',
+    {
+      schema: {
+        tags,
+        summary:
+          'What each invited institution may receive of a case now, by its consents; whether its anonymised profile is rare',
+        params: idParams,
+        querystring: consentCheckQuery,
+        response: { 200: consentCheck, ...errors },
+      },
+    },
+    async (request) => checkConsent(ctx, actorOf(request), request.params.id, request.query.clientId),
+  );
+  app.post(
+    '/api/conferences/:id/nominations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nominate a case (the caller’s own; leads any) with its question and the institutions needed',
+        params: idParams,
+        body: nominationBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await nominate(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
+  app.patch(
+    '/api/conferences/:id/nominations/:entryId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a nomination (version required): question, brief, institutions, anonymised, minutes',
+        params: entryParams,
+        body: nominationUpdateBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      const { id, entryId } = request.params;
+      await changeNomination(ctx, actorOf(request), id, entryId, request.body);
+      return pageNow(request, id);
+    },
+  );
+  app.delete(
+    '/api/conferences/:id/nominations/:entryId',
+    { schema: { tags, summary: 'Withdraw a nomination', params: entryParams, response: page } },
+    async (request) => {
+      const { id, entryId } = request.params;
+      await withdrawNomination(ctx, actorOf(request), id, entryId);
+      return pageNow(request, id);
+    },
+  );
+  app.post(
+    '/api/conferences/:id/nominations/:entryId/inputs',
+    {
+      schema: {
+        tags,
+        summary: 'Record written input of an invited institution on a case (leads)',
+        params: entryParams,
+        body: writtenInputBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      const { id, entryId } = request.params;
+      await addWrittenInput(ctx, actorOf(request), id, entryId, request.body);
+      return pageNow(request, id);
+    },
+  );
 
   // --- agenda ---
 
   // --- briefs and packs ---
+  app.get(
+    '/api/conferences/:id/briefs',
+    {
+      schema: {
+        tags,
+        summary: 'The briefs an invited institution would receive now (leads; a preview, not a disclosure)',
+        params: idParams,
+        querystring: briefsQuery,
+        response: { 200: briefPreview, ...errors },
+      },
+    },
+    async (request) => previewBriefs(ctx, actorOf(request), request.params.id, request.query.institutionId),
+  );
+  app.get(
+    '/api/conferences/:id/packs/:institutionId',
+    {
+      schema: {
+        tags,
+        summary:
+          'The conference pack of an invited institution (PDF: agenda and briefs); written to the disclosure log',
+        params: packParams,
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await conferencePack(ctx, actorOf(request), request.params.id, request.params.institutionId),
+      ),
+  );
 }

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import {
   type ConsentFormQuery,
   consentPurposes,
@@ -11,28 +8,7 @@ import { loadCase } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-
-const require = createRequire(import.meta.url);
-type PdfMake = {
-  addFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (p: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-};
-let pdfmakeInstance: PdfMake | undefined;
-
-/** pdfmake (CommonJS, with its Roboto fonts: Latin, Greek, Cyrillic) is loaded on the first form. */
-function pdfmake(): PdfMake {
-  if (!pdfmakeInstance) {
-    const instance = require('pdfmake') as PdfMake;
-    const fontsDir = path.dirname(require.resolve('pdfmake/fonts/Roboto.js'));
-    instance.addFonts(require('pdfmake/fonts/Roboto.js'));
-    instance.setUrlAccessPolicy(() => false);
-    instance.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontsDir));
-    pdfmakeInstance = instance;
-  }
-  return pdfmakeInstance;
-}
+import { pageDefaults, pdfDownload, renderPdf } from '../lib/pdf';
 
 /** The form in each language of `consentFormLanguages`: a language added there needs its text here. */
 const texts = {
@@ -168,9 +144,7 @@ export async function consentFormPdf(
   });
   const doc = {
     info: { title: t.title, creator: 'Lotse' },
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 50],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
+    ...pageDefaults,
     content: [
       { text: t.title, fontSize: 15, bold: true },
       { text: t.intro(actor.organisationName), margin: [0, 2, 0, 12], color: '#555' },
@@ -209,7 +183,7 @@ export async function consentFormPdf(
       line(t.interpreter),
     ],
   };
-  const buffer = await pdfmake().createPdf(doc).getBuffer();
+  const buffer = await renderPdf(doc);
   await audit(ctx.db, actor, {
     action: 'consent.form_printed',
     entityType: 'client',
@@ -217,11 +191,5 @@ export async function consentFormPdf(
     subjectClientId: clientId,
     details: { language: options.language },
   });
-  const stream = new PassThrough();
-  stream.end(buffer);
-  return {
-    content: stream,
-    filename: `${options.language === 'de' ? 'Einwilligung' : 'Consent'}-${row.caseCode}.pdf`,
-    mimeType: 'application/pdf',
-  };
+  return pdfDownload(buffer, `${options.language === 'de' ? 'Einwilligung' : 'Consent'}-${row.caseCode}.pdf`);
 }

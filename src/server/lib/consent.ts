@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ConsentPurpose, ConsentScope } from '../../contracts/consent';
 import type { Db } from '../db/client';
 import { consents } from '../db/schema';
@@ -62,7 +62,11 @@ export function isValidOnSql(on: string, alias = 'k'): SQL {
 
 /** The policy in the process. */
 export function consentAllows(c: ConsentTerms, q: ConsentQuestion): boolean {
-  if (!isValidOn(c, q.on ?? todayInGermany())) return false;
+  return isValidOn(c, q.on ?? todayInGermany()) && coversShare(c, q);
+}
+
+/** Rules 2–4 alone: what the consent covers, whether or not it is in force on the day. */
+function coversShare(c: ConsentTerms, q: ConsentQuestion): boolean {
   if (!c.purposes.includes(q.purpose)) return false;
   if (q.scope === 'identified' && c.scope !== 'identified') return false;
   if (q.recipient) {
@@ -70,6 +74,28 @@ export function consentAllows(c: ConsentTerms, q: ConsentQuestion): boolean {
     if (!c.institutionIds.includes(q.recipient.id) && !(key && c.institutionKeys.includes(key))) return false;
   }
   return true;
+}
+
+/** Why nothing may go, when no consent allows a share (the conference's consent check shows it). */
+export type ConsentRefusal = 'no_consent' | 'not_named' | 'expired' | 'withdrawn';
+
+/**
+ * Why none of a client's consents allows the share, from the same rules: no consent with the
+ * purpose at all (`no_consent`); some, but none that covers this recipient (`not_named`); or the
+ * newest one that covers it is no longer in force — `withdrawn` (a corrected record too) or
+ * `expired`. One recorded with a day still to come counts as no consent yet. Only meaningful
+ * when `consentAllows` said no to every row.
+ */
+export function refusalOf(rows: readonly ConsentTerms[], q: ConsentQuestion): ConsentRefusal {
+  if (!rows.some((c) => c.purposes.includes(q.purpose))) return 'no_consent';
+  const covering = rows
+    .filter((c) => coversShare(c, q))
+    .sort((a, b) => (a.givenOn < b.givenOn ? 1 : a.givenOn > b.givenOn ? -1 : 0));
+  const newest = covering[0];
+  if (!newest) return 'not_named';
+  if (newest.withdrawnAt) return 'withdrawn';
+  if (newest.validUntil !== null && newest.validUntil < (q.on ?? todayInGermany())) return 'expired';
+  return 'no_consent';
 }
 
 /**
@@ -106,6 +132,16 @@ export async function allowingConsent(db: Db, clientId: string, q: ConsentQuesti
     .orderBy(desc(consents.givenOn), desc(consents.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Every consent of the clients with the purpose, in force or not, newest first: for `consentAllows` and `refusalOf` over many cases at once. */
+export async function consentsWithPurpose(db: Db, clientIds: readonly string[], purpose: ConsentPurpose) {
+  if (clientIds.length === 0) return [];
+  return db
+    .select()
+    .from(consents)
+    .where(and(inArray(consents.clientId, [...clientIds]), sql`${purpose}::text = ANY(${consents.purposes})`))
+    .orderBy(desc(consents.givenOn), desc(consents.createdAt));
 }
 
 /**

@@ -9,6 +9,11 @@ import type { Db } from '../db/client';
 import { involvedInstitutions } from '../network/service';
 import { listAcquisitions, listDisclosures, listPlacements } from './progress';
 
+/** A case's measures so far, by title and status (a conference brief lists them). */
+export async function measuresOf(db: Db, clientId: string) {
+  return (await listAcquisitions(db, clientId)).map((a) => ({ title: a.measure.title, status: a.status }));
+}
+
 /** The network part of the case file, and its events for the case timeline. */
 export const caseNetworkSection: CaseSection<'network'> = {
   key: 'network',
