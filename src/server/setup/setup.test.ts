@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
-import { conferenceNominations } from '../db/schema';
 import { required } from '../lib/required';
 import { login, sessionCookieOf, startTestApp, type TestApp } from '../testing/harness';
 import { bootstrapFromEnvironment } from './service';
@@ -123,9 +122,16 @@ describe('first-run set-up', () => {
     expect(new Set(c.invitations.map((i: { answer: string }) => i.answer))).toEqual(
       new Set(['attending', 'declined', 'deputy', 'pending']),
     );
-    const rows = await t.ctx.db.select().from(conferenceNominations);
-    expect(rows.length).toBeGreaterThanOrEqual(4);
-    expect(rows.filter((r) => r.anonymised)).toHaveLength(1);
+    type Shown = { anonymised: boolean; recipients: { level: string }[]; agreedBeforehand: unknown[] };
+    const shown: Shown[] = c.nominations;
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.filter((n) => n.anonymised)).toHaveLength(1);
+    const levels = (n: Shown) => new Set(n.recipients.map((r) => r.level));
+    // Shared with every institution, held back from one, held back from all.
+    expect(shown.some((n) => !n.anonymised && !levels(n).has('none'))).toBe(true);
+    expect(shown.some((n) => !n.anonymised && levels(n).has('none') && levels(n).size > 1)).toBe(true);
+    expect(shown.some((n) => !n.anonymised && [...levels(n)].join() === 'none')).toBe(true);
+    expect(shown.some((n) => n.agreedBeforehand.length > 0)).toBe(true);
   });
 
   it('rejects a weak password and names the field', async () => {
