@@ -1,19 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInGermany } from '../lib/calendar';
-import { institution, ok, outsider, sectorId, staff } from '../testing/factories';
+import {
+  auditTrail,
+  consent,
+  institution,
+  ok,
+  openCase,
+  outsider,
+  sectorId,
+  staff,
+} from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 
 let t: TestApp;
 let lead: Session;
 let aylin: Session;
 let admin: Session;
+let dpo: Session;
 let stranger: Session;
 let health: string;
 const inAMonth = addDays(todayInGermany(), 30);
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ lead, aylin, admin } = await staff(t, ['lead', 'aylin', 'admin']));
+  ({ lead, aylin, admin, dpo } = await staff(t, ['lead', 'aylin', 'admin', 'dpo']));
   stranger = await outsider(t);
   health = await sectorId(lead, 'Gesundheit und Pflege');
 });
@@ -99,5 +109,30 @@ describe('a series', () => {
       await lead.get('/api/conference-series'),
     );
     expect(again[0]?.lastConference).toBeTruthy();
+  });
+});
+
+describe('the conference page', () => {
+  it('is a read of every case it names, in the audit log under that person', async () => {
+    const jc = await institution(lead, { name: 'Jobcenter Auditstadt', type: 'job_centre' });
+    const c = ok(await plan(lead));
+    ok(await lead.post(`/api/conferences/${c.id}/invitations`, { institutionId: jc.id }));
+    const client = await openCase(aylin);
+    await consent(aylin, client.id, {
+      purposes: ['conference_sharing'],
+      institutionIds: [jc.id],
+      dataCategories: ['qualifications'],
+    });
+    ok(
+      await aylin.post(`/api/conferences/${c.id}/nominations`, {
+        clientId: client.id,
+        question: 'Wer finanziert den Kurs?',
+        institutionIds: [jc.id],
+      }),
+    );
+    ok(await lead.get(`/api/conferences/${c.id}`));
+    const reads = (await auditTrail(dpo, { action: 'conference.read', subjectId: client.id })).items;
+    expect(reads.length).toBeGreaterThanOrEqual(1);
+    expect(reads.map((r) => r.actor?.name)).toContain('Miriam Kessler');
   });
 });

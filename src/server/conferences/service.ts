@@ -18,7 +18,7 @@ import type { Db } from '../db/client';
 import { conferences, sectors, users } from '../db/schema';
 import { assertCan, can } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { audit } from '../lib/audit';
+import { audit, auditActorMany } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
 import { likeEscape, normalise } from '../lib/search-text';
 import { randomToken } from '../lib/secrets';
@@ -284,7 +284,17 @@ export async function getConference(ctx: AppContext, actor: Actor, id: string) {
     ...(!c.place && !c.videoUrl ? (['no_place'] as const) : []),
     ...(!c.moderatorId ? (['no_moderator'] as const) : []),
   ];
-  await audit(ctx.db, actor, { action: 'conference.read', entityType: 'conference', entityId: c.id });
+  // The page names the cases the caller may open: a read of each of those persons' data.
+  const named = nominations.filter((n) => n.client.visible);
+  await auditActorMany(ctx.db, actor, [
+    { action: 'conference.read', entityType: 'conference', entityId: c.id },
+    ...named.map((n) => ({
+      action: 'conference.read' as const,
+      entityType: 'conference',
+      entityId: c.id,
+      subjectClientId: n.client.id,
+    })),
+  ]);
   const ref = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? '—' } : null);
   const local = wallClock(c.startsAt, c.timeZone);
   return {
