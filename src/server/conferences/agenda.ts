@@ -5,7 +5,7 @@
 import type { Agenda, Nomination } from '../../contracts/conferences';
 import type { ConferenceRow } from './load';
 
-type Slot = { minutes: number; institutionIds: string[] };
+type Slot = { minutes: number; institutionIds: readonly string[] };
 
 /**
  * Minutes representatives sit in the room: for every institution needed by some item, from the
