@@ -1,10 +1,13 @@
 import { entryParams, idParams } from '../../contracts/common';
 import {
+  agendaBody,
+  agendaProposal,
   conference,
   conferenceBody,
   conferenceListQuery,
   conferencePage,
   conferenceUpdateBody,
+  conferenceVersionBody,
   invitationBody,
   nextConferenceBody,
   series,
@@ -16,6 +19,7 @@ import {
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
+import { fixAgenda, proposeAgenda, reorderAgenda } from './agenda';
 import { addInvitation, removeInvitation } from './invitations';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -167,6 +171,51 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
   // --- nominations, consent check, written input ---
 
   // --- agenda ---
+  app.put(
+    '/api/conferences/:id/agenda',
+    {
+      schema: {
+        tags,
+        summary: 'Put the nominated cases in a new order: every nomination once (version required)',
+        params: idParams,
+        body: agendaBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await reorderAgenda(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
+  app.post(
+    '/api/conferences/:id/agenda/optimise',
+    {
+      schema: {
+        tags,
+        summary:
+          'Propose an order in which institutions come for one block and sit the fewest minutes (not saved)',
+        params: idParams,
+        response: { 200: agendaProposal, ...errors },
+      },
+    },
+    async (request) => proposeAgenda(ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/conferences/:id/agenda/fix',
+    {
+      schema: {
+        tags,
+        summary: 'Fix the agenda (invited → agenda fixed) and mail it to every invitee who has not declined',
+        params: idParams,
+        body: conferenceVersionBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await fixAgenda(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
 
   // --- briefs and packs ---
 }
