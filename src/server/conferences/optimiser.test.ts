@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sittingMinutes } from './agenda';
 import { defaultBudget, type OptimiserCase, proposeOrder } from './optimiser';
+import { indexed, scorer } from './optimiser-score';
 
 /** The default number of orders without the time limit: on a busy machine the result is the same. */
 const budget = { ...defaultBudget, milliseconds: 60_000 };
@@ -132,6 +133,36 @@ describe('the agenda optimiser', () => {
     const t0 = performance.now();
     proposeOrder(cases);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('scores a rearranged stretch of an order exactly as the whole new order, with more than 32 institutions too', () => {
+    for (const [seed, institutions] of [
+      [5, 15],
+      [6, 45],
+    ] as const) {
+      const cases = scattered(30, institutions, seed);
+      const s = scorer(indexed(cases));
+      const r = rng(seed);
+      const order = shuffled(
+        cases.map((_, i) => i),
+        seed,
+      );
+      for (let trial = 0; trial < 200; trial++) {
+        s.rebase(order);
+        const from = r(29);
+        const len = 1 + r(30 - from);
+        const seq = shuffled(order.slice(from, from + len), trial);
+        const changed = [...order.slice(0, from), ...seq, ...order.slice(from + len)];
+        expect(s.window(from, seq, len)).toBe(s.rebase(changed));
+        expect(s.measure(changed).sitting).toBe(
+          sittingOf(
+            cases,
+            changed.map((i) => cases[i]?.id as string),
+          ),
+        );
+        order.splice(0, 30, ...changed);
+      }
+    }
   });
 
   it('handles an empty agenda, a single case and cases without institutions', () => {

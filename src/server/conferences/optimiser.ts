@@ -20,11 +20,9 @@
  * cannot be improved upon.
  */
 
-export interface OptimiserCase {
-  id: string;
-  minutes: number;
-  institutionIds: readonly string[];
-}
+import { type Instance, indexed, type OptimiserCase, type Scorer, scorer } from './optimiser-score';
+
+export type { OptimiserCase };
 
 export interface OrderProposal {
   order: string[];
@@ -41,8 +39,11 @@ export interface OptimiserBudget {
   milliseconds: number;
 }
 
-/** About 0.1 s for 30 cases and 15 institutions on the development machine. */
-export const defaultBudget: OptimiserBudget = { evaluations: 250_000, milliseconds: 600 };
+/**
+ * 30 cases and 15 institutions: 0.1–0.2 s on the development machine when quiet, up to 0.5 s when
+ * its two cores are busy (bench/RESULTS.md); the issue allows 1 s.
+ */
+export const defaultBudget: OptimiserBudget = { evaluations: 500_000, milliseconds: 800 };
 
 /** Up to this many cases every order is tried (8! = 40,320), so the proposal is the optimum. */
 const EXACT_UP_TO = 8;
@@ -57,68 +58,6 @@ function generator(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
   };
-}
-
-/** The cases as indices: each case's institutions, minutes, and how many cases each institution has. */
-function indexed(cases: readonly OptimiserCase[]) {
-  const ids = new Map<string, number>();
-  const needs = cases.map((c) => [
-    ...new Set(
-      c.institutionIds.map((id) => {
-        const known = ids.get(id);
-        if (known !== undefined) return known;
-        ids.set(id, ids.size);
-        return ids.size - 1;
-      }),
-    ),
-  ]);
-  const total = new Int32Array(ids.size);
-  for (const n of needs) for (const i of n) total[i] = (total[i] ?? 0) + 1;
-  return { needs, minutes: cases.map((c) => c.minutes), total, institutions: ids.size };
-}
-type Instance = ReturnType<typeof indexed>;
-
-/** Scores orders of one instance; lower is better. */
-function scorer(inst: Instance) {
-  const k = inst.institutions;
-  const first = new Int32Array(k);
-  const last = new Int32Array(k);
-  const from = new Float64Array(k);
-  const to = new Float64Array(k);
-  // One institution more in a contiguous block outweighs any number of minutes.
-  const penalty = inst.minutes.reduce((a, b) => a + b, 0) * Math.max(1, k) + 1;
-  let evaluations = 0;
-  const measure = (order: ArrayLike<number>) => {
-    evaluations++;
-    first.fill(-1);
-    let at = 0;
-    for (let p = 0; p < order.length; p++) {
-      const c = order[p] as number;
-      const m = inst.minutes[c] as number;
-      for (const i of inst.needs[c] as number[]) {
-        if (first[i] === -1) {
-          first[i] = p;
-          from[i] = at;
-        }
-        last[i] = p;
-        to[i] = at + m;
-      }
-      at += m;
-    }
-    let sitting = 0;
-    let contiguous = 0;
-    for (let i = 0; i < k; i++) {
-      if (first[i] === -1) continue;
-      sitting += (to[i] as number) - (from[i] as number);
-      if ((last[i] as number) - (first[i] as number) + 1 === inst.total[i]) contiguous++;
-    }
-    return { sitting, contiguous };
-  };
-  const score = (order: ArrayLike<number>) => {
-    const m = measure(order);
-    return (k - m.contiguous) * penalty + m.sitting;
-  };
-  return { measure, score, evaluations: () => evaluations };
 }
 
 /**
@@ -195,54 +134,52 @@ function exhaustive(
   }
 }
 
-type Search = { score: (o: ArrayLike<number>) => number; spent: () => boolean };
-
-/** `order` with the run of `len` cases at `i` taken out and put back in at `j` of the rest, into `out`. */
-function moveRun(order: readonly number[], out: number[], i: number, len: number, j: number) {
-  let w = 0;
-  for (let r = 0; r < order.length - len; r++) {
-    if (r === j) for (let x = 0; x < len; x++) out[w++] = order[i + x] as number;
-    out[w++] = order[r < i ? r : r + len] as number;
-  }
-  if (j === order.length - len) for (let x = 0; x < len; x++) out[w++] = order[i + x] as number;
-}
-
 /**
  * First-improvement local search until no move helps (or the budget is spent): move a run of one
- * to three cases elsewhere, swap two cases, reverse a stretch. Changes `order` in place.
+ * to three cases elsewhere, swap two cases, reverse a stretch. Each move changes one stretch of
+ * the order, which is all that is scored. Changes `order` in place.
  */
-function descend(order: number[], current: number, s: Search): number {
+function descend(order: number[], s: Scorer, spent: () => boolean): number {
   const n = order.length;
-  const trial = new Array<number>(n);
-  let score = current;
-  const accept = () => {
-    const t = s.score(trial);
-    if (t >= score) return false;
-    score = t;
-    for (let x = 0; x < n; x++) order[x] = trial[x] as number;
-    return true;
-  };
+  const seq = new Int32Array(n);
+  let score = s.rebase(order);
   let improved = true;
-  while (improved && !s.spent()) {
+  const accept = (from: number, len: number) => {
+    if (s.window(from, seq, len) >= score) return;
+    for (let x = 0; x < len; x++) order[from + x] = seq[x] as number;
+    score = s.rebase(order);
+    improved = true;
+  };
+  while (improved && !spent()) {
     improved = false;
+    // A run of `len` at `i` put back in at `j` of the rest: the stretch between changes.
     for (let len = 1; len <= 3; len++)
       for (let i = 0; i + len <= n; i++)
         for (let j = 0; j + len <= n; j++) {
           if (j === i) continue;
-          moveRun(order, trial, i, len, j);
-          if (accept()) improved = true;
+          const from = Math.min(i, j);
+          const span = Math.max(i, j) + len - from;
+          let w = 0;
+          if (j < i) {
+            for (let x = 0; x < len; x++) seq[w++] = order[i + x] as number;
+            for (let x = j; x < i; x++) seq[w++] = order[x] as number;
+          } else {
+            for (let x = i + len; x < j + len; x++) seq[w++] = order[x] as number;
+            for (let x = 0; x < len; x++) seq[w++] = order[i + x] as number;
+          }
+          accept(from, span);
         }
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++) {
-        for (let x = 0; x < n; x++) trial[x] = order[x] as number;
-        trial[i] = order[j] as number;
-        trial[j] = order[i] as number;
-        if (accept()) improved = true;
+        for (let x = i; x <= j; x++) seq[x - i] = order[x] as number;
+        seq[0] = order[j] as number;
+        seq[j - i] = order[i] as number;
+        accept(i, j - i + 1);
       }
     for (let i = 0; i < n; i++)
       for (let j = i + 2; j < n; j++) {
-        for (let x = 0; x < n; x++) trial[x] = order[x <= j && x >= i ? i + j - x : x] as number;
-        if (accept()) improved = true;
+        for (let x = i; x <= j; x++) seq[x - i] = order[i + j - x] as number;
+        accept(i, j - i + 1);
       }
   }
   return score;
@@ -255,7 +192,8 @@ export function proposeOrder(
 ): OrderProposal {
   const inst = indexed(cases);
   const n = cases.length;
-  const { measure, score, evaluations } = scorer(inst);
+  const s = scorer(inst);
+  const { measure, score, evaluations } = s;
   const started = performance.now();
   const spent = () =>
     evaluations() >= budget.evaluations || performance.now() - started >= budget.milliseconds;
@@ -267,7 +205,6 @@ export function proposeOrder(
 
   if (n <= EXACT_UP_TO) exhaustive(n, score, best);
   else {
-    const search: Search = { score, spent };
     // Starting points: the current order and the greedy order from every case, best first.
     const starts = [input, ...input.map((c) => greedy(inst, c))]
       .map((order) => ({ order, score: score(order) }))
@@ -276,7 +213,7 @@ export function proposeOrder(
     for (const start of starts) {
       if (spent()) break;
       const order = [...start.order];
-      consider(order, descend(order, start.score, search));
+      consider(order, descend(order, s, spent));
     }
     // Iterated local search: shake the current order by random run moves, descend; walk on when
     // the result is no worse (plateaus are wide: many orders have the same minutes), and go back
@@ -291,10 +228,10 @@ export function proposeOrder(
         const run = order.splice(rng(n - len + 1), len);
         order.splice(rng(order.length + 1), 0, ...run);
       }
-      const s = descend(order, score(order), search);
-      idle = s < best.score ? 0 : idle + 1;
-      consider(order, s);
-      if (s <= current.score) current = { order, score: s };
+      const found = descend(order, s, spent);
+      idle = found < best.score ? 0 : idle + 1;
+      consider(order, found);
+      if (found <= current.score) current = { order, score: found };
       if (idle > 0 && idle % 40 === 0) current = { order: [...best.order], score: best.score };
     }
   }
