@@ -83,13 +83,13 @@ function greedy(inst: Instance, start: number): number[] {
   while (order.length < n) {
     let best = -1;
     let bestKey: number[] = [];
+    let open = 0;
+    for (let i = 0; i < inst.institutions; i++) if (begun[i] && (left[i] as number) > 0) open++;
     for (let c = 0; c < n; c++) {
       if (placed[c]) continue;
       const needs = inst.needs[c] as number[];
-      let open = 0;
       let continued = 0;
       let opened = 0;
-      for (let i = 0; i < inst.institutions; i++) if (begun[i] && (left[i] as number) > 0) open++;
       for (const i of needs) {
         if (begun[i] && (left[i] as number) > 0) continued++;
         if (!begun[i]) opened++;
