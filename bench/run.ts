@@ -1,8 +1,10 @@
-// npm run bench [-- --suite foundation|clients|network|all|load|weight] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|conferences|all|load|weight] [--pg postgres://…]
 // The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
 // The weight suite (bytes of JS and CSS of the first pages, in headless Chromium) too; it needs no database server.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
+import os from 'node:os';
 import { runClients } from './clients';
+import { runConferences } from './conferences';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 import { type LoadRun, loadReport, runLoad } from './load';
@@ -72,6 +74,31 @@ if (suite === 'network' || suite === 'all') {
       `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.suggestions)} | ${l(r.candidates)} | ${r.candidatesFound} |`,
     );
     console.error(`network on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'conferences' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Conferences suite: ${count} generated clients, 200 conferences with 15 invited institutions and 30 nominations each; server time from Server-Timing (the pack also by wall time).`,
+    '',
+    '| database | seed of the conferences | conference page (p50 / p95 / max) | nominations presented | optimiser through the API (p50 / p95 / max) | optimiser alone, 30 × 15 (median / max; sitting before → after) | pack of 20 cases per institution, wall (p50 / p95 / max) | load average (1 min) after |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runConferences(kind, count, pgUrl);
+    const l = (x: { n: number; p50: number; p95: number; max: number }) =>
+      `${x.p50} / **${x.p95}** / ${x.max} ms (n=${x.n})`;
+    const o = r.optimiser;
+    const pack =
+      'skipped' in r.pack
+        ? `not measured: ${r.pack.skipped}`
+        : `${l(r.pack.latency)}; server p95 ${r.pack.server.p95} ms; up to ${Math.round(r.pack.bytes / 1024)} kB`;
+    lines.push(
+      `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.page)} | ${r.presented} of 30 | ${l(r.optimiseRoute)} | ${o.median} / **${o.max}** ms; ${o.sittingBefore} → ${o.sittingAfter} min (mean of 20; contiguous ${o.contiguous} …) | ${pack} | ${os.loadavg()[0]?.toFixed(1)} |`,
+    );
+    console.error(`conferences on ${kind} done`);
   }
   lines.push('');
 }

@@ -1,18 +1,14 @@
 // The network on top of a generated client data set: sectors, 200 providers, 2,000 companies,
 // 5,000 measures, 20,000 offers; every client gets a sector and 30 % an employer consent.
-import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { fundingTypes, measureTypes } from '../src/contracts/measures';
 import { opportunityKinds } from '../src/contracts/network';
 import { compensationMeasures } from '../src/contracts/recognition';
-import { openDatabase } from '../src/server/db/client';
-import { institutions, measures, occupations, opportunities, sectors, users } from '../src/server/db/schema';
+import { institutions, measures, occupations, opportunities } from '../src/server/db/schema';
 import { random } from '../src/server/demo/people';
 import { nameKeys } from '../src/server/lib/consent';
-import { firstRow } from '../src/server/lib/required';
 import { normalise } from '../src/server/lib/search-text';
-import { defaultSectors } from '../src/server/network/service';
-import { BENCH_LEAD } from './seed';
+import { withBenchOrganisation } from './seed';
 
 const levels = ['A2', 'B1', 'B2', 'C1'] as const;
 const districts = ['10041', '10042', '10043', '10044', '10045', '10046'];
@@ -21,27 +17,9 @@ export async function seedNetwork(
   target: { dataDir?: string; databaseUrl?: string },
   size = { providers: 200, companies: 2000, measures: 5000, offers: 20000, consentShare: 0.3 },
 ) {
-  const database = await openDatabase({
-    databaseUrl: target.databaseUrl,
-    dataDir: target.dataDir ? path.join(target.dataDir, 'pglite') : undefined,
-  });
-  const db = database.db;
-  try {
+  return withBenchOrganisation(target, async ({ db, lead, stamp, sectorIds }) => {
     const rng = random(99);
-    // The clients' seed (seed.ts) creates the lead and the organisation first.
-    const lead = firstRow(
-      await db.select().from(users).where(eq(users.email, BENCH_LEAD.email)),
-      'the bench lead (seed the clients first)',
-    );
     const organisationId = lead.organisationId;
-    const stamp = { organisationId, createdBy: lead.id, updatedBy: lead.id };
-    await db
-      .insert(sectors)
-      .values(defaultSectors.map((name, position) => ({ organisationId, name, position })))
-      .onConflictDoNothing();
-    const sectorIds = (
-      await db.select({ id: sectors.id }).from(sectors).where(eq(sectors.organisationId, organisationId))
-    ).map((s) => s.id);
     const occ = (
       await db.select({ id: occupations.id }).from(occupations).where(eq(occupations.scheme, 'builtin'))
     ).map((o) => o.id);
@@ -147,8 +125,5 @@ export async function seedNetwork(
       FROM (SELECT c.organisation_id, c.id, 1 + abs(hashtext(c.id::text || 'e')) % ${companies.length} AS k
             FROM clients c WHERE c.organisation_id = ${organisationId}
               AND abs(hashtext(c.id::text || 'c')) % 100 < ${Math.round(size.consentShare * 100)}) x`);
-    await db.execute(sql`ANALYZE`);
-  } finally {
-    await database.close();
-  }
+  });
 }

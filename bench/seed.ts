@@ -7,7 +7,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { stages } from '../src/contracts/clients';
 import { refreshCaseSummaries, searchKeys } from '../src/server/clients/service';
-import { openDatabase } from '../src/server/db/client';
+import { type Db, openDatabase } from '../src/server/db/client';
 import {
   clients,
   languageSkills,
@@ -15,11 +15,13 @@ import {
   occupations,
   qualifications,
   residenceStatuses,
+  sectors,
   users,
 } from '../src/server/db/schema';
 import { person, random } from '../src/server/demo/people';
 import { firstRow, required } from '../src/server/lib/required';
 import { hashPassword } from '../src/server/lib/secrets';
+import { defaultSectors } from '../src/server/network/service';
 import { createOrganisationWithAdmin } from '../src/server/organisation/service';
 import { ADMIN, arg, root } from './lib';
 
@@ -161,6 +163,51 @@ export async function seed(options: { clients: number; dataDir?: string; databas
     }
     await db.execute(sql`ANALYZE`);
     return { organisationId, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Adds to a seeded data set (the clients' seed made the organisation and its lead): opens the
+ * database, makes sure the default sectors exist, and hands over the lead, the columns every row
+ * of the organisation carries, and the sectors.
+ */
+export async function withBenchOrganisation<T>(
+  target: { dataDir?: string; databaseUrl?: string },
+  add: (bench: {
+    db: Db;
+    lead: typeof users.$inferSelect;
+    stamp: { organisationId: string; createdBy: string; updatedBy: string };
+    sectorIds: string[];
+  }) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: target.databaseUrl,
+    dataDir: target.dataDir ? path.join(target.dataDir, 'pglite') : undefined,
+  });
+  const db = database.db;
+  try {
+    const lead = firstRow(
+      await db.select().from(users).where(eq(users.email, BENCH_LEAD.email)),
+      'the bench lead (seed the clients first)',
+    );
+    const organisationId = lead.organisationId;
+    await db
+      .insert(sectors)
+      .values(defaultSectors.map((name, position) => ({ organisationId, name, position })))
+      .onConflictDoNothing();
+    const sectorIds = (
+      await db.select({ id: sectors.id }).from(sectors).where(eq(sectors.organisationId, organisationId))
+    ).map((s) => s.id);
+    const result = await add({
+      db,
+      lead,
+      stamp: { organisationId, createdBy: lead.id, updatedBy: lead.id },
+      sectorIds,
+    });
+    await db.execute(sql`ANALYZE`);
+    return result;
   } finally {
     await database.close();
   }

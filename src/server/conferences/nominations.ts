@@ -43,7 +43,11 @@ export function nominationRows(db: Db, conferenceId: string) {
     .select()
     .from(conferenceNominations)
     .where(eq(conferenceNominations.conferenceId, conferenceId))
-    .orderBy(asc(conferenceNominations.position), asc(conferenceNominations.createdAt));
+    .orderBy(
+      asc(conferenceNominations.position),
+      asc(conferenceNominations.createdAt),
+      asc(conferenceNominations.id),
+    );
 }
 
 /** Whether an anonymised case's profile points to fewer than 5 cases of the organisation. */

@@ -1,5 +1,7 @@
 import { entryParams, idParams } from '../../contracts/common';
 import {
+  agendaBody,
+  agendaProposal,
   briefPreview,
   briefsQuery,
   conference,
@@ -28,6 +30,7 @@ import {
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf, metaOf, sendFile } from '../lib/http';
+import { fixAgenda, proposeAgenda, reorderAgenda } from './agenda';
 import { previewBriefs } from './briefs';
 import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
@@ -319,6 +322,51 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
   );
 
   // --- agenda ---
+  app.put(
+    '/api/conferences/:id/agenda',
+    {
+      schema: {
+        tags,
+        summary: 'Put the nominated cases in a new order: every nomination once (version required)',
+        params: idParams,
+        body: agendaBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await reorderAgenda(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
+  app.post(
+    '/api/conferences/:id/agenda/optimise',
+    {
+      schema: {
+        tags,
+        summary:
+          'Propose an order in which institutions come for one block and sit the fewest minutes (not saved)',
+        params: idParams,
+        response: { 200: agendaProposal, ...errors },
+      },
+    },
+    async (request) => proposeAgenda(ctx, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/conferences/:id/agenda/fix',
+    {
+      schema: {
+        tags,
+        summary: 'Fix the agenda (invited → agenda fixed) and mail it to every invitee who has not declined',
+        params: idParams,
+        body: conferenceVersionBody,
+        response: page,
+      },
+    },
+    async (request) => {
+      await fixAgenda(ctx, actorOf(request), request.params.id, request.body);
+      return pageNow(request, request.params.id);
+    },
+  );
 
   // --- briefs and packs ---
   app.get(
