@@ -55,6 +55,14 @@ describe('a conference', () => {
     expect((await stranger.get(`/api/conferences/${c.id}`)).statusCode).toBe(404);
     const list = ok<{ items: { id: string }[] }>(await aylin.get('/api/conferences'));
     expect(list.items.map((i) => i.id)).toContain(c.id);
+    // Found by a word of its title or place, whatever the case and accents.
+    for (const q of ['PFLEGE', 'rathaus saal', 'Ratháus'])
+      expect(
+        ok<{ items: { id: string }[] }>(
+          await aylin.get(`/api/conferences?q=${encodeURIComponent(q)}`),
+        ).items.map((i) => i.id),
+      ).toContain(c.id);
+    expect(ok<{ total: number }>(await aylin.get('/api/conferences?q=zahnarzt')).total).toBe(0);
   });
 
   it('cannot begin in the past, and says which field is wrong', async () => {

@@ -46,6 +46,10 @@ async function assertStaff(db: Db, actor: Actor, ids: (string | null | undefined
   }
 }
 
+/** What the list's search finds a conference by: its title and place, as search-text compares them. */
+export const searchTextOf = (c: { title?: string | null; place?: string | null }) =>
+  normalise(`${c.title ?? ''} ${c.place ?? ''}`).slice(0, 1000);
+
 type Timing = { date?: string; startTime?: string; timeZone?: string };
 
 /** The instant of a local date and time; a conference cannot begin in the past. */
@@ -78,6 +82,7 @@ export async function createConference(
         startsAt: startOf({ date, startTime, timeZone }),
         timeZone,
         icsUid: `${randomToken(18)}@lotse`,
+        searchText: searchTextOf(body),
         statusHistory: history(null, 'planned', actor),
         createdBy: actor.userId,
         updatedBy: actor.userId,
@@ -127,6 +132,7 @@ export async function updateConference(
       return v instanceof Date && old instanceof Date ? v.getTime() !== old.getTime() : v !== old;
     });
     if (changed.length > 0) values.icsSequence = current.icsSequence + 1;
+    values.searchText = searchTextOf({ ...current, ...values });
     await writeChange(tx, actor, conferences, id, version, values);
     await audit(tx, actor, {
       action: 'conference.changed',
@@ -210,7 +216,7 @@ export async function listConferences(
     .split(' ')
     .filter(Boolean)
     .slice(0, 6))
-    where.push(sql`lower(unaccent(${conferences.title})) LIKE ${`%${likeEscape(w)}%`}`);
+    where.push(sql`${conferences.searchText} LIKE ${`%${likeEscape(w)}%`}`);
   const condition = and(...where);
   const [rows, [total]] = await Promise.all([
     ctx.db

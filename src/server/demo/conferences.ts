@@ -14,6 +14,7 @@ import {
 } from '../db/schema';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { required } from '../lib/required';
+import { normalise } from '../lib/search-text';
 import { randomToken } from '../lib/secrets';
 import { instantOf } from '../lib/zoned-time';
 import { defaultSectors } from '../network/service';
@@ -116,6 +117,7 @@ export async function demoConferences(
         { status: 'invited', at: invitedAt.toISOString(), by: leadId },
       ],
       icsUid: `${randomToken(18)}@lotse`,
+      searchText: normalise('Geberkonferenz Gesundheit und Pflege IQ Fachstelle Saarbrücken'),
     })
     .returning({ id: conferences.id });
   const conferenceId = required(conference, 'the demo conference').id;

@@ -76,6 +76,8 @@ export const conferences = pgTable(
     icsUid: text('ics_uid').notNull(),
     icsSequence: integer('ics_sequence').notNull().default(0),
     agendaFixedAt: timestamp('agenda_fixed_at', { withTimezone: true }),
+    /** Lower-case, unaccented title and place (lib/search-text), for the list's search. */
+    searchText: text('search_text').notNull().default(''),
     ...created(),
   },
   (t) => [
