@@ -158,12 +158,13 @@ export async function typeDate(scope: Scope, label: string, value: string) {
 export const DEMO_PASSWORD = 'lotse-demo-2026';
 
 /** Lotse with the demo organisation (every demo login shares the admin's password). */
-export function startDemoServer() {
+export function startDemoServer(env: Record<string, string> = {}) {
   return startServer({
     LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
     LOTSE_ADMIN_PASSWORD: DEMO_PASSWORD,
     LOTSE_ORG_NAME: 'IFK Saar (Demo)',
     LOTSE_DEMO: '1',
+    ...env,
   });
 }
 
