@@ -50,6 +50,7 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     under: '/offers',
     urls: async (api) => [`/offers/${await firstId(api, '/api/opportunities')}`],
   },
+  'conferences/series': { under: '/conferences', urls: async () => ['/conferences/series'] },
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */

@@ -161,6 +161,16 @@ const routes: RouteObject[] = [
             lazyPage(() => import('../network/OfferPage'), 'OfferPage'),
           ),
           guarded(
+            'conferences',
+            'conferences.read',
+            lazyPage(() => import('../conferences/ConferencesPage'), 'ConferencesPage'),
+          ),
+          guarded(
+            'conferences/series',
+            'conferences.read',
+            lazyPage(() => import('../conferences/SeriesPage'), 'SeriesPage'),
+          ),
+          guarded(
             'admin/occupations',
             'catalogues.manage',
             lazyPage(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
