@@ -171,6 +171,11 @@ const routes: RouteObject[] = [
             lazyPage(() => import('../conferences/SeriesPage'), 'SeriesPage'),
           ),
           guarded(
+            'conferences/:id',
+            'conferences.read',
+            lazyPage(() => import('../conferences/ConferencePage'), 'ConferencePage'),
+          ),
+          guarded(
             'admin/occupations',
             'catalogues.manage',
             lazyPage(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
