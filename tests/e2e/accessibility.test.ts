@@ -58,7 +58,7 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */
-const publicRoutes = ['/login', '/invite', '/setup'];
+const publicRoutes = ['/login', '/invite', '/setup', '/rsvp/:conferenceId/:token'];
 
 async function firstId(api: APIRequestContext, list: string): Promise<string> {
   const answer = await api.get(`${list}?limit=1`);
@@ -356,7 +356,9 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
     for (const language of LANGUAGES) {
       const context = await newContext(language);
       const page = await context.newPage();
-      for (const url of ['/login', inviteLink])
+      // The answer page of a conference invitation, with a link that does not work.
+      const rsvp = '/rsvp/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b/not-a-real-token-at-all';
+      for (const url of ['/login', inviteLink, rsvp])
         findings.push(...(await scanPage(page, url, { who: 'public', language })));
       await context.close();
     }
