@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Brief } from '../../contracts/conferences';
 import { ErrorAlert } from '../ui/errors';
-import { countryName, languageName } from '../ui/labels';
+import { countryName, enumLabel, languageName } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { briefsQuery } from './api';
 import { LevelBadge } from './badges';
@@ -52,13 +52,19 @@ function BriefCard({ b }: { b: Brief }) {
           </Line>
           <Line label={f('recognition')}>
             {b.recognition
-              .map((r) => [r.status, r.outcome, r.differences].filter(Boolean).join(' · '))
+              .map((r) =>
+                [r.status, r.outcome && enumLabel(t, 'outcome', r.outcome), r.differences]
+                  .filter(Boolean)
+                  .join(' · '),
+              )
               .join('\n')}
           </Line>
           <Line label={f('languages')}>
             {b.languages.map((l) => `${languageName(l.language)} ${l.level ?? ''}`.trim()).join(', ')}
           </Line>
-          <Line label={f('measures')}>{b.measures.map((m) => `${m.title} (${m.status})`).join('; ')}</Line>
+          <Line label={f('measures')}>
+            {b.measures.map((m) => `${m.title} (${enumLabel(t, 'acquisitionStatus', m.status)})`).join('; ')}
+          </Line>
         </SimpleGrid>
         <Line label={t('nominations.question')}>{b.question}</Line>
         <Line label={t('nominations.brief')}>{b.brief}</Line>

@@ -66,6 +66,10 @@ function Answer({
           size="lg"
           fullWidth
           justify="flex-start"
+          // Long German answers wrap on a phone instead of being cut off.
+          h="auto"
+          py="sm"
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } }}
           color={color}
           variant={view.answer === answer ? 'filled' : 'light'}
           aria-pressed={view.answer === answer}
@@ -79,6 +83,7 @@ function Answer({
       ))}
       {deputy && (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (!name.trim()) return setMissing(true);
