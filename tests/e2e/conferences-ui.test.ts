@@ -166,6 +166,35 @@ describe('the conference pages', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('keeps a series with its default invitees, and creates its next conference with them', async () => {
+    await page.goto(`${env.server.baseUrl}/conferences/series`);
+    await page.getByRole('button', { name: 'New series' }).click();
+    dialog = page.getByRole('dialog', { name: 'New series' });
+    await field(dialog, 'Title').fill('Pflege-Reihe Saar');
+    await choose(page, dialog, 'Sector', 'Health and care');
+    await choose(
+      page,
+      dialog,
+      'Institutions invited by default',
+      'Jobcenter Regionalverband',
+      'Jobcenter Regional',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('checkbox', { name: /Stefanie Marx/ }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByTestId('series').getByRole('row').filter({ hasText: 'Pflege-Reihe Saar' });
+    await textOf(row, '3 a year, 120 min from 09:30');
+    await textOf(row, 'Jobcenter Regionalverband Saarbrücken-Mitte');
+    await row.getByRole('button', { name: 'Create next conference of Pflege-Reihe Saar' }).click();
+    dialog = page.getByRole('dialog', { name: 'Create next conference' });
+    expect(await field(dialog, 'Date').inputValue()).not.toBe('');
+    await dialog.getByRole('button', { name: 'Create conference' }).click();
+    await page.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    await textOf(page.getByTestId('conference-title'), 'Pflege-Reihe Saar');
+    await textOf(page.getByTestId('invitations'), 'Stefanie Marx');
+  });
+
   it('shows the time in the viewer’s zone, and the conference’s own beside it', async () => {
     const abroad = await env.browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York' });
     const far = await abroad.newPage();
