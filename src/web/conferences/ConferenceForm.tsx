@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/http';
 import { ErrorAlert, notifySaved } from '../ui/errors';
 import { FormDialog } from '../ui/FormDialog';
 import { applyConferenceErrors } from './SettingsFields';
@@ -33,7 +34,12 @@ export function ConferenceForm<V, R>(p: {
       p.onClose();
       p.onSaved?.(result);
     } catch (e) {
-      if (!applyConferenceErrors(p.form, e, t)) setError(e);
+      // A field the dialog does not show (the moderator of a series, checked when its next
+      // conference is made) would hold its message unseen: then it is said above the fields too.
+      const shown =
+        e instanceof ApiError &&
+        e.fields.every((f) => (f.path.split('.')[0] ?? '') in (p.form.values as object));
+      if (!applyConferenceErrors(p.form, e, t) || !shown) setError(e);
     }
   });
   return (
