@@ -50,16 +50,49 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     under: '/offers',
     urls: async (api) => [`/offers/${await firstId(api, '/api/opportunities')}`],
   },
+  'conferences/series': { under: '/conferences', urls: async () => ['/conferences/series'] },
+  'conferences/:id': {
+    under: '/conferences',
+    urls: async (api) => [`/conferences/${await aConference(api)}`],
+  },
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */
-const publicRoutes = ['/login', '/invite', '/setup'];
+const publicRoutes = ['/login', '/invite', '/setup', '/rsvp/:conferenceId/:token'];
 
 async function firstId(api: APIRequestContext, list: string): Promise<string> {
   const answer = await api.get(`${list}?limit=1`);
   const body = (await answer.json()) as { items: { id: string }[] };
   const id = body.items[0]?.id;
   if (!id) throw new Error(`the demo has nothing in ${list}`);
+  return id;
+}
+
+/**
+ * A conference of the demo organisation to scan: the first there is, or else one planned here by
+ * the lead (who is scanned before the counsellor) with an institution invited, so that its tabs
+ * show something.
+ */
+async function aConference(api: APIRequestContext): Promise<string> {
+  const list = (await (await api.get('/api/conferences?when=all&limit=1')).json()) as {
+    items: { id: string }[];
+  };
+  if (list.items[0]) return list.items[0].id;
+  const { csrfToken } = (await (await api.get('/api/auth/session')).json()) as SessionResponse;
+  const headers = { 'x-csrf-token': csrfToken };
+  const sectors = (await (await api.get('/api/sectors')).json()) as { id: string }[];
+  const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const planned = await api.post('/api/conferences', {
+    data: { title: 'Geberkonferenz (Barrierefreiheit)', sectorId: sectors[0]?.id, date, startTime: '10:00' },
+    headers,
+  });
+  if (!planned.ok())
+    throw new Error(`no conference to scan, and none can be planned: ${await planned.text()}`);
+  const { id } = (await planned.json()) as { id: string };
+  await api.post(`/api/conferences/${id}/invitations`, {
+    data: { institutionId: await firstId(api, '/api/institutions') },
+    headers,
+  });
   return id;
 }
 
@@ -323,7 +356,9 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
     for (const language of LANGUAGES) {
       const context = await newContext(language);
       const page = await context.newPage();
-      for (const url of ['/login', inviteLink])
+      // The answer page of a conference invitation, with a link that does not work.
+      const rsvp = '/rsvp/6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b/not-a-real-token-at-all';
+      for (const url of ['/login', inviteLink, rsvp])
         findings.push(...(await scanPage(page, url, { who: 'public', language })));
       await context.close();
     }

@@ -9,6 +9,7 @@ import {
   IconShieldCheck,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 
 import type { Permission, SessionUser } from '../../contracts/auth';
@@ -53,6 +54,13 @@ export const navigation: readonly NavigationItem[] = [
     hint: 'home:home.cards.offers',
     icon: IconBriefcase,
     permission: 'network.work',
+  },
+  {
+    to: '/conferences',
+    label: 'nav.conferences',
+    hint: 'home:home.cards.conferences',
+    icon: IconUsersGroup,
+    permission: 'conferences.read',
   },
   {
     to: '/admin/users',

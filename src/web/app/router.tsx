@@ -100,6 +100,15 @@ const routes: RouteObject[] = [
     children: [{ index: true, ...lazyPage(() => import('../auth/LoginPage'), 'LoginPage') }],
   },
   { path: '/invite', ...lazyPage(() => import('../auth/InvitePage'), 'InvitePage') },
+  // The answer to a conference invitation, without an account. Its texts are the conferences
+  // domain's, fetched with the other domains' (the page is opened from a mail, once or twice).
+  {
+    path: '/rsvp/:conferenceId/:token',
+    ...lazyPage(
+      async () => (await Promise.all([import('../conferences/RsvpPage'), loadAllTexts()]))[0],
+      'RsvpPage',
+    ),
+  },
   {
     path: '/',
     element: (
@@ -159,6 +168,21 @@ const routes: RouteObject[] = [
             'offers/:id',
             'network.work',
             lazyPage(() => import('../network/OfferPage'), 'OfferPage'),
+          ),
+          guarded(
+            'conferences',
+            'conferences.read',
+            lazyPage(() => import('../conferences/ConferencesPage'), 'ConferencesPage'),
+          ),
+          guarded(
+            'conferences/series',
+            'conferences.read',
+            lazyPage(() => import('../conferences/SeriesPage'), 'SeriesPage'),
+          ),
+          guarded(
+            'conferences/:id',
+            'conferences.read',
+            lazyPage(() => import('../conferences/ConferencePage'), 'ConferencePage'),
           ),
           guarded(
             'admin/occupations',

@@ -56,6 +56,8 @@ export const themeFor = (words: { scrollRegion: string; close: string }) =>
       // Plain objects by name, not `Modal.extend(…)`: importing the components here would put the
       // dialog and table code into the first page's script (about 20 kB compressed on the login page).
       Modal: { defaultProps: { closeButtonProps: { 'aria-label': words.close } } },
+      // And so does a notice's ("Saved"): axe finds an unnamed button on any page showing one.
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': words.close } } },
       // A table wider than the phone scrolls sideways: the keyboard must reach it (WCAG 2.1.1), so its
       // viewport takes the focus and says what it is.
       TableScrollContainer: {

@@ -1,0 +1,68 @@
+import { Stack, Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import type { Conference } from '../../contracts/conferences';
+import { ErrorAlert } from '../ui/errors';
+import { PageLoader } from '../ui/PageLoader';
+import { AgendaPanel } from './AgendaPanel';
+import { conferenceQuery } from './api';
+import { ConferenceHeader } from './ConferenceHeader';
+import { Invitations } from './Invitations';
+import { Nominations } from './Nominations';
+import { Packs } from './Packs';
+
+const panels = {
+  invitations: Invitations,
+  cases: Nominations,
+  agenda: AgendaPanel,
+  packs: Packs,
+} as const;
+type Tab = keyof typeof panels;
+
+/** The tabs this viewer has: the packs go out under the lead's hand only. */
+const tabsFor = (c: Conference) =>
+  (Object.keys(panels) as Tab[]).filter((k) => k !== 'packs' || c.may.manage);
+
+/** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
+export function ConferencePage() {
+  const { t } = useTranslation('conferences');
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const conference = useQuery(conferenceQuery(id));
+  if (conference.isPending) return <PageLoader />;
+  if (!conference.data) return <ErrorAlert error={conference.error} />;
+  const c = conference.data;
+  const tabs = tabsFor(c);
+  const tab = tabs.find((k) => k === params.get('tab')) ?? 'invitations';
+  const counts: Partial<Record<Tab, number>> = {
+    invitations: new Set(c.invitations.map((i) => i.institution.id)).size,
+    cases: c.nominations.length,
+  };
+  return (
+    <Stack gap="md">
+      <ConferenceHeader conference={c} />
+      <Tabs
+        value={tab}
+        onChange={(v) => setParams(v && v !== 'invitations' ? { tab: v } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          {tabs.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {counts[k] === undefined ? t(`tabs.${k}`) : `${t(`tabs.${k}`)} (${counts[k]})`}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((k) => {
+          const Panel = panels[k];
+          return (
+            <Tabs.Panel key={k} value={k} pt="md">
+              <Panel conference={c} />
+            </Tabs.Panel>
+          );
+        })}
+      </Tabs>
+    </Stack>
+  );
+}
