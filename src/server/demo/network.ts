@@ -89,7 +89,10 @@ export async function demoNetwork(tx: Db, organisationId: string, counsellorIds:
         institutionId: row.id,
         name,
         function: fn,
-        email: `${normalise(name).replace(/^dr /, '').split(' ').join('.')}@${normalise(i.name).split(' ')[0]}.example`,
+        email: `${normalise(name)
+          .replace(/^dr\.? /, '')
+          .split(' ')
+          .join('.')}@${normalise(i.name).split(' ')[0]}.example`,
         phone: `0681 ${rng.int(1000000, 9999999)}`,
         language: language ?? 'deu',
         consentToContact: true,
