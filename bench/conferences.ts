@@ -148,7 +148,7 @@ async function packs(url: string, cookie: string, conferences: Item[]): Promise<
       if (!res.ok) throw new Error(`pack ${res.status}: ${Buffer.from(pdf).toString().slice(0, 200)}`);
       // The first conference warms up (fonts, templates); the others are measured.
       if (round === 0) continue;
-      wall.push(performance.now() - t0);
+      wall.push(Math.round((performance.now() - t0) * 10) / 10);
       server.push(Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN));
       bytes = Math.max(bytes, pdf.byteLength);
     }
