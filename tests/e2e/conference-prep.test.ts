@@ -215,6 +215,23 @@ describe('the cases, the agenda and the packs', () => {
     await snap(page, 'conference-cases-en-1400');
   });
 
+  it('records a talk agreed beforehand on a case, shown on the nomination and in the case file', async () => {
+    const code = codeOf(cases.fromOne.label);
+    await page.getByRole('button', { name: `Talk agreed beforehand on ${cases.fromOne.label}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Talk agreed beforehand on ${cases.fromOne.label}` });
+    await choose(page, dialog, 'Institution', JOBCENTRE);
+    await field(dialog, 'Topic').fill('Bildungsgutschein für die Anpassungsqualifizierung');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const card = page.getByTestId('nomination').filter({ hasText: code });
+    await textOf(card.getByTestId('agreed-beforehand'), `With ${JOBCENTRE}`);
+    const file = await api<{ contacts: { topic: string | null; conferenceId: string | null }[] }>(
+      `/api/clients/${cases.fromOne.id}`,
+    );
+    const talk = file.contacts.find((x) => x.topic === 'Bildungsgutschein für die Anpassungsqualifizierung');
+    expect(talk?.conferenceId).toBe(conferenceUrl.split('/').pop());
+  });
+
   it('optimises the agenda, fixes it and sends it', async () => {
     await page.getByRole('tab', { name: /^Agenda/ }).click();
     await page.getByRole('button', { name: 'Propose an order' }).click();

@@ -11,7 +11,13 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconMessagePlus, IconPencil, IconTrash } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconMessagePlus,
+  IconPencil,
+  IconPhonePlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Nomination } from '../../contracts/conferences';
@@ -60,6 +66,8 @@ export function NominationCard(p: {
   onEdit?(): void;
   onWithdraw?(): void;
   onInput?(): void;
+  /** Record a talk with an institution about this case before the conference. */
+  onAgreed?(): void;
 }) {
   const { t } = useTranslation('conferences');
   const { n } = p;
@@ -89,6 +97,17 @@ export function NominationCard(p: {
             </Group>
           </Stack>
           <Group gap={4} wrap="nowrap">
+            {p.onAgreed && (
+              <Tooltip label={t('agreed.add')}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('agreed.titleFor', { label })}
+                  onClick={p.onAgreed}
+                >
+                  <IconPhonePlus size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
             {p.onInput && (
               <Tooltip label={t('nominations.addInput')}>
                 <ActionIcon

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conference, Nomination } from '../../contracts/conferences';
 import { ConfirmModal } from '../ui/ConfirmModal';
+import { AgreedDialog } from './AgreedDialog';
 import { withdrawNomination } from './api';
 import { isOpen } from './ConferenceHeader';
 import { NominateDialog } from './NominateDialog';
@@ -17,6 +18,7 @@ export function Nominations({ conference: c }: { conference: Conference }) {
   const act = useConferenceAction(c.id);
   const [editing, setEditing] = useState<Nomination | 'new' | null>(null);
   const [input, setInput] = useState<Nomination | null>(null);
+  const [agreed, setAgreed] = useState<Nomination | null>(null);
   const [withdrawing, setWithdrawing] = useState<Nomination | null>(null);
   const open = isOpen(c);
   // The server decides again: counsellors change only nominations of cases they may see.
@@ -47,6 +49,7 @@ export function Nominations({ conference: c }: { conference: Conference }) {
               onEdit={mayChange(n) ? () => setEditing(n) : undefined}
               onWithdraw={mayChange(n) ? () => setWithdrawing(n) : undefined}
               onInput={open && c.may.manage ? () => setInput(n) : undefined}
+              onAgreed={open && n.client.visible ? () => setAgreed(n) : undefined}
             />
           ))}
         </Stack>
@@ -59,6 +62,7 @@ export function Nominations({ conference: c }: { conference: Conference }) {
         />
       )}
       {input && <WrittenInputDialog conference={c} nomination={input} onClose={() => setInput(null)} />}
+      {agreed && <AgreedDialog conference={c} nomination={agreed} onClose={() => setAgreed(null)} />}
       <ConfirmModal
         opened={withdrawing !== null}
         title={t('nominations.withdraw')}
