@@ -11,7 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAllTexts } from '../ui/i18n';
+import { loadAllTexts, loadConferenceTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -69,6 +69,10 @@ function lazyPage<T extends Record<string, unknown>>(load: () => Promise<T>, nam
   return { element: <Page />, handle: { preload } };
 }
 
+/** The conference pages (one chunk) with their texts, which come with them, not with every page (ui/i18n). */
+const conferencePages = async () =>
+  (await Promise.all([import('../conferences/pages'), loadConferenceTexts()]))[0];
+
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
   path,
@@ -100,12 +104,12 @@ const routes: RouteObject[] = [
     children: [{ index: true, ...lazyPage(() => import('../auth/LoginPage'), 'LoginPage') }],
   },
   { path: '/invite', ...lazyPage(() => import('../auth/InvitePage'), 'InvitePage') },
-  // The answer to a conference invitation, without an account. Its texts are the conferences
-  // domain's, fetched with the other domains' (the page is opened from a mail, once or twice).
+  // The answer to a conference invitation, without an account (opened from a mail, on a phone):
+  // besides the public texts only the conference pages' own.
   {
     path: '/rsvp/:conferenceId/:token',
     ...lazyPage(
-      async () => (await Promise.all([import('../conferences/RsvpPage'), loadAllTexts()]))[0],
+      async () => (await Promise.all([import('../conferences/RsvpPage'), loadConferenceTexts()]))[0],
       'RsvpPage',
     ),
   },
@@ -169,21 +173,9 @@ const routes: RouteObject[] = [
             'network.work',
             lazyPage(() => import('../network/OfferPage'), 'OfferPage'),
           ),
-          guarded(
-            'conferences',
-            'conferences.read',
-            lazyPage(() => import('../conferences/ConferencesPage'), 'ConferencesPage'),
-          ),
-          guarded(
-            'conferences/series',
-            'conferences.read',
-            lazyPage(() => import('../conferences/SeriesPage'), 'SeriesPage'),
-          ),
-          guarded(
-            'conferences/:id',
-            'conferences.read',
-            lazyPage(() => import('../conferences/ConferencePage'), 'ConferencePage'),
-          ),
+          guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
+          guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
+          guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

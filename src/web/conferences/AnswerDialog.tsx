@@ -1,4 +1,4 @@
-import { Radio, Stack, Text, TextInput } from '@mantine/core';
+import { SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { Conference, Invitation, RsvpBody } from '../../contracts/conferences';
@@ -48,13 +48,25 @@ export function AnswerDialog({
         {i.institution.name}
         {i.contact ? ` · ${i.contact.name}` : ''}
       </Text>
-      <Radio.Group label={t('invite.answer')} required {...form.getInputProps('answer')}>
-        <Stack gap="xs" mt="xs">
-          {answers.map((a) => (
-            <Radio key={a} value={a} label={t(`conferences.answer.${a}`)} />
-          ))}
-        </Stack>
-      </Radio.Group>
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="answer-label">
+          {t('invite.answer')}
+        </Text>
+        {/* Radio buttons underneath, one above the other so that long answers fit on a phone. */}
+        <SegmentedControl
+          aria-labelledby="answer-label"
+          orientation="vertical"
+          fullWidth
+          data={answers.map((a) => ({ value: a, label: t(`conferences.answer.${a}`) }))}
+          value={form.values.answer ?? ''}
+          onChange={(a) => form.setFieldValue('answer', a as Answer)}
+        />
+        {form.errors.answer && (
+          <Text size="xs" c="red.9" role="alert">
+            {form.errors.answer}
+          </Text>
+        )}
+      </Stack>
       {form.values.answer === 'deputy' && (
         <TextInput
           label={t('rsvp.deputyName')}

@@ -22,7 +22,6 @@ import type {
   WrittenInputBody,
 } from '../../contracts/conferences';
 import { deleteJson, getJson, patchJson, postJson, putJson, type QueryParams, query } from '../lib/http';
-import { pageQuery } from '../lib/queries';
 
 /** Donor conferences: series, conferences with invitations, nominations, agenda, packs; the public RSVP. */
 export const conferenceKeys = {
@@ -53,7 +52,13 @@ export const nextConference = (id: string, body: { date?: string; startTime?: st
 
 // --- conferences ---
 
-export const conferenceListQuery = pageQuery<typeof conferencePage>(conferenceKeys.list, '/api/conferences');
+// Written out rather than with lib/queries' pageQuery: the public RSVP page imports this file, and
+// so it shares no chunk with the pages behind the login (the start page stays within its budget).
+export const conferenceListQuery = (params: QueryParams) =>
+  queryOptions({
+    queryKey: conferenceKeys.list(params),
+    queryFn: () => getJson<typeof conferencePage>(`/api/conferences${query(params)}`),
+  });
 export const conferenceQuery = (id: string) =>
   queryOptions({
     queryKey: conferenceKeys.detail(id),

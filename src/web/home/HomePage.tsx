@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { navigationFor } from '../app/navigation';
 import { useCan, useUser } from '../auth/session';
 import { Dashboard } from '../clients/Dashboard';
-import { UpcomingConferences } from '../conferences/UpcomingConferences';
 import { PageHeader } from '../ui/PageHeader';
 
 /** The start page: a greeting and the features this user can open. */
@@ -12,7 +11,6 @@ export function HomePage() {
   const { t } = useTranslation('home');
   const user = useUser();
   const canWorkCases = useCan('cases.work');
-  const seesConferences = useCan('conferences.read');
   const items = navigationFor(user).filter((i) => i.to !== '/');
   // Case workers start with what needs their attention; everyone else with what they can open.
   if (canWorkCases) {
@@ -23,7 +21,6 @@ export function HomePage() {
           description={t('clients:dashboard.description')}
         />
         <Dashboard />
-        {seesConferences && <UpcomingConferences />}
       </Stack>
     );
   }

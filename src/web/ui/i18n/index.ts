@@ -25,14 +25,24 @@ export function detectLanguage(): Language {
  * first render, and every other domain (texts-de-app.ts) before the logged-in area renders
  * (`loadAllTexts`, awaited with the layout's chunk in app/router.tsx). So every key a page reaches
  * for is there when it renders, as long as the login, setup and invitation pages name only those
- * three namespaces.
+ * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
+ * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
+ * are long, and the start page should not wait for them.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app';
+type Part = 'public' | 'app' | 'conferences';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
-  de: { public: () => import('./texts-de'), app: () => import('./texts-de-app') },
-  en: { public: () => import('./texts-en'), app: () => import('./texts-en-app') },
+  de: {
+    public: () => import('./texts-de'),
+    app: () => import('./texts-de-app'),
+    conferences: () => import('./texts-de-conferences'),
+  },
+  en: {
+    public: () => import('./texts-en'),
+    app: () => import('./texts-en-app'),
+    conferences: () => import('./texts-en-conferences'),
+  },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
 const needed = new Set<Part>(['public']);
@@ -86,12 +96,17 @@ export const languageReady = textsOf(initial, 'public').then(async (namespaces) 
 });
 adding.set(`${initial}/public`, languageReady);
 
-/** The texts of every domain, in the shown language and in one being switched to. */
-export async function loadAllTexts() {
-  needed.add('app');
+/** A part's texts, in the shown language and in one being switched to; needed from now on. */
+async function loadPart(part: Part) {
+  needed.add(part);
   const shown = (i18n.language as Language | undefined) ?? initial;
-  await Promise.all([...new Set([shown, requested])].map((language) => addTexts(language, 'app')));
+  await Promise.all([...new Set([shown, requested])].map((language) => addTexts(language, part)));
 }
+
+/** The texts of every domain but the conferences. */
+export const loadAllTexts = () => loadPart('app');
+/** The texts of the conference pages (and of the public answer page of an invitation). */
+export const loadConferenceTexts = () => loadPart('conferences');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until

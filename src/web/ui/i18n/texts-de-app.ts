@@ -1,7 +1,7 @@
-// German: the texts of every other domain, fetched before the logged-in area renders (app/router.tsx).
+// German: the texts of every other domain but the conferences, fetched before the logged-in area renders (app/router.tsx).
 import './dayjs';
 
 export const texts = import.meta.glob(
-  ['../../*/i18n/de.json', '!../../ui/**', '!../../auth/**', '!../../setup/**'],
+  ['../../*/i18n/de.json', '!../../ui/**', '!../../auth/**', '!../../setup/**', '!../../conferences/**'],
   { eager: true, import: 'default' },
 );

@@ -1,7 +1,7 @@
-// English: the texts of every other domain, fetched before the logged-in area renders (app/router.tsx).
+// English: the texts of every other domain but the conferences, fetched before the logged-in area renders (app/router.tsx).
 import './dayjs';
 
 export const texts = import.meta.glob(
-  ['../../*/i18n/en.json', '!../../ui/**', '!../../auth/**', '!../../setup/**'],
+  ['../../*/i18n/en.json', '!../../ui/**', '!../../auth/**', '!../../setup/**', '!../../conferences/**'],
   { eager: true, import: 'default' },
 );
