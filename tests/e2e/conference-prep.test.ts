@@ -211,6 +211,9 @@ describe('the cases, the agenda and the packs', () => {
     await dialog.waitFor({ state: 'detached' });
     const card = page.getByTestId('nomination').filter({ hasText: 'Sprachkurs mit der Arbeit' });
     await textOf(card, 'Anonymised');
+    // Every institution receives it, anonymised: none of them shows as held back.
+    expect(await card.getByTestId('recipient').filter({ hasText: 'Held back' }).count()).toBe(0);
+    expect(await card.getByTestId('recipient').filter({ hasText: 'Anonymised' }).count()).toBe(3);
     expect((await mine()).nominations.find((n) => n.client.id === cases.none.id)?.anonymised).toBe(true);
     await snap(page, 'conference-cases-en-1400');
   });

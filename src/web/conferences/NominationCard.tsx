@@ -49,9 +49,11 @@ function Recipients({ n }: { n: Nomination }) {
           <Stack key={r.institution.id} gap={2} data-testid="recipient">
             <Group gap={6} wrap="nowrap">
               <Text size="sm">{r.institution.name}</Text>
-              <LevelBadge level={n.anonymised && r.level !== 'none' ? 'anonymised' : r.level} />
+              {/* An anonymised case goes to every invitee without anything that names the person,
+                  whatever the consent says: "held back" would tell the reader the opposite. */}
+              <LevelBadge level={n.anonymised ? 'anonymised' : r.level} />
             </Group>
-            {r.level === 'none' && <ReasonText reason={r.reason} />}
+            {!n.anonymised && r.level === 'none' && <ReasonText reason={r.reason} />}
           </Stack>
         ))}
       </Group>
