@@ -105,6 +105,8 @@ describe('a case from intake to closure', () => {
       'Saarbrücken-Mitte',
     );
     await page.keyboard.press('Escape');
+    await choose(page, dialog, 'Data categories', 'Qualifications');
+    await page.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await textOf(page.getByTestId('sharing-now'), 'Discussing the case in donor conferences');

@@ -4,7 +4,7 @@
  * is — so a field added to the case file reaches no institution until someone decides it here.
  */
 import type { Brief, BriefPreview } from '../../contracts/conferences';
-import { countryGroupOf } from '../../contracts/reference';
+import { countryGroupOf } from '../../contracts/country-groups';
 import { briefEntries } from '../casefile/service';
 import { type ClientRow, casesWithAccess } from '../clients/service';
 import type { AppContext } from '../context';

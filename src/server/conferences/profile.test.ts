@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryGroups } from '../../contracts/conferences';
-import {
-  countriesOfGroup,
-  countryCodes,
-  countryGroupByCode,
-  countryGroupOf,
-} from '../../contracts/reference';
+import { countriesOfGroup, countryGroupByCode, countryGroupOf } from '../../contracts/country-groups';
+import { countryCodes } from '../../contracts/reference';
 import { ageBandOf, ageOn, birthRangeOf } from './profile';
 
 describe('country groups', () => {

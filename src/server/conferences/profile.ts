@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AgeBand, CountryGroup } from '../../contracts/conferences';
-import { countriesOfGroup, countryGroupOf } from '../../contracts/reference';
+import { countriesOfGroup, countryGroupOf } from '../../contracts/country-groups';
 import type { Db } from '../db/client';
 import { clients, qualifications } from '../db/schema';
 
