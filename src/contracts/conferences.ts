@@ -177,7 +177,8 @@ export const conferenceListQuery = pageQuery.extend({
 });
 export type ConferenceListQuery = z.input<typeof conferenceListQuery>;
 
-export const conferenceListItem = z.object({
+/** What the list and the page both say of a conference. */
+const conferenceHead = {
   id: z.uuid(),
   title: z.string(),
   sector: institutionName,
@@ -187,6 +188,10 @@ export const conferenceListItem = z.object({
   timeZone: z.string(),
   status: conferenceStatusSchema,
   place: z.string().nullable(),
+};
+
+export const conferenceListItem = z.object({
+  ...conferenceHead,
   invitedInstitutions: z.number().int(),
   confirmedInstitutions: z.number().int(),
   nominations: z.number().int(),
@@ -391,24 +396,16 @@ export type AgendaProposal = z.infer<typeof agendaProposal>;
 // --- the conference page ---
 
 export const conference = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  sector: institutionName,
-  seriesId: z.uuid().nullable(),
-  startsAt: timestamp,
-  endsAt: timestamp,
-  timeZone: z.string(),
+  ...conferenceHead,
   /** Date and time in the conference's own zone, as entered. */
   date: isoDate,
   startTime: z.string(),
   durationMinutes: z.number().int(),
   minutesPerCase: z.number().int(),
   openCommitmentsMinutes: z.number().int(),
-  place: z.string().nullable(),
   videoUrl: z.string().nullable(),
   moderator: userRef.nullable(),
   minuteTaker: userRef.nullable(),
-  status: conferenceStatusSchema,
   statusHistory: z.array(
     z.object({ status: conferenceStatusSchema, at: timestamp, by: z.string().nullable() }),
   ),

@@ -18,8 +18,6 @@ import {
   nominationUpdateBody,
   packParams,
   rsvpBody,
-  rsvpParams,
-  rsvpView,
   series,
   seriesBody,
   seriesList,
@@ -29,13 +27,13 @@ import {
 } from '../../contracts/conferences';
 import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
-import { type App, actorOf, metaOf, sendFile } from '../lib/http';
+import { type App, actorOf, sendFile } from '../lib/http';
 import { fixAgenda, proposeAgenda, reorderAgenda } from './agenda';
 import { previewBriefs } from './briefs';
 import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
 import { conferencePack } from './packs';
-import { answerRsvp, viewRsvp } from './rsvp';
+import { rsvpRoutes } from './routes-rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
 
@@ -157,7 +155,8 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
     async (request) => changeStatus(ctx, actorOf(request), request.params.id, request.body),
   );
 
-  // --- invitations and answers ---
+  // --- invitations and answers (the invitee's own link: routes-rsvp.ts) ---
+  rsvpRoutes(app, ctx);
   app.post(
     '/api/conferences/:id/invitations',
     {
@@ -214,37 +213,6 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
       return pageNow(request, request.params.id);
     },
   );
-  // The invitee's link: no account, the signed token is the permission (rsvp.ts).
-  const rsvpErrors = errorResponses(400, 409);
-  app.get(
-    '/api/rsvp/:conferenceId/:token',
-    {
-      schema: {
-        tags,
-        summary: 'The meeting and the answer so far, through the link in the invitation (no login)',
-        params: rsvpParams,
-        response: { 200: rsvpView, ...rsvpErrors },
-      },
-      config: { public: true },
-    },
-    async (request) => viewRsvp(ctx, request.params.conferenceId, request.params.token),
-  );
-  app.post(
-    '/api/rsvp/:conferenceId/:token',
-    {
-      schema: {
-        tags,
-        summary: 'Attend, decline or name a deputy, through the link in the invitation (no login)',
-        params: rsvpParams,
-        body: rsvpBody,
-        response: { 200: rsvpView, ...rsvpErrors },
-      },
-      config: { public: true },
-    },
-    async (request) =>
-      answerRsvp(ctx, request.params.conferenceId, request.params.token, request.body, metaOf(request)),
-  );
-
   // --- nominations, consent check, written input ---
   app.get(
     '/api/conferences/:id/consent-check',
