@@ -58,6 +58,16 @@ export const auditActions = [
   'conference.read',
   'conference.briefs_read',
   'conference.pack_disclosed',
+  'conference.live_changed',
+  'conference.minutes_changed',
+  'conference.minutes_published',
+  'conference.minutes_disclosed',
+  'conference.report_exported',
+  'commitment.created',
+  'commitment.changed',
+  'commitment.reported',
+  'pathway.changed',
+  'pathway.applied',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

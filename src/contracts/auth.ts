@@ -45,6 +45,10 @@ export const permissionNames = [
   'conferences.read',
   'conferences.manage',
   'conferences.nominate',
+  'commitments.read',
+  'commitments.report',
+  'pathways.manage',
+  'conferences.report',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

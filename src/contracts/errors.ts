@@ -40,6 +40,8 @@ export const errorStatus = {
   duplicate: 409,
   /** The agenda does not fit the conference's time and cannot be fixed so. */
   agenda_over_time: 409,
+  /** The minutes of a conference are published once; changes after that are a new conference's business. */
+  already_published: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -12,6 +12,7 @@ import { backupRoutes } from './backup/routes';
 import { caseFileRoutes } from './casefile/routes';
 import type { CaseSection } from './casefile/service';
 import { clientRoutes } from './clients/routes';
+import { commitmentRoutes } from './commitments/routes';
 import { conferenceRoutes } from './conferences/routes';
 import { consentRoutes } from './consent/routes';
 import { consentSection } from './consent/service';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
   conferenceRoutes(app, ctx);
+  commitmentRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {

@@ -34,6 +34,17 @@ const permissionRoles = {
   'conferences.manage': ['lead'],
   /** Put a case before a conference: counsellors their own cases (canSeeCase), leads any. */
   'conferences.nominate': ['lead', 'counsellor'],
+  /**
+   * Commitments: leads all of them, counsellors those on cases they can see (canSeeCase) and the
+   * ones made on no case. Recording a report ("done", "dropped") is what staff do when an
+   * institution tells them by phone; partners report their own in the partner portal.
+   */
+  'commitments.read': ['lead', 'counsellor'],
+  'commitments.report': ['lead', 'counsellor'],
+  /** Pathways for a profession: adopted by a conference, kept by leads; applied to a plan with cases.work. */
+  'pathways.manage': ['lead'],
+  /** The conference report for the steering group and the funder. */
+  'conferences.report': ['lead'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 export type { Permission };

@@ -5,6 +5,7 @@ import { users } from './auth';
 import { clients } from './clients';
 import { created, org } from './columns';
 import { occupations } from './occupations';
+import { pathways } from './pathways';
 
 export const residenceStatuses = pgTable(
   'residence_statuses',
@@ -163,9 +164,11 @@ export const objectives = pgTable(
     text: text('text').notNull(),
     targetDate: date('target_date'),
     status: text('status').notNull().default('open'),
+    /** Made from a pathway (one click in the plan): the conference report counts who followed it. */
+    pathwayId: uuid('pathway_id').references(() => pathways.id, { onDelete: 'set null' }),
     ...created(),
   },
-  (t) => [index('objectives_client_idx').on(t.clientId)],
+  (t) => [index('objectives_client_idx').on(t.clientId), index('objectives_pathway_idx').on(t.pathwayId)],
 );
 
 export const nextSteps = pgTable(
@@ -182,6 +185,7 @@ export const nextSteps = pgTable(
     ownerNote: text('owner_note'),
     dueDate: date('due_date'),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    pathwayId: uuid('pathway_id').references(() => pathways.id, { onDelete: 'set null' }),
     ...created(),
   },
   (t) => [

@@ -76,6 +76,11 @@ export const conferences = pgTable(
     icsUid: text('ics_uid').notNull(),
     icsSequence: integer('ics_sequence').notNull().default(0),
     agendaFixedAt: timestamp('agenda_fixed_at', { withTimezone: true }),
+    /** Live mode: the agenda item being discussed (`commitments` or a nomination id) and since when. */
+    liveItem: text('live_item'),
+    liveItemStartedAt: timestamp('live_item_started_at', { withTimezone: true }),
+    minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
+    minutesPublishedBy: uuid('minutes_published_by').references(() => users.id),
     /** Lower-case, unaccented title and place (lib/search-text), for the list's search. */
     searchText: text('search_text').notNull().default(''),
     ...created(),
@@ -143,6 +148,9 @@ export const conferenceNominations = pgTable(
     anonymised: boolean('anonymised').notNull().default(false),
     minutes: integer('minutes'),
     position: integer('position').notNull().default(0),
+    /** Live mode: when the case was first called up, and the seconds spent on it in all. */
+    discussedAt: timestamp('discussed_at', { withTimezone: true }),
+    discussedSeconds: integer('discussed_seconds').notNull().default(0),
     ...created(),
   },
   (t) => [
@@ -167,4 +175,47 @@ export const conferenceInputs = pgTable(
     ...created(),
   },
   (t) => [index('conference_inputs_nomination_idx').on(t.nominationId)],
+);
+
+/**
+ * What is said at the table, per agenda item: a note, a decision or a dissent. Entries are added,
+ * not merged, so two people writing at once never overwrite each other. The id may come from the
+ * browser: an entry queued while offline and sent twice is stored once. An edit made on an older
+ * version than the stored one is kept beside it as a new entry with `conflict_of` naming it.
+ */
+export const conferenceEntries = pgTable(
+  'conference_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: org(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    /** Null: the first item (open commitments from earlier conferences). */
+    nominationId: uuid('nomination_id').references(() => conferenceNominations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    conflictOf: uuid('conflict_of'),
+    ...created(),
+  },
+  (t) => [index('conference_entries_conference_idx').on(t.conferenceId, t.createdAt)],
+);
+
+/**
+ * The minutes of one agenda item as edited after the conference; without a row the item's
+ * minutes are drafted from its entries and commitments. `item` is `commitments` or a nomination id.
+ */
+export const conferenceMinutes = pgTable(
+  'conference_minutes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: org(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    text: text('text').notNull(),
+    ...created(),
+  },
+  (t) => [uniqueIndex('conference_minutes_item_key').on(t.conferenceId, t.item)],
 );

@@ -2,6 +2,14 @@
 import './dayjs';
 
 export const texts = import.meta.glob(
-  ['../../*/i18n/de.json', '!../../ui/**', '!../../auth/**', '!../../setup/**', '!../../conferences/**'],
+  [
+    '../../*/i18n/de.json',
+    '!../../ui/**',
+    '!../../auth/**',
+    '!../../setup/**',
+    '!../../conferences/**',
+    '!../../commitments/**',
+    '!../../pathways/**',
+  ],
   { eager: true, import: 'default' },
 );

@@ -1,2 +1,5 @@
-// English: the texts of the conference pages, fetched with them (ui/i18n, app/router.tsx).
-export const texts = import.meta.glob(['../../conferences/i18n/en.json'], { eager: true, import: 'default' });
+// The conference pages' texts, with those of the commitments and the pathways that come from them: fetched with those pages (ui/i18n/index.ts).
+export const texts = import.meta.glob(
+  ['../../conferences/i18n/en.json', '../../commitments/i18n/en.json', '../../pathways/i18n/en.json'],
+  { eager: true, import: 'default' },
+);

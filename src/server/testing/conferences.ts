@@ -1,0 +1,109 @@
+/**
+ * A conference prepared as part 1 leaves it, for the tests of what happens at and after the
+ * table: three invited institutions, cases nominated with different consents, the agenda fixed,
+ * and (by default) begun a few minutes ago, so that live mode and "held" are possible.
+ */
+import { eq } from 'drizzle-orm';
+import type { Conference } from '../../contracts/conferences';
+import type { ConsentBody } from '../../contracts/consent';
+import { conferences } from '../db/schema';
+import { addDays, todayInGermany } from '../lib/calendar';
+import { consent, institution, occupationId, ok, openCase, sectorId } from './factories';
+import type { Session, TestApp } from './harness';
+
+export interface PreparedConference {
+  conference: Conference;
+  /** jc: the case's consent names it, identified; ihk: named, pseudonymised; aa: not named. */
+  institutions: Record<'jc' | 'ihk' | 'aa', { id: string; name: string }>;
+  /** Nominated cases in agenda order; the last one's consent names only the job centre. */
+  cases: { id: string; caseCode: string; name: string; nominationId: string }[];
+}
+
+export async function preparedConference(
+  t: TestApp,
+  lead: Session,
+  counsellor: Session,
+  options: { cases?: number; begun?: boolean; title?: string; seriesId?: string } = {},
+): Promise<PreparedConference> {
+  const today = todayInGermany();
+  const institutions = {
+    jc: await institution(lead, {
+      name: `Jobcenter ${Math.random().toString(36).slice(2, 7)}`,
+      type: 'job_centre',
+    }),
+    ihk: await institution(lead, {
+      name: `IHK ${Math.random().toString(36).slice(2, 7)}`,
+      type: 'chamber_ihk',
+    }),
+    aa: await institution(lead, {
+      name: `Agentur ${Math.random().toString(36).slice(2, 7)}`,
+      type: 'employment_agency',
+    }),
+  };
+  const sector = await sectorId(lead, 'Gesundheit und Pflege');
+  const created = ok<Conference>(
+    await lead.post('/api/conferences', {
+      title: options.title ?? 'Geberkonferenz Pflege',
+      sectorId: sector,
+      seriesId: options.seriesId ?? null,
+      date: addDays(today, 14),
+      startTime: '09:30',
+      place: 'Rathaus Saarbrücken',
+    }),
+  );
+  for (const i of Object.values(institutions))
+    ok(await lead.post(`/api/conferences/${created.id}/invitations`, { institutionId: i.id }));
+  const nurse = await occupationId(counsellor, 'pflegefach');
+  const given: Partial<ConsentBody> = {
+    purposes: ['conference_sharing'],
+    dataCategories: ['identity', 'qualifications', 'recognition', 'language'],
+    givenOn: addDays(today, -10),
+  };
+  const count = options.cases ?? 3;
+  const cases: PreparedConference['cases'] = [];
+  for (let n = 0; n < count; n++) {
+    const last = n === count - 1 && count > 1;
+    const c = await openCase(counsellor, { givenNames: `Case${n + 1}`, familyName: `Person${n + 1}` });
+    ok(
+      await counsellor.post(`/api/clients/${c.id}/qualifications`, {
+        titleOriginal: 'Nurse',
+        titleTranslation: 'Pflegefachkraft',
+        country: 'PH',
+        kind: 'vocational',
+        referenceOccupationId: nurse,
+      }),
+    );
+    await consent(counsellor, c.id, { ...given, institutionIds: [institutions.jc.id], scope: 'identified' });
+    if (!last) await consent(counsellor, c.id, { ...given, institutionIds: [institutions.ihk.id] });
+    const nomination = ok<Conference>(
+      await counsellor.post(`/api/conferences/${created.id}/nominations`, {
+        clientId: c.id,
+        question: `What next for case ${n + 1}?`,
+        institutionIds: Object.values(institutions).map((i) => i.id),
+      }),
+    );
+    const nominated = nomination.nominations.find((x) => x.client.id === c.id);
+    cases.push({
+      id: c.id,
+      caseCode: c.caseCode,
+      name: `Case${n + 1} Person${n + 1}`,
+      nominationId: nominated?.id ?? '',
+    });
+  }
+  let conference = ok<Conference>(await lead.get(`/api/conferences/${created.id}`));
+  conference = ok<Conference>(
+    await lead.post(`/api/conferences/${created.id}/invitations/send`, { version: conference.version }),
+  );
+  conference = ok<Conference>(
+    await lead.post(`/api/conferences/${created.id}/agenda/fix`, { version: conference.version }),
+  );
+  if (options.begun ?? true) {
+    // The conference began five minutes ago: only the clock stands between a plan and the table.
+    await t.ctx.db
+      .update(conferences)
+      .set({ startsAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(conferences.id, created.id));
+    conference = ok<Conference>(await lead.get(`/api/conferences/${created.id}`));
+  }
+  return { conference, institutions, cases };
+}
