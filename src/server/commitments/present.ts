@@ -125,3 +125,14 @@ export async function presentCommitments(
     };
   });
 }
+
+/**
+ * The first agenda item of a conference: commitments still open from earlier conferences of the
+ * same series. They are not copied: a commitment reported done disappears from every later agenda.
+ */
+export function carriedOverSql(conference: { id: string; seriesId: string | null; startsAt: Date }): SQL {
+  if (!conference.seriesId) return sql`false`;
+  return sql`(cm.status = 'open' AND cm.conference_id IN (
+    SELECT id FROM conferences WHERE series_id = ${conference.seriesId}::uuid
+      AND starts_at < ${conference.startsAt.toISOString()}::timestamptz AND id <> ${conference.id}::uuid))`;
+}
