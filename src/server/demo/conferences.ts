@@ -18,6 +18,7 @@ import { normalise } from '../lib/search-text';
 import { randomToken } from '../lib/secrets';
 import { instantOf } from '../lib/zoned-time';
 import { defaultSectors } from '../network/service';
+import type { DemoSeries } from './conference-history';
 
 const JOBCENTRE = 'Jobcenter Regionalverband Saarbrücken-Mitte';
 const AGENCY = 'Agentur für Arbeit Saar-Mitte';
@@ -43,7 +44,7 @@ export async function demoConferences(
   organisationId: string,
   leadId: string,
   counsellorIds: string[],
-) {
+): Promise<DemoSeries> {
   const [health] = await tx
     .select({ id: sectors.id })
     .from(sectors)
@@ -95,6 +96,8 @@ export async function demoConferences(
       contactIds: contactRows.map((c) => c.id),
     })
     .returning({ id: conferenceSeries.id });
+  const place = 'IQ Fachstelle, Mainzer Straße 20, Saarbrücken, Raum 3.12';
+  const title = 'Geberkonferenz Gesundheit und Pflege';
   // A Thursday about three weeks ahead, 09:30 in Saarbrücken.
   let date = addDays(todayInGermany(), 21);
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 4) date = addDays(date, 1);
@@ -209,4 +212,5 @@ export async function demoConferences(
       text: 'Der Defizitbescheid nennt 320 Stunden Praxis; eine Anpassungsqualifizierung bei einem anerkannten Träger genügt.',
     });
   }
+  return { seriesId: required(series, 'the demo series').id, sectorId, title, place };
 }

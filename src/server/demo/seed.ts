@@ -1,5 +1,6 @@
 import type { DemoSeeder } from '../setup/service';
 import { demoClients } from './clients';
+import { demoConferenceHistory } from './conference-history';
 import { demoConferences } from './conferences';
 import { demoNetwork } from './network';
 import { demoUsers } from './users';
@@ -14,6 +15,7 @@ export const seedDemo: DemoSeeder = async (tx, organisationId, passwordHash) => 
   const counsellorIds = users.counsellors.map((c) => c.id);
   await demoClients(tx, organisationId, counsellorIds);
   await demoNetwork(tx, organisationId, counsellorIds);
-  await demoConferences(tx, organisationId, users.lead.id, counsellorIds);
+  const series = await demoConferences(tx, organisationId, users.lead.id, counsellorIds);
+  await demoConferenceHistory(tx, organisationId, users.lead.id, counsellorIds, series);
   return users.logins;
 };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { required } from '../lib/required';
@@ -132,6 +133,39 @@ describe('first-run set-up', () => {
     expect(shown.some((n) => !n.anonymised && levels(n).has('none') && levels(n).size > 1)).toBe(true);
     expect(shown.some((n) => !n.anonymised && [...levels(n)].join() === 'none')).toBe(true);
     expect(shown.some((n) => n.agreedBeforehand.length > 0)).toBe(true);
+  });
+
+  it('has a conference held before it: minutes published, commitments in every state, a pathway followed', async () => {
+    t = await startTestApp();
+    const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { ...body, demo: true } });
+    const logins: { email: string; roles: string[] }[] = res.json().demoLogins;
+    const lead = required(
+      logins.find((l) => l.roles.includes('lead')),
+      'a demo lead',
+    );
+    const s = await login(t.app, lead.email, body.password);
+    const past = (await s.get('/api/conferences?when=past')).json();
+    expect(past.items.map((c: { status: string }) => c.status)).toEqual(['minutes_published']);
+    type Shown = { status: string; overdue: boolean; onTime: boolean | null };
+    const made: Shown[] = (await s.get('/api/commitments?limit=100')).json().items;
+    const states = new Set(
+      made.map((c) =>
+        c.overdue ? 'overdue' : c.status === 'done' ? `done, on time: ${c.onTime}` : c.status,
+      ),
+    );
+    expect(states).toEqual(
+      new Set(['open', 'overdue', 'done, on time: true', 'done, on time: false', 'dropped']),
+    );
+    const followers = await t.ctx.db.execute<{ title: string; cases: number; done: number; steps: number }>(
+      sql`SELECT p.title, count(DISTINCT o.client_id)::int AS cases,
+            (SELECT count(*) FROM next_steps s WHERE s.pathway_id = p.id AND s.done_at IS NOT NULL)::int AS done,
+            (SELECT count(*) FROM next_steps s WHERE s.pathway_id = p.id)::int AS steps
+          FROM pathways p JOIN objectives o ON o.pathway_id = p.id
+          WHERE p.conference_id = ${past.items[0].id}::uuid GROUP BY p.id`,
+    );
+    expect(followers.rows).toEqual([
+      { title: 'Pflegefachkräfte aus Drittstaaten mit Defizitbescheid', cases: 2, done: 4, steps: 10 },
+    ]);
   });
 
   it('rejects a weak password and names the field', async () => {
