@@ -1,10 +1,11 @@
-// npm run bench [-- --suite foundation|clients|network|conferences|all|load|weight] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|conferences|followup|all|load|weight] [--pg postgres://…]
 // The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
 // The weight suite (bytes of JS and CSS of the first pages, in headless Chromium) too; it needs no database server.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
 import os from 'node:os';
 import { runClients } from './clients';
 import { runConferences } from './conferences';
+import { runFollowup } from './followup';
 import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 import { type LoadRun, loadReport, runLoad } from './load';
@@ -99,6 +100,26 @@ if (suite === 'conferences' || suite === 'all') {
       `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.page)} | ${r.presented} of 30 | ${l(r.optimiseRoute)} | ${o.median} / **${o.max}** ms; ${o.sittingBefore} → ${o.sittingAfter} min (mean of 20; contiguous ${o.contiguous} …) | ${pack} | ${os.loadavg()[0]?.toFixed(1)} |`,
     );
     console.error(`conferences on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'followup' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Follow-up suite: ${count} generated clients, 200 conferences in one series (100 held), 10,000 commitments, 18,000 live entries, a pathway followed by 500 cases. A live conference of 30 cases made through the API; 200 commitments saved one after another (after 20 to warm up), server time from Server-Timing and wall time at the client; 50 entries each timed from the POST until a second viewer's event stream has delivered the event and its refetch of the live state holds the entry (on PostgreSQL also with the viewer on a second app process, through LISTEN/NOTIFY); the list of open commitments of each invited institution (45 requests after a warm-up pass); the conference report of the whole series (10 years) and of single held conferences (10 each after one warm-up).`,
+    '',
+    '| database | seed | save a commitment, server (p50 / p95 / max) | save, wall | entry visible to a second viewer, same process | … on a second app process | commitments list by institution | report of the series | report of one conference |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runFollowup(kind, count, pgUrl);
+    const l = (x: { n: number; p50: number; p95: number; max: number }) =>
+      `${Math.round(x.p50 * 10) / 10} / **${Math.round(x.p95 * 10) / 10}** / ${Math.round(x.max * 10) / 10} ms (n=${x.n})`;
+    lines.push(
+      `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.saveCommitment.server)} | ${l(r.saveCommitment.wall)} | ${l(r.visible.sameProcess)} | ${r.visible.otherProcess ? l(r.visible.otherProcess) : 'one process (PGlite)'} | ${l(r.listByInstitution)} | ${l(r.report.series)} | ${l(r.report.conference)} |`,
+    );
+    console.error(`followup on ${kind} done`);
   }
   lines.push('');
 }
