@@ -55,6 +55,12 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     under: '/conferences',
     urls: async (api) => [`/conferences/${await aConference(api)}`],
   },
+  // The demo's conference lies ahead: live mode shows it closed for entries (the lead and the
+  // minute-taker, a counsellor, may open it).
+  'conferences/:id/live': {
+    under: '/conferences',
+    urls: async (api) => [`/conferences/${await aConference(api)}/live`],
+  },
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */

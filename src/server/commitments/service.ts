@@ -57,3 +57,7 @@ export async function listCommitments(
     );
   return { items, total: Number(counted.rows[0]?.n ?? 0), limit: q.limit, offset: q.offset };
 }
+
+export { changeCommitment, makeCommitment } from './make';
+// What other domains use of commitments: live mode makes them at the table and shows them.
+export { carriedOverSql, presentCommitments } from './present';

@@ -33,6 +33,7 @@ import { previewBriefs } from './briefs';
 import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
 import { conferencePack } from './packs';
+import { liveRoutes } from './routes-live';
 import { rsvpRoutes } from './routes-rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -335,6 +336,9 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
       return pageNow(request, request.params.id);
     },
   );
+
+  // --- live mode at the table (routes-live.ts) ---
+  liveRoutes(app, ctx);
 
   // --- briefs and packs ---
   app.get(

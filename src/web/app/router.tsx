@@ -73,6 +73,10 @@ function lazyPage<T extends Record<string, unknown>>(load: () => Promise<T>, nam
 const conferencePages = async () =>
   (await Promise.all([import('../conferences/pages'), loadConferenceTexts()]))[0];
 
+/** Live mode of a conference (a chunk of its own: only the table needs it), with the conference texts. */
+const livePage = async () =>
+  (await Promise.all([import('../conferences/live/LivePage'), loadConferenceTexts()]))[0];
+
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
   path,
@@ -176,6 +180,8 @@ const routes: RouteObject[] = [
           guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
           guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
+          // The server decides who runs it (leads, the moderator, the minute-taker).
+          guarded('conferences/:id/live', 'conferences.read', lazyPage(livePage, 'LivePage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

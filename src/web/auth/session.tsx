@@ -91,6 +91,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       updateUser: adopt,
       async logout() {
         await logOut().catch(() => undefined);
+        // What this tab kept for the user (live mode's unsent case notes) leaves with them.
+        sessionStorage.clear();
         setCsrfToken(null);
         setUser(null);
         queryClient.clear();

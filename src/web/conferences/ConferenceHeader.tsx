@@ -1,9 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPencil, IconPresentation } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
+import { useUser } from '../auth/session';
 import { sectorLabel } from '../ui/pickers';
 import { BackToConferences, StatusBadge } from './badges';
 import { ConferenceDialog } from './ConferenceDialog';
@@ -24,6 +26,22 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export const isOpen = (c: Pick<Conference, 'status'>) =>
   c.status === 'planned' || c.status === 'invited' || c.status === 'agenda_fixed';
 
+/**
+ * Live mode is for the table: run by leads and by the conference's moderator and minute-taker (the
+ * server decides; this only hides the button from the others), from the invitations until it is held.
+ */
+function LiveButton({ conference: c }: { conference: Conference }) {
+  const { t } = useTranslation('conferences');
+  const user = useUser();
+  const runs = c.may.manage || c.moderator?.id === user.id || c.minuteTaker?.id === user.id;
+  if (!runs || !['invited', 'agenda_fixed', 'held'].includes(c.status)) return null;
+  return (
+    <Button component={Link} to={`/conferences/${c.id}/live`} leftSection={<IconPresentation size={16} />}>
+      {t('live.open')}
+    </Button>
+  );
+}
+
 /** The head of a conference: what, when (in the viewer's zone), where, who runs it, what is amiss, what to do next. */
 export function ConferenceHeader({ conference: c }: { conference: Conference }) {
   const { t } = useTranslation('conferences');
@@ -43,21 +61,24 @@ export function ConferenceHeader({ conference: c }: { conference: Conference }) 
             </Badge>
           </Group>
         </Stack>
-        {c.may.manage && (
-          <Group gap="xs" data-page-actions>
-            <StatusActions conference={c} only={['send', 'fix', 'reopen', 'held']} />
-            {isOpen(c) && (
-              <Button
-                variant="default"
-                leftSection={<IconPencil size={16} />}
-                onClick={() => setEditing(true)}
-              >
-                {t('common.edit')}
-              </Button>
-            )}
-            <StatusActions conference={c} only={['cancel']} />
-          </Group>
-        )}
+        <Group gap="xs">
+          <LiveButton conference={c} />
+          {c.may.manage && (
+            <Group gap="xs" data-page-actions>
+              <StatusActions conference={c} only={['send', 'fix', 'reopen', 'held']} />
+              {isOpen(c) && (
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} />}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+              <StatusActions conference={c} only={['cancel']} />
+            </Group>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <Fact label={t('conferences.fields.when')}>

@@ -138,3 +138,7 @@ export const caseSearchQuery = (q: string) =>
     queryKey: conferenceKeys.caseSearch(q),
     queryFn: async () => (await getJson<typeof clientPage>(`/api/clients${query({ q, limit: 20 })}`)).items,
   });
+
+// --- live mode (its calls: live/api.ts) ---
+
+export const livePath = (id: string) => `${path(id)}/live`;

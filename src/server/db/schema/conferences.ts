@@ -79,6 +79,8 @@ export const conferences = pgTable(
     /** Live mode: the agenda item being discussed (`commitments` or a nomination id) and since when. */
     liveItem: text('live_item'),
     liveItemStartedAt: timestamp('live_item_started_at', { withTimezone: true }),
+    /** Live mode: the seconds spent on the first item (a case's are kept on its nomination). */
+    commitmentsSeconds: integer('commitments_seconds').notNull().default(0),
     minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
     minutesPublishedBy: uuid('minutes_published_by').references(() => users.id),
     /** Lower-case, unaccented title and place (lib/search-text), for the list's search. */

@@ -1,0 +1,1 @@
+ALTER TABLE "conferences" ADD COLUMN "commitments_seconds" integer DEFAULT 0 NOT NULL;
