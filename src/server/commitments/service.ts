@@ -7,6 +7,9 @@ import type { Actor } from '../lib/actor';
 import { auditActorMany } from '../lib/audit';
 import { commitmentsInScopeSql, overdueSql, presentCommitments } from './present';
 
+// What other domains show of commitments goes through the one presenter (the minutes of a conference).
+export { carriedOverSql, commitmentsInScopeSql, presentCommitments } from './present';
+
 const orderBy: Record<NonNullable<CommitmentListQuery['sort']>, SQL> = {
   dueDate: sql`cm.due_date, cm.created_at`,
   '-dueDate': sql`cm.due_date DESC, cm.created_at DESC`,
