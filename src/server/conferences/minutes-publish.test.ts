@@ -169,6 +169,16 @@ describe('publishing the minutes', () => {
     expect((await delivered()).size).toBe(0);
   });
 
+  it('publishes once when two leads press at the same moment', async () => {
+    const q = await preparedConference(t, lead, aylin, { cases: 1, addresses: true });
+    await hold(q);
+    await delivered();
+    const answers = await Promise.all([publish(lead, q), publish(lead, q)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)?.json().error.code).toBe('already_published');
+    expect((await delivered()).size).toBe(3);
+  });
+
   it('leaves out of a copy a case whose consent was withdrawn before publishing', async () => {
     const q = await preparedConference(t, lead, aylin, { cases: 2, addresses: true });
     await delivered();
