@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conference } from '../../contracts/conferences';
 import type { ConferenceMinutes } from '../../contracts/conferences-minutes';
 import type { Notification } from '../../contracts/dashboard';
-import { consents, disclosures } from '../db/schema';
+import { consents, disclosures, outbox } from '../db/schema';
 import { jobHandlers } from '../jobs';
 import { startJobRunner } from '../lib/jobs';
 import {
@@ -146,6 +146,9 @@ describe('publishing the minutes', () => {
         }),
       ]),
     );
+    // Delivered, the PDFs are not kept in the outbox: the disclosure log is the record.
+    const sent = await t.ctx.db.select().from(outbox).where(like(outbox.subject, 'Protokoll:%'));
+    expect(sent.map((o) => [o.sentAt !== null, o.attachments])).toEqual(sent.map(() => [true, []]));
     const m = ok<ConferenceMinutes>(await lead.get(`/api/conferences/${p.conference.id}/minutes`));
     expect(m.recipients.map((r) => [r.institution.id, r.cases, r.withheld, r.delivery])).toEqual(
       expect.arrayContaining([

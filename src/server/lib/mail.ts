@@ -108,9 +108,17 @@ export async function deliverOutboxMessage(db: Db, config: Config, outboxId: str
       text: message.textBody,
       ...filesOf(message.attachments),
     });
+    // A document sent (the minutes of a conference, with the cases its recipient may receive) is
+    // not kept in the outbox once delivered: the outbox is no archive of personal data, and the
+    // disclosure log already records what went to whom on which consent.
+    const kept = message.attachments.filter((a) => a.encoding !== 'base64');
     await db
       .update(outbox)
-      .set({ sentAt: new Date(), attempts: message.attempts + 1 })
+      .set({
+        sentAt: new Date(),
+        attempts: message.attempts + 1,
+        ...(kept.length < message.attachments.length ? { attachments: kept } : {}),
+      })
       .where(eq(outbox.id, outboxId));
   } catch (error) {
     await db
