@@ -116,11 +116,12 @@ export function MinutesItemCard(p: {
                 </Badge>
               )}
               {item.edited ? (
-                <Badge color="teal" variant="light" data-testid="minutes-state">
+                // Text, not a badge: a name and a time are too long for one on a phone.
+                <Text size="xs" c="teal.9" data-testid="minutes-state">
                   {item.edited.by
                     ? t('minutes.edited', { by: item.edited.by, at: formatDateTime(item.edited.at) })
                     : t('minutes.editedAt', { at: formatDateTime(item.edited.at) })}
-                </Badge>
+                </Text>
               ) : (
                 !p.published && (
                   <Badge color="gray" variant="light" data-testid="minutes-state">
