@@ -59,6 +59,8 @@ export const notification = z.object({
   kind: z.string(),
   clientId: z.uuid().nullable(),
   message: z.string(),
+  /** Where a click leads in the web client; null: to the case, if there is one. */
+  link: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

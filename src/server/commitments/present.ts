@@ -129,10 +129,18 @@ export async function presentCommitments(
 /**
  * The first agenda item of a conference: commitments still open from earlier conferences of the
  * same series. They are not copied: a commitment reported done disappears from every later agenda.
+ * With `settledSince` (the minutes: the conference's start) also those reported done or dropped
+ * since then — reported at the table, they belong in the minutes of that item.
  */
-export function carriedOverSql(conference: { id: string; seriesId: string | null; startsAt: Date }): SQL {
+export function carriedOverSql(
+  conference: { id: string; seriesId: string | null; startsAt: Date },
+  options: { settledSince?: Date } = {},
+): SQL {
   if (!conference.seriesId) return sql`false`;
-  return sql`(cm.status = 'open' AND cm.conference_id IN (
+  const still = options.settledSince
+    ? sql`(cm.status = 'open' OR cm.reported_at >= ${options.settledSince.toISOString()}::timestamptz)`
+    : sql`cm.status = 'open'`;
+  return sql`(${still} AND cm.conference_id IN (
     SELECT id FROM conferences WHERE series_id = ${conference.seriesId}::uuid
       AND starts_at < ${conference.startsAt.toISOString()}::timestamptz AND id <> ${conference.id}::uuid))`;
 }

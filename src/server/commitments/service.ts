@@ -7,6 +7,11 @@ import type { Actor } from '../lib/actor';
 import { auditActorMany } from '../lib/audit';
 import { commitmentsInScopeSql, overdueSql, presentCommitments } from './present';
 
+// What other domains use of commitments: live mode makes them at the table and shows them, the
+// minutes show them; both through the one presenter.
+export { changeCommitment, makeCommitment } from './make';
+export { carriedOverSql, commitmentsInScopeSql, presentCommitments } from './present';
+
 const orderBy: Record<NonNullable<CommitmentListQuery['sort']>, SQL> = {
   dueDate: sql`cm.due_date, cm.created_at`,
   '-dueDate': sql`cm.due_date DESC, cm.created_at DESC`,
@@ -57,7 +62,3 @@ export async function listCommitments(
     );
   return { items, total: Number(counted.rows[0]?.n ?? 0), limit: q.limit, offset: q.offset };
 }
-
-export { changeCommitment, makeCommitment } from './make';
-// What other domains use of commitments: live mode makes them at the table and shows them.
-export { carriedOverSql, presentCommitments } from './present';

@@ -5,7 +5,6 @@
  */
 import type { Brief } from '../../contracts/conferences';
 import type { AppContext } from '../context';
-import { disclosures } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { auditActorMany } from '../lib/audit';
@@ -17,7 +16,7 @@ import { categoriesIn, type Delivery, deliveries, invitedInstitution, loadSource
 import { assertOpen, type ConferenceRow, endOf, loadConference } from './load';
 import { nominationRows } from './nominations';
 import { countryName, germanDate, languageName, packTexts as t } from './pack-texts';
-import { conferenceConsents, type InstitutionRef } from './sharing';
+import { conferenceConsents, type InstitutionRef, logDisclosures } from './sharing';
 
 /**
  * The pack an institution receives now, as a PDF download. Only before the meeting (a pack has
@@ -50,20 +49,17 @@ export async function conferencePack(
     const personal = decided.filter(
       (d): d is Delivery & { brief: Brief } => !!d.brief && d.receipt?.level !== 'anonymised',
     );
-    if (personal.length > 0)
-      await tx.insert(disclosures).values(
-        personal.map((d) => ({
-          organisationId: actor.organisationId,
-          clientId: d.n.clientId,
-          institutionId: institution.id,
-          recipientName: institution.name,
-          purpose: 'conference_sharing',
-          dataCategories: categoriesIn(d.brief),
-          consentId: d.receipt?.consentId ?? null,
-          conferenceId: c.id,
-          byUserId: actor.userId,
-        })),
-      );
+    await logDisclosures(
+      tx,
+      actor,
+      c.id,
+      personal.map((d) => ({
+        institution,
+        clientId: d.n.clientId,
+        dataCategories: categoriesIn(d.brief),
+        consentId: d.receipt?.consentId ?? null,
+      })),
+    );
     await auditActorMany(
       tx,
       actor,

@@ -34,6 +34,7 @@ import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from '
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
 import { conferencePack } from './packs';
 import { liveRoutes } from './routes-live';
+import { minutesRoutes } from './routes-minutes';
 import { rsvpRoutes } from './routes-rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -158,6 +159,7 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
 
   // --- invitations and answers (the invitee's own link: routes-rsvp.ts) ---
   rsvpRoutes(app, ctx);
+  minutesRoutes(app, ctx);
   app.post(
     '/api/conferences/:id/invitations',
     {

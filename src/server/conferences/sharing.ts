@@ -6,7 +6,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { ConsentCheck } from '../../contracts/conferences';
 import type { Db } from '../db/client';
-import { conferenceInvitations, type conferenceNominations, institutions } from '../db/schema';
+import { conferenceInvitations, type conferenceNominations, disclosures, institutions } from '../db/schema';
+import type { Actor } from '../lib/actor';
 import { todayInGermany } from '../lib/calendar';
 import { consentAllows, consentsWithPurpose, refusalOf } from '../lib/consent';
 
@@ -78,4 +79,36 @@ export async function institutionNames(db: Db, ids: readonly string[]) {
     .from(institutions)
     .where(inArray(institutions.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Writes to the disclosure log what a conference gave an institution about persons: per case the
+ * data categories and the consent cited (packs, minutes). A withdrawal of that consent later finds
+ * these rows and asks to tell the institution.
+ */
+export async function logDisclosures(
+  tx: Db,
+  actor: Pick<Actor, 'organisationId' | 'userId'>,
+  conferenceId: string,
+  given: {
+    institution: InstitutionRef;
+    clientId: string;
+    dataCategories: string[];
+    consentId: string | null;
+  }[],
+) {
+  if (given.length === 0) return;
+  await tx.insert(disclosures).values(
+    given.map((g) => ({
+      organisationId: actor.organisationId,
+      clientId: g.clientId,
+      institutionId: g.institution.id,
+      recipientName: g.institution.name,
+      purpose: 'conference_sharing',
+      dataCategories: g.dataCategories,
+      consentId: g.consentId,
+      conferenceId,
+      byUserId: actor.userId,
+    })),
+  );
 }

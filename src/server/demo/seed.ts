@@ -2,6 +2,7 @@ import type { DemoSeeder } from '../setup/service';
 import { demoClients } from './clients';
 import { demoConferenceHistory } from './conference-history';
 import { demoConferences } from './conferences';
+import { demoHeldConference } from './minutes';
 import { demoNetwork } from './network';
 import { demoUsers } from './users';
 
@@ -17,5 +18,6 @@ export const seedDemo: DemoSeeder = async (tx, organisationId, passwordHash) => 
   await demoNetwork(tx, organisationId, counsellorIds);
   const series = await demoConferences(tx, organisationId, users.lead.id, counsellorIds);
   await demoConferenceHistory(tx, organisationId, users.lead.id, counsellorIds, series);
+  await demoHeldConference(tx, organisationId, users.lead.id, counsellorIds);
   return users.logins;
 };

@@ -5,13 +5,23 @@ import type { Db } from '../db/client';
 import { jobs, outbox } from '../db/schema';
 import { firstRow } from './required';
 
-/** A file sent with a message; text content only (a calendar invitation, a list). */
+/** A file sent with a message: text (a calendar invitation, a list), or binary as base64 (a PDF). */
 export interface MailAttachment {
   filename: string;
   /** For a calendar message `text/calendar; method=REQUEST` (or CANCEL). */
   contentType: string;
   content: string;
+  /** `base64`: `content` holds the file's bytes so encoded (the outbox stores JSON). */
+  encoding?: 'base64';
 }
+
+/** A PDF attachment, ready for `enqueueMail`. */
+export const pdfAttachment = (filename: string, bytes: Buffer): MailAttachment => ({
+  filename,
+  contentType: 'application/pdf',
+  content: bytes.toString('base64'),
+  encoding: 'base64',
+});
 
 export interface MailMessage {
   organisationId: string;
@@ -73,6 +83,7 @@ function filesOf(attachments: MailAttachment[]) {
             filename: a.filename,
             contentType: a.contentType,
             content: a.content,
+            ...(a.encoding ? { encoding: a.encoding } : {}),
           })),
         }
       : {}),
@@ -97,9 +108,17 @@ export async function deliverOutboxMessage(db: Db, config: Config, outboxId: str
       text: message.textBody,
       ...filesOf(message.attachments),
     });
+    // A document sent (the minutes of a conference, with the cases its recipient may receive) is
+    // not kept in the outbox once delivered: the outbox is no archive of personal data, and the
+    // disclosure log already records what went to whom on which consent.
+    const kept = message.attachments.filter((a) => a.encoding !== 'base64');
     await db
       .update(outbox)
-      .set({ sentAt: new Date(), attempts: message.attempts + 1 })
+      .set({
+        sentAt: new Date(),
+        attempts: message.attempts + 1,
+        ...(kept.length < message.attachments.length ? { attachments: kept } : {}),
+      })
       .where(eq(outbox.id, outboxId));
   } catch (error) {
     await db

@@ -7,7 +7,15 @@ import { notifications } from '../db/schema';
  */
 export async function notifyUser(
   tx: Db,
-  notice: { organisationId: string; userId: string; kind: string; clientId: string | null; message: string },
+  notice: {
+    organisationId: string;
+    userId: string;
+    kind: string;
+    clientId: string | null;
+    message: string;
+    /** Where a click leads (a path of the web client); without one, to the case if there is one. */
+    link?: string | null;
+  },
 ) {
   await tx.insert(notifications).values(notice);
 }

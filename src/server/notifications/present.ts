@@ -8,6 +8,7 @@ export function presentNotification(n: typeof notifications.$inferSelect): Notif
     kind: n.kind,
     clientId: n.clientId,
     message: n.message,
+    link: n.link,
     createdAt: n.createdAt.toISOString(),
     read: Boolean(n.readAt),
   };

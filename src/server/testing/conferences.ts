@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Conference } from '../../contracts/conferences';
 import type { ConsentBody } from '../../contracts/consent';
-import { conferences } from '../db/schema';
+import { commitments, conferenceEntries, conferences } from '../db/schema';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { consent, institution, occupationId, ok, openCase, sectorId } from './factories';
 import type { Session, TestApp } from './harness';
@@ -23,22 +23,22 @@ export async function preparedConference(
   t: TestApp,
   lead: Session,
   counsellor: Session,
-  options: { cases?: number; begun?: boolean; title?: string; seriesId?: string } = {},
+  options: {
+    cases?: number;
+    begun?: boolean;
+    title?: string;
+    seriesId?: string;
+    /** Give each institution an address (`<key>-<tag>@partner.example`), so that mail reaches it. */
+    addresses?: boolean;
+  } = {},
 ): Promise<PreparedConference> {
   const today = todayInGermany();
+  const tag = Math.random().toString(36).slice(2, 7);
+  const email = (key: string) => (options.addresses ? `${key}-${tag}@partner.example` : null);
   const institutions = {
-    jc: await institution(lead, {
-      name: `Jobcenter ${Math.random().toString(36).slice(2, 7)}`,
-      type: 'job_centre',
-    }),
-    ihk: await institution(lead, {
-      name: `IHK ${Math.random().toString(36).slice(2, 7)}`,
-      type: 'chamber_ihk',
-    }),
-    aa: await institution(lead, {
-      name: `Agentur ${Math.random().toString(36).slice(2, 7)}`,
-      type: 'employment_agency',
-    }),
+    jc: await institution(lead, { name: `Jobcenter ${tag}`, type: 'job_centre', email: email('jc') }),
+    ihk: await institution(lead, { name: `IHK ${tag}`, type: 'chamber_ihk', email: email('ihk') }),
+    aa: await institution(lead, { name: `Agentur ${tag}`, type: 'employment_agency', email: email('aa') }),
   };
   const sector = await sectorId(lead, 'Gesundheit und Pflege');
   const created = ok<Conference>(
@@ -106,4 +106,72 @@ export async function preparedConference(
     conference = ok<Conference>(await lead.get(`/api/conferences/${created.id}`));
   }
   return { conference, institutions, cases };
+}
+
+type ItemRef = 'commitments' | number;
+const nominationOf = (prepared: PreparedConference, item: ItemRef) =>
+  item === 'commitments' ? null : (prepared.cases[item]?.nominationId ?? null);
+
+/**
+ * What live mode records at the table — notes, decisions, dissent per agenda item (`commitments`
+ * or the index of a case in `prepared.cases`) — inserted as rows: live mode makes them through
+ * its API, which the tests of what follows the table need not go through.
+ */
+export async function tableEntries(
+  t: TestApp,
+  prepared: PreparedConference,
+  entries: { item: ItemRef; kind: 'note' | 'decision' | 'dissent'; text: string; conflictOf?: string }[],
+) {
+  const [c] = await t.ctx.db.select().from(conferences).where(eq(conferences.id, prepared.conference.id));
+  const rows: (typeof conferenceEntries.$inferSelect)[] = [];
+  for (const e of entries) {
+    // One at a time, a millisecond apart: live mode writes them as they are said, in that order.
+    const [row] = await t.ctx.db
+      .insert(conferenceEntries)
+      .values({
+        organisationId: c?.organisationId ?? '',
+        conferenceId: prepared.conference.id,
+        nominationId: nominationOf(prepared, e.item),
+        kind: e.kind,
+        text: e.text,
+        conflictOf: e.conflictOf ?? null,
+        createdAt: new Date(Date.now() + rows.length),
+      })
+      .returning();
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+/** Commitments made at the table (live mode makes them through its API), on an item, by an institution. */
+export async function tableCommitments(
+  t: TestApp,
+  prepared: PreparedConference,
+  list: {
+    item: ItemRef;
+    institution: keyof PreparedConference['institutions'];
+    action: string;
+    dueDate?: string;
+    /** On the first item: the case it is for (none by default). */
+    clientId?: string | null;
+    /** Made at another conference (of the same series: it is carried over onto this one's first item). */
+    madeAt?: string;
+  }[],
+) {
+  const [c] = await t.ctx.db.select().from(conferences).where(eq(conferences.id, prepared.conference.id));
+  return t.ctx.db
+    .insert(commitments)
+    .values(
+      list.map((x) => ({
+        organisationId: c?.organisationId ?? '',
+        conferenceId: x.madeAt ?? prepared.conference.id,
+        nominationId: x.madeAt ? null : nominationOf(prepared, x.item),
+        clientId: x.item === 'commitments' ? (x.clientId ?? null) : (prepared.cases[x.item]?.id ?? null),
+        institutionId: prepared.institutions[x.institution].id,
+        responsibleName: 'Frau Beispiel',
+        action: x.action,
+        dueDate: x.dueDate ?? addDays(todayInGermany(), 30),
+      })),
+    )
+    .returning();
 }

@@ -46,7 +46,10 @@ export function Notifications() {
               </Text>
             )}
             {(notices.data ?? []).map((n) => (
-              <UnstyledButton key={n.id} onClick={() => n.clientId && navigate(`/cases/${n.clientId}`)}>
+              <UnstyledButton
+                key={n.id}
+                onClick={() => (n.link ? navigate(n.link) : n.clientId && navigate(`/cases/${n.clientId}`))}
+              >
                 <Text size="sm" fw={n.read ? 400 : 600}>
                   {n.message}
                 </Text>

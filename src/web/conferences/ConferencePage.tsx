@@ -1,5 +1,6 @@
 import { Stack, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
@@ -9,6 +10,7 @@ import { AgendaPanel } from './AgendaPanel';
 import { conferenceQuery } from './api';
 import { ConferenceHeader } from './ConferenceHeader';
 import { Invitations } from './Invitations';
+import { hasMinutes, MinutesPanel } from './minutes/MinutesPanel';
 import { Nominations } from './Nominations';
 import { Packs } from './Packs';
 
@@ -17,12 +19,17 @@ const panels = {
   cases: Nominations,
   agenda: AgendaPanel,
   packs: Packs,
+  minutes: MinutesPanel,
 } as const;
 type Tab = keyof typeof panels;
 
-/** The tabs this viewer has: the packs go out under the lead's hand only. */
+/** The tabs this viewer has: the packs go out under the lead's hand only; minutes once it has begun. */
 const tabsFor = (c: Conference) =>
-  (Object.keys(panels) as Tab[]).filter((k) => k !== 'packs' || c.may.manage);
+  (Object.keys(panels) as Tab[]).filter(
+    (k) => (k !== 'packs' || c.may.manage) && (k !== 'minutes' || hasMinutes(c)),
+  );
+/** A tab's name; the minutes keep their texts under their own key. */
+const tabLabel = (t: TFunction, k: Tab) => (k === 'minutes' ? t('minutes.tab') : t(`tabs.${k}`));
 
 /** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
 export function ConferencePage() {
@@ -50,7 +57,7 @@ export function ConferencePage() {
         <Tabs.List style={{ flexWrap: 'wrap' }}>
           {tabs.map((k) => (
             <Tabs.Tab key={k} value={k}>
-              {counts[k] === undefined ? t(`tabs.${k}`) : `${t(`tabs.${k}`)} (${counts[k]})`}
+              {counts[k] === undefined ? tabLabel(t, k) : `${tabLabel(t, k)} (${counts[k]})`}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -13,6 +13,8 @@ export function ConfirmAction(p: {
   /** Red for what cannot be undone. */
   danger?: boolean;
   reason?: { label: string; required?: boolean };
+  /** What the action concerns, below the text (the recipients of the minutes). */
+  children?: ReactNode;
   onConfirm(reason: string): Promise<unknown>;
   onClose(): void;
 }) {
@@ -24,6 +26,7 @@ export function ConfirmAction(p: {
     <Modal opened onClose={p.onClose} title={p.title}>
       <Stack>
         <Text size="sm">{p.text}</Text>
+        {p.children}
         {p.reason && (
           <Textarea
             label={p.reason.label}

@@ -21,6 +21,7 @@ import type {
   seriesList,
   WrittenInputBody,
 } from '../../contracts/conferences';
+import type { conferenceMinutes, MinutesBody } from '../../contracts/conferences-minutes';
 import { deleteJson, getJson, patchJson, postJson, putJson, type QueryParams, query } from '../lib/http';
 
 /** Donor conferences: series, conferences with invitations, nominations, agenda, packs; the public RSVP. */
@@ -33,6 +34,7 @@ export const conferenceKeys = {
   consentCheck: (id: string, clientId: string) => ['conference', id, 'consent-check', clientId] as const,
   briefs: (id: string, institutionId: string) => ['conference', id, 'briefs', institutionId] as const,
   rsvp: (conferenceId: string, token: string) => ['rsvp', conferenceId, token] as const,
+  minutes: (id: string) => ['conference', id, 'minutes'] as const,
   // The case search of the nomination dialog: kept apart from the case lists.
   caseSearch: (q: string) => ['search-options', 'cases', q] as const,
 };
@@ -120,6 +122,22 @@ export const briefsQuery = (id: string, institutionId: string) =>
   });
 /** The address of an institution's pack (a PDF; each download goes into the disclosure log). */
 export const packUrl = (id: string, institutionId: string) => `${path(id)}/packs/${institutionId}`;
+
+// --- minutes ---
+
+export const minutesQuery = (id: string) =>
+  queryOptions({
+    queryKey: conferenceKeys.minutes(id),
+    queryFn: () => getJson<typeof conferenceMinutes>(`${path(id)}/minutes`),
+  });
+/** `item`: `commitments` or a nomination id; version 0 for the first edit over the draft. */
+export const editMinutes = (id: string, item: string, body: MinutesBody) =>
+  putJson<typeof conferenceMinutes>(`${path(id)}/minutes/${item}`, body);
+export const publishMinutes = (id: string, version: number) =>
+  postJson<typeof conferenceMinutes>(`${path(id)}/minutes/publish`, { version });
+/** The staff copy, or an institution's copy as it would receive it (a preview, not a disclosure). */
+export const minutesPdfUrl = (id: string, institutionId?: string) =>
+  `${path(id)}/minutes.pdf${institutionId ? query({ institutionId }) : ''}`;
 
 // --- the public RSVP (no login) ---
 

@@ -15,6 +15,7 @@ import { users } from './auth';
 import { clients } from './clients';
 import { created, org } from './columns';
 import { institutionContacts, institutions, sectors } from './network';
+import { outbox } from './system';
 
 /** A sector's conferences, three a year by default; the next one is made from it with its invitees. */
 export const conferenceSeries = pgTable(
@@ -120,6 +121,13 @@ export const conferenceInvitations = pgTable(
     tokenNonce: text('token_nonce').notNull(),
     reminded7At: timestamp('reminded_7_at', { withTimezone: true }),
     reminded1At: timestamp('reminded_1_at', { withTimezone: true }),
+    /**
+     * The published minutes as this invitee received them: the mail in the outbox (its delivery is
+     * read from there), and the cases its institution's copy carried and left out, as decided then.
+     */
+    minutesOutboxId: uuid('minutes_outbox_id').references(() => outbox.id, { onDelete: 'set null' }),
+    minutesCases: integer('minutes_cases'),
+    minutesWithheld: integer('minutes_withheld'),
     ...created(),
   },
   (t) => [

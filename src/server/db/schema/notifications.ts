@@ -15,6 +15,8 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
     message: text('message').notNull(),
+    /** Where a click on the notice leads in the web client (a path); null: the case, if any. */
+    link: text('link'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
