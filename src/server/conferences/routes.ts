@@ -33,6 +33,7 @@ import { previewBriefs } from './briefs';
 import { addInvitation, recordAnswer, removeInvitation, sendInvitations } from './invitations';
 import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomination } from './nominations';
 import { conferencePack } from './packs';
+import { reportRoutes } from './routes-report';
 import { rsvpRoutes } from './routes-rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -157,6 +158,7 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
 
   // --- invitations and answers (the invitee's own link: routes-rsvp.ts) ---
   rsvpRoutes(app, ctx);
+  reportRoutes(app, ctx);
   app.post(
     '/api/conferences/:id/invitations',
     {
