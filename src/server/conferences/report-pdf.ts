@@ -1,7 +1,7 @@
 /**
  * The conference report as a PDF (pdfmake): the cover lines, every table, and the commitments per
  * institution as stacked bars drawn as vector shapes. A state is told by its colour and its
- * pattern (stripes, dots), so a black-and-white print still tells them apart; the table above the
+ * pattern (stripes, dots, hatching), so a black-and-white print still tells them apart; the table above the
  * chart has the numbers.
  */
 import {
@@ -13,15 +13,15 @@ import { pageDefaults } from '../lib/pdf';
 import { coverLines, type ReportTable } from './report-tables';
 import type { ReportTexts } from './report-texts';
 
-/** Colours with at least 3:1 against white (WCAG 1.4.11), and a pattern for every state but the first. */
-const look: Record<CommitmentState, { color: string; pattern: 'none' | 'vertical' | 'horizontal' | 'dots' }> =
-  {
-    doneOnTime: { color: '#2b8a3e', pattern: 'none' },
-    doneLate: { color: '#a35200', pattern: 'vertical' },
-    openNotDue: { color: '#1864ab', pattern: 'dots' },
-    overdue: { color: '#c92a2a', pattern: 'horizontal' },
-    dropped: { color: '#495057', pattern: 'none' },
-  };
+/** Colours with at least 3:1 against white (WCAG 1.4.11), and a pattern for every state but the first (as on the web). */
+type Pattern = 'none' | 'vertical' | 'horizontal' | 'dots' | 'diagonal';
+const look: Record<CommitmentState, { color: string; pattern: Pattern }> = {
+  doneOnTime: { color: '#2b8a3e', pattern: 'none' },
+  doneLate: { color: '#a35200', pattern: 'vertical' },
+  openNotDue: { color: '#1864ab', pattern: 'dots' },
+  overdue: { color: '#c92a2a', pattern: 'horizontal' },
+  dropped: { color: '#495057', pattern: 'diagonal' },
+};
 
 const BAR = 12;
 const WIDTH = 420;
@@ -44,6 +44,13 @@ function segment(state: CommitmentState, x: number, w: number): unknown[] {
   if (pattern === 'vertical') for (let p = x + 3; p < x + w - 1; p += 4) shapes.push(line(p, 1, p, BAR - 1));
   if (pattern === 'horizontal')
     for (let p = 3; p < BAR - 1; p += 3) shapes.push(line(x + 1, p, x + w - 1, p));
+  if (pattern === 'diagonal')
+    // Lines rising at 45°, cut at the segment's edges (pdfmake has no clipping).
+    for (let p = x - BAR; p < x + w; p += 4) {
+      const x1 = Math.max(p, x);
+      const x2 = Math.min(p + BAR, x + w);
+      if (x2 > x1) shapes.push(line(x1, BAR - (x1 - p), x2, BAR - (x2 - p)));
+    }
   if (pattern === 'dots')
     for (let p = x + 2.5; p < x + w - 1.5; p += 4)
       for (const y of [3, 6, 9])

@@ -175,6 +175,7 @@ const routes: RouteObject[] = [
           ),
           guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
           guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
+          guarded('conferences/report', 'conferences.report', lazyPage(conferencePages, 'ReportPage')),
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
           guarded(
             'admin/occupations',

@@ -11,18 +11,23 @@ import { ConferenceHeader } from './ConferenceHeader';
 import { Invitations } from './Invitations';
 import { Nominations } from './Nominations';
 import { Packs } from './Packs';
+import { ConferenceReport } from './report/ConferenceReport';
 
 const panels = {
   invitations: Invitations,
   cases: Nominations,
   agenda: AgendaPanel,
   packs: Packs,
+  report: ConferenceReport,
 } as const;
 type Tab = keyof typeof panels;
 
-/** The tabs this viewer has: the packs go out under the lead's hand only. */
+/** Tabs for leads only: the packs go out under their hand; the report is theirs. */
+const leadsOnly: Tab[] = ['packs', 'report'];
 const tabsFor = (c: Conference) =>
-  (Object.keys(panels) as Tab[]).filter((k) => k !== 'packs' || c.may.manage);
+  (Object.keys(panels) as Tab[]).filter((k) => !leadsOnly.includes(k) || c.may.manage);
+/** The report's texts live under its own key (`report`), apart from the other tabs'. */
+const tabLabel = (k: Tab) => (k === 'report' ? 'report.tab' : `tabs.${k}`);
 
 /** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
 export function ConferencePage() {
@@ -50,7 +55,7 @@ export function ConferencePage() {
         <Tabs.List style={{ flexWrap: 'wrap' }}>
           {tabs.map((k) => (
             <Tabs.Tab key={k} value={k}>
-              {counts[k] === undefined ? t(`tabs.${k}`) : `${t(`tabs.${k}`)} (${counts[k]})`}
+              {counts[k] === undefined ? t(tabLabel(k)) : `${t(tabLabel(k))} (${counts[k]})`}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -2,4 +2,5 @@
 // first page's list of chunks instead of three), with the texts of the domain.
 export { ConferencePage } from './ConferencePage';
 export { ConferencesPage } from './ConferencesPage';
+export { ReportPage } from './report/ReportPage';
 export { SeriesPage } from './SeriesPage';
