@@ -132,10 +132,12 @@ export async function reportFigures(
       'commitmentTotals', (SELECT counts FROM by_institution WHERE total = 1),
       'conferences', (SELECT coalesce(json_agg(json_build_object(
           'id', s.id, 'title', s.title, 'startsAt', s.starts_at, 'status', s.status,
-          'casesDiscussed', (SELECT count(*) FROM discussed d WHERE d.conference_id = s.id),
-          'casesMovedOn', (SELECT count(*) FROM discussed d WHERE d.conference_id = s.id AND d.moved_on),
-          'commitmentsMade', (SELECT count(*) FROM made m WHERE m.conference_id = s.id)
-        ) ORDER BY s.starts_at, s.title), '[]') FROM scope s),
+          'casesDiscussed', coalesce(d.discussed, 0), 'casesMovedOn', coalesce(d.moved_on, 0),
+          'commitmentsMade', coalesce(m.made, 0)
+        ) ORDER BY s.starts_at, s.title), '[]') FROM scope s
+        LEFT JOIN (SELECT conference_id, count(*) AS discussed, count(*) FILTER (WHERE moved_on) AS moved_on
+          FROM discussed GROUP BY conference_id) d ON d.conference_id = s.id
+        LEFT JOIN (SELECT conference_id, count(*) AS made FROM made GROUP BY conference_id) m ON m.conference_id = s.id),
       'commitmentsByInstitution', (SELECT coalesce(json_agg(
           (counts::jsonb || jsonb_build_object('institution', json_build_object('id', institution_id, 'name', name)))
           ORDER BY name), '[]') FROM by_institution WHERE total = 0),

@@ -11,14 +11,14 @@ import { ConferenceHeader } from './ConferenceHeader';
 import { Invitations } from './Invitations';
 import { Nominations } from './Nominations';
 import { Packs } from './Packs';
-import { ConferenceReport } from './report/ConferenceReport';
+import { ReportPanel } from './report/ReportPanel';
 
 const panels = {
   invitations: Invitations,
   cases: Nominations,
   agenda: AgendaPanel,
   packs: Packs,
-  report: ConferenceReport,
+  report: ReportPanel,
 } as const;
 type Tab = keyof typeof panels;
 
@@ -29,7 +29,7 @@ const tabsFor = (c: Conference) =>
 /** The report's texts live under its own key (`report`), apart from the other tabs'. */
 const tabLabel = (k: Tab) => (k === 'report' ? 'report.tab' : `tabs.${k}`);
 
-/** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
+/** A conference: its head, then the invitations, the nominated cases, the agenda, the packs and the report. */
 export function ConferencePage() {
   const { t } = useTranslation('conferences');
   const { id = '' } = useParams();

@@ -6,7 +6,7 @@ import { conferenceReportQuery } from '../api';
 import { ReportView } from './ReportView';
 
 /** The report of one conference, in its page's "Report" tab (leads). */
-export function ConferenceReport({ conference }: { conference: Conference }) {
+export function ReportPanel({ conference }: { conference: Conference }) {
   const params = { conferenceId: conference.id };
   const report = useQuery(conferenceReportQuery(params));
   if (report.isPending) return <PageLoader />;
