@@ -51,6 +51,7 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     urls: async (api) => [`/offers/${await firstId(api, '/api/opportunities')}`],
   },
   'conferences/series': { under: '/conferences', urls: async () => ['/conferences/series'] },
+  'conferences/report': { under: '/conferences', urls: async () => ['/conferences/report'] },
   'conferences/:id': {
     under: '/conferences',
     urls: async (api) => [`/conferences/${await aConference(api)}`],

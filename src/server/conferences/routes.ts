@@ -35,6 +35,7 @@ import { addWrittenInput, changeNomination, checkConsent, nominate, withdrawNomi
 import { conferencePack } from './packs';
 import { liveRoutes } from './routes-live';
 import { minutesRoutes } from './routes-minutes';
+import { reportRoutes } from './routes-report';
 import { rsvpRoutes } from './routes-rsvp';
 import { listSeries, nextConference, saveSeries } from './series';
 import { changeStatus, createConference, getConference, listConferences, updateConference } from './service';
@@ -160,6 +161,7 @@ export function conferenceRoutes(app: App, ctx: AppContext) {
   // --- invitations and answers (the invitee's own link: routes-rsvp.ts) ---
   rsvpRoutes(app, ctx);
   minutesRoutes(app, ctx);
+  reportRoutes(app, ctx);
   app.post(
     '/api/conferences/:id/invitations',
     {

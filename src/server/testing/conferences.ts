@@ -3,10 +3,22 @@
  * table: three invited institutions, cases nominated with different consents, the agenda fixed,
  * and (by default) begun a few minutes ago, so that live mode and "held" are possible.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import type { CaseFile } from '../../contracts/casefile';
+import type { ClientDetail, Stage } from '../../contracts/clients';
+import type { CommitmentStatus } from '../../contracts/commitments';
 import type { Conference } from '../../contracts/conferences';
 import type { ConsentBody } from '../../contracts/consent';
-import { commitments, conferenceEntries, conferences } from '../db/schema';
+import {
+  caseTransitions,
+  commitments,
+  conferenceEntries,
+  conferenceNominations,
+  conferences,
+  nextSteps,
+  objectives,
+  pathways,
+} from '../db/schema';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { consent, institution, occupationId, ok, openCase, sectorId } from './factories';
 import type { Session, TestApp } from './harness';
@@ -174,4 +186,145 @@ export async function tableCommitments(
       })),
     )
     .returning();
+}
+
+// --- what happened at and after the table (rows as live mode, the commitments list and pathways write them) ---
+
+/** Marks a begun conference held through the API, as the lead does after the meeting. */
+export async function markHeld(lead: Session, conferenceId: string): Promise<Conference> {
+  const c = ok<Conference>(await lead.get(`/api/conferences/${conferenceId}`));
+  return ok<Conference>(
+    await lead.post(`/api/conferences/${conferenceId}/status`, { status: 'held', version: c.version }),
+  );
+}
+
+/** Moves a conference's start (and so the day it counts on) to another instant. */
+export async function moveStart(t: TestApp, conferenceId: string, startsAt: Date) {
+  await t.ctx.db.update(conferences).set({ startsAt }).where(eq(conferences.id, conferenceId));
+}
+
+/** Live mode called the case up: it was discussed. */
+export async function markDiscussed(t: TestApp, nominationId: string, at = new Date()) {
+  await t.ctx.db
+    .update(conferenceNominations)
+    .set({ discussedAt: at, discussedSeconds: 300 })
+    .where(eq(conferenceNominations.id, nominationId));
+}
+
+export interface CommitmentSpec {
+  institutionId: string;
+  /** The case's nomination at this conference; none for the first agenda item. */
+  nomination?: { id: string; clientId: string };
+  dueDate: string;
+  status?: CommitmentStatus;
+  /** The day done or dropped was reported. */
+  reportedOn?: string;
+}
+
+/** A commitment made at a conference, in the state the spec gives it, as its row is stored. */
+export async function commitment(t: TestApp, lead: Session, conferenceId: string, spec: CommitmentSpec) {
+  const status = spec.status ?? 'open';
+  const [row] = await t.ctx.db
+    .insert(commitments)
+    .values({
+      organisationId: await organisationOf(t, conferenceId),
+      conferenceId,
+      nominationId: spec.nomination?.id ?? null,
+      clientId: spec.nomination?.clientId ?? null,
+      institutionId: spec.institutionId,
+      action: 'Prüft den Antrag',
+      dueDate: spec.dueDate,
+      status,
+      statusNote: status === 'dropped' ? 'Nicht mehr nötig' : null,
+      reportedOn: spec.reportedOn ?? null,
+      reportedAt: status === 'open' ? null : new Date(),
+      reportedBy: status === 'open' ? null : lead.user.id,
+      createdBy: lead.user.id,
+    })
+    .returning();
+  return row;
+}
+
+async function organisationOf(t: TestApp, conferenceId: string): Promise<string> {
+  const [c] = await t.ctx.db
+    .select({ organisationId: conferences.organisationId })
+    .from(conferences)
+    .where(eq(conferences.id, conferenceId));
+  if (!c) throw new Error(`no conference ${conferenceId}`);
+  return c.organisationId;
+}
+
+/** A pathway of `steps` steps, adopted at the conference when one is named. */
+export async function pathway(t: TestApp, conferenceId: string, title: string, steps = 3, adopted = true) {
+  const [c] = await t.ctx.db.select().from(conferences).where(eq(conferences.id, conferenceId));
+  if (!c) throw new Error(`no conference ${conferenceId}`);
+  const [row] = await t.ctx.db
+    .insert(pathways)
+    .values({
+      organisationId: c.organisationId,
+      sectorId: c.sectorId,
+      title,
+      occupationGroup: 'Pflegefachkräfte aus Drittstaaten mit Defizitbescheid',
+      steps: Array.from({ length: steps }, (_, i) => ({
+        text: `Schritt ${i + 1}`,
+        responsible: null,
+        funder: null,
+        measureIds: [],
+        weeks: (i + 1) * 4,
+      })),
+      conferenceId: adopted ? c.id : null,
+      adoptedAt: adopted ? c.startsAt : null,
+    })
+    .returning();
+  if (!row) throw new Error('no pathway');
+  return row;
+}
+
+/** A case follows the pathway: an objective and its steps made from it, `done` of them done. */
+export async function followPathway(
+  t: TestApp,
+  caseId: string,
+  path: { id: string; organisationId: string; steps: unknown[] },
+  done: number,
+) {
+  const [objective] = await t.ctx.db
+    .insert(objectives)
+    .values({
+      organisationId: path.organisationId,
+      clientId: caseId,
+      text: 'Anerkennung',
+      pathwayId: path.id,
+    })
+    .returning();
+  await t.ctx.db.insert(nextSteps).values(
+    path.steps.map((_, i) => ({
+      organisationId: path.organisationId,
+      clientId: caseId,
+      objectiveId: objective?.id ?? null,
+      text: `Schritt ${i + 1}`,
+      doneAt: i < done ? new Date() : null,
+      pathwayId: path.id,
+    })),
+  );
+}
+
+/** Moves the case to another stage through the API (a step back with a reason, closing with an outcome). */
+export async function moveStage(
+  s: Session,
+  caseId: string,
+  to: Stage,
+  extra: { reason?: string; outcome?: string } = {},
+) {
+  const { client } = ok<CaseFile>(await s.get(`/api/clients/${caseId}`));
+  return ok<ClientDetail>(
+    await s.post(`/api/clients/${caseId}/stage`, { to, version: client.version, ...extra }),
+  );
+}
+
+/** The case's transitions into `to` happened at `at` instead (a move made before a conference). */
+export async function backdateTransition(t: TestApp, caseId: string, to: Stage, at: Date) {
+  await t.ctx.db
+    .update(caseTransitions)
+    .set({ at })
+    .where(and(eq(caseTransitions.clientId, caseId), eq(caseTransitions.toStage, to)));
 }

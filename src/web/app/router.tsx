@@ -179,6 +179,7 @@ const routes: RouteObject[] = [
           ),
           guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
           guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
+          guarded('conferences/report', 'conferences.report', lazyPage(conferencePages, 'ReportPage')),
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
           // The server decides who runs it (leads, the moderator, the minute-taker).
           guarded('conferences/:id/live', 'conferences.read', lazyPage(livePage, 'LivePage')),

@@ -13,6 +13,7 @@ import { Invitations } from './Invitations';
 import { hasMinutes, MinutesPanel } from './minutes/MinutesPanel';
 import { Nominations } from './Nominations';
 import { Packs } from './Packs';
+import { ReportPanel } from './report/ReportPanel';
 
 const panels = {
   invitations: Invitations,
@@ -20,18 +21,22 @@ const panels = {
   agenda: AgendaPanel,
   packs: Packs,
   minutes: MinutesPanel,
+  report: ReportPanel,
 } as const;
 type Tab = keyof typeof panels;
 
-/** The tabs this viewer has: the packs go out under the lead's hand only; minutes once it has begun. */
+/** Tabs for leads only: the packs go out under their hand; the report is theirs. */
+const leadsOnly: Tab[] = ['packs', 'report'];
+/** The tabs this viewer has: the minutes once the conference has begun. */
 const tabsFor = (c: Conference) =>
   (Object.keys(panels) as Tab[]).filter(
-    (k) => (k !== 'packs' || c.may.manage) && (k !== 'minutes' || hasMinutes(c)),
+    (k) => (!leadsOnly.includes(k) || c.may.manage) && (k !== 'minutes' || hasMinutes(c)),
   );
-/** A tab's name; the minutes keep their texts under their own key. */
-const tabLabel = (t: TFunction, k: Tab) => (k === 'minutes' ? t('minutes.tab') : t(`tabs.${k}`));
+/** A tab's name; the minutes and the report keep their texts under their own keys. */
+const tabLabel = (t: TFunction, k: Tab) =>
+  k === 'minutes' || k === 'report' ? t(`${k}.tab`) : t(`tabs.${k}`);
 
-/** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
+/** A conference: its head, then the invitations, the nominated cases, the agenda, the packs and the report. */
 export function ConferencePage() {
   const { t } = useTranslation('conferences');
   const { id = '' } = useParams();

@@ -1,5 +1,5 @@
 import { Box, Button, SegmentedControl, Select, Stack } from '@mantine/core';
-import { IconPlus, IconRepeat } from '@tabler/icons-react';
+import { IconChartBar, IconPlus, IconRepeat } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function ConferencesPage() {
   const { t } = useTranslation('conferences');
   const navigate = useNavigate();
   const manage = useCan('conferences.manage');
+  const report = useCan('conferences.report');
   const [planning, setPlanning] = useState(false);
   const list = useList({ query: conferenceListQuery, filters: filtersOf });
   const { params: lp, filters, searchBox } = list;
@@ -47,6 +48,16 @@ export function ConferencesPage() {
             >
               {t('series.title')}
             </Button>
+            {report && (
+              <Button
+                component={Link}
+                to="/conferences/report"
+                variant="default"
+                leftSection={<IconChartBar size={16} />}
+              >
+                {t('report.open')}
+              </Button>
+            )}
             {manage && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setPlanning(true)}>
                 {t('conferences.plan')}

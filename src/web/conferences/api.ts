@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { clientPage } from '../../contracts/clients';
+import type { conferenceReport } from '../../contracts/conference-report';
 import type {
   AgendaBody,
   agendaProposal,
@@ -160,3 +161,17 @@ export const caseSearchQuery = (q: string) =>
 // --- live mode (its calls: live/api.ts) ---
 
 export const livePath = (id: string) => `${path(id)}/live`;
+// --- the conference report (leads) ---
+
+export const reportKeys = {
+  report: (params: QueryParams) => ['conference-report', params] as const,
+};
+/** The report of one conference (`conferenceId`), a series (`seriesId`) or the organisation, over `from`–`to`. */
+export const conferenceReportQuery = (params: QueryParams) =>
+  queryOptions({
+    queryKey: reportKeys.report(params),
+    queryFn: () => getJson<typeof conferenceReport>(`/api/conference-report${query(params)}`),
+  });
+/** The address of the same report as a document in a language (each export is audited). */
+export const conferenceReportUrl = (params: QueryParams, format: 'pdf' | 'xlsx', lang: string) =>
+  `/api/conference-report.${format}${query({ ...params, lang: lang === 'en' ? 'en' : 'de' })}`;
