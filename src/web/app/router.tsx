@@ -11,7 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAllTexts, loadConferenceTexts } from '../ui/i18n';
+import { loadAdminTexts, loadAllTexts, loadConferenceTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -76,6 +76,12 @@ const conferencePages = async () =>
 /** Live mode of a conference (a chunk of its own: only the table needs it), with the conference texts. */
 const livePage = async () =>
   (await Promise.all([import('../conferences/live/LivePage'), loadConferenceTexts()]))[0];
+
+/** An administration page, with the administration's texts (ui/i18n). */
+const adminPage =
+  <T,>(load: () => Promise<T>) =>
+  async () =>
+    (await Promise.all([load(), loadAdminTexts()]))[0];
 
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
@@ -186,22 +192,34 @@ const routes: RouteObject[] = [
           guarded(
             'admin/occupations',
             'catalogues.manage',
-            lazyPage(() => import('../occupations/OccupationsPage'), 'OccupationsPage'),
+            lazyPage(
+              adminPage(() => import('../occupations/OccupationsPage')),
+              'OccupationsPage',
+            ),
           ),
           guarded(
             'admin/users',
             'users.manage',
-            lazyPage(() => import('../users/UsersPage'), 'UsersPage'),
+            lazyPage(
+              adminPage(() => import('../users/UsersPage')),
+              'UsersPage',
+            ),
           ),
           guarded(
             'admin/settings',
             'organisation.manage',
-            lazyPage(() => import('../organisation/SettingsPage'), 'SettingsPage'),
+            lazyPage(
+              adminPage(() => import('../organisation/SettingsPage')),
+              'SettingsPage',
+            ),
           ),
           guarded(
             'audit',
             'audit.read',
-            lazyPage(() => import('../audit/AuditPage'), 'AuditPage'),
+            lazyPage(
+              adminPage(() => import('../audit/AuditPage')),
+              'AuditPage',
+            ),
           ),
           { path: '*', ...lazyPage(() => import('../ui/NotFound'), 'NotFound') },
         ],

@@ -95,7 +95,7 @@ function Disclosures({ file }: { file: CaseFile }) {
         highlightOnHover={false}
         plainTitle
         columns={[
-          { head: t('audit:audit.when'), card: 'fact', cell: (d) => formatDateTime(d.at) },
+          { head: t('progress.disclosedAt'), card: 'fact', cell: (d) => formatDateTime(d.at) },
           { head: t('progress.recipient'), card: 'title', cell: (d) => <Text fw={500}>{d.recipient}</Text> },
           {
             head: t('casefile:case.fields.purposes'),

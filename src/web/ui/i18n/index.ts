@@ -27,21 +27,24 @@ export function detectLanguage(): Language {
  * for is there when it renders, as long as the login, setup and invitation pages name only those
  * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
- * are long, and the start page should not wait for them.
+ * are long, and the start page should not wait for them. The administration's pages (audit log,
+ * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences';
+type Part = 'public' | 'app' | 'conferences' | 'admin';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
     public: () => import('./texts-de'),
     app: () => import('./texts-de-app'),
     conferences: () => import('./texts-de-conferences'),
+    admin: () => import('./texts-de-admin'),
   },
   en: {
     public: () => import('./texts-en'),
     app: () => import('./texts-en-app'),
     conferences: () => import('./texts-en-conferences'),
+    admin: () => import('./texts-en-admin'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -107,6 +110,8 @@ async function loadPart(part: Part) {
 export const loadAllTexts = () => loadPart('app');
 /** The texts of the conference pages (and of the public answer page of an invitation). */
 export const loadConferenceTexts = () => loadPart('conferences');
+/** The texts of the administration's pages: the audit log, users, settings, occupations. */
+export const loadAdminTexts = () => loadPart('admin');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until

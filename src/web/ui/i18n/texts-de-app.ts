@@ -1,4 +1,4 @@
-// German: the texts of every other domain but the conferences, fetched before the logged-in area renders (app/router.tsx).
+// German: the texts of every other domain but the conferences and the administration, fetched before the logged-in area renders (app/router.tsx).
 import './dayjs';
 
 export const texts = import.meta.glob(
@@ -10,6 +10,10 @@ export const texts = import.meta.glob(
     '!../../conferences/**',
     '!../../commitments/**',
     '!../../pathways/**',
+    '!../../audit/**',
+    '!../../users/**',
+    '!../../organisation/**',
+    '!../../occupations/**',
   ],
   { eager: true, import: 'default' },
 );
