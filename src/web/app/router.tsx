@@ -176,6 +176,7 @@ const routes: RouteObject[] = [
           guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
           guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
+          guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
+import { ConferenceCommitments } from '../commitments/ConferenceCommitments';
 import { ErrorAlert } from '../ui/errors';
 import { PageLoader } from '../ui/PageLoader';
 import { AgendaPanel } from './AgendaPanel';
@@ -17,6 +18,7 @@ const panels = {
   cases: Nominations,
   agenda: AgendaPanel,
   packs: Packs,
+  commitments: ConferenceCommitments,
 } as const;
 type Tab = keyof typeof panels;
 
@@ -24,7 +26,7 @@ type Tab = keyof typeof panels;
 const tabsFor = (c: Conference) =>
   (Object.keys(panels) as Tab[]).filter((k) => k !== 'packs' || c.may.manage);
 
-/** A conference: its head, then the invitations, the nominated cases, the agenda and the packs. */
+/** A conference: its head, then the invitations, the nominated cases, the agenda, the packs and the commitments made. */
 export function ConferencePage() {
   const { t } = useTranslation('conferences');
   const { id = '' } = useParams();
