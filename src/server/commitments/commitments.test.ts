@@ -85,6 +85,8 @@ describe('the list', () => {
     expect(theirs.total).toBe(1);
     expect((await list(jonas, { clientId: first.cases[0]?.id ?? '' })).total).toBe(0);
     expect((await jonas.get(`/api/commitments/${made.soon}`)).statusCode).toBe(404);
+    const reported = await jonas.post(`/api/commitments/${made.soon}/report`, { status: 'done', version: 1 });
+    expect(reported.statusCode).toBe(404);
     expect(ok<Commitment>(await jonas.get(`/api/commitments/${made.noCase}`)).client).toBeNull();
     // A read of the list is a read of the persons it names.
     const reads = await auditTrail(dpo, { action: 'client.read', subjectId: first.cases[1]?.id ?? '' });
