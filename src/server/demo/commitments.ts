@@ -165,6 +165,9 @@ export async function demoCommitments(tx: Db, organisationId: string, leadId: st
     reportedOn: report?.on ?? null,
     reportedAt: report ? new Date(`${report.on}T10:00:00Z`) : null,
     reportedBy: report ? leadId : null,
+    // The reminders went out on their days (reminders.ts): a demo started today mails nobody.
+    remindedBeforeAt: dueDate <= addDays(today, 3) ? new Date(`${addDays(dueDate, -3)}T07:00:00Z`) : null,
+    remindedOverdueAt: !report && dueDate < today ? new Date(`${addDays(dueDate, 1)}T07:00:00Z`) : null,
     createdAt: minutes(30),
   });
   await tx.insert(commitments).values([
