@@ -6,6 +6,7 @@
 import type { Commitment, CommitmentListQuery } from '../../contracts/commitments';
 import type { AppContext } from '../context';
 import type { Actor } from '../lib/actor';
+import { todayInGermany } from '../lib/calendar';
 import { csvField } from '../lib/csv';
 import { allCommitments } from './service';
 
@@ -23,7 +24,7 @@ const columns: [string, (c: Commitment) => string][] = [
   ['Verantwortlich', (c) => c.responsibleName ?? c.contact?.name ?? ''],
   ['Zusage', (c) => c.action],
   ['Konferenz', (c) => c.conference.title],
-  ['Konferenz am', (c) => c.conference.startsAt.slice(0, 10)],
+  ['Konferenz am', (c) => todayInGermany(new Date(c.conference.startsAt))],
   ['Gemeldet am', (c) => c.reportedOn ?? ''],
   ['Notiz', (c) => c.statusNote ?? ''],
 ];
