@@ -83,6 +83,12 @@ for (const file of files(web)) {
   for (const [, key] of text.matchAll(/\b(?:label|hint|help): '([a-z][a-zA-Z0-9_]*[.:][a-zA-Z0-9_.:]+)'/g))
     if (!exists(key, ['common']))
       problems.push(`${at}: missing key ${key} (handed over: name its namespace)`);
+  // Navigation items name their texts after their path: nav.<name> and home:home.cards.<name>.
+  for (const [, to] of text.matchAll(/\bitem\('(\/[a-z/]*)'/g)) {
+    const name = to.slice(to.lastIndexOf('/') + 1) || 'home';
+    for (const key of [`nav.${name}`, `home:home.cards.${name}`])
+      if (!exists(key, ['common'])) problems.push(`${at}: missing key ${key} (navigation item ${to})`);
+  }
   // Spec labels are <prefix>.<name>, made by a helper from specField('<prefix>').
   for (const [, helper, prefix] of text.matchAll(/const (\w+) = specField\('([a-zA-Z0-9_.:]+)'\)/g)) {
     for (const [, name] of text.matchAll(new RegExp(`\\b${helper}\\('([a-zA-Z]+)'`, 'g')))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientDetail, stageSchema, timelineEntry } from './clients';
+import { caseConferences } from './commitments';
 import { consentOverview } from './consent';
 import { clientDocument } from './documents';
 import { caseNetwork } from './measures';
@@ -32,5 +33,7 @@ export const caseFile = z.object({
   timeline: z.array(timelineEntry),
   /** Measures, offers, involved institutions and disclosures (the network module). */
   network: caseNetwork,
+  /** Nominations, decisions and commitments (the conferences and commitments modules). */
+  conferences: caseConferences,
 });
 export type CaseFile = z.infer<typeof caseFile>;

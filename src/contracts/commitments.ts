@@ -3,6 +3,7 @@
 // onto the first agenda item of the series' next conference while open.
 import { z } from 'zod';
 import { deadlineDate, eventDate, isoDate, optionalText, pageOf, pageQuery, text, timestamp } from './common';
+import { conferenceStatusSchema } from './conferences';
 
 export const commitmentStatuses = ['open', 'done', 'dropped'] as const;
 export const commitmentStatusSchema = z.enum(commitmentStatuses);
@@ -28,17 +29,24 @@ export const commitmentBody = z.object({
 });
 export type CommitmentBody = z.input<typeof commitmentBody>;
 
-/** What the institution reported: done or dropped (with why), on the day it said so. */
+/**
+ * What the institution reported: done or dropped (with why), on the day it said so. Done and
+ * dropped are final; `open` is a lead taking back a report recorded by mistake, with the reason.
+ */
 export const commitmentReportBody = z
   .object({
     status: commitmentStatusSchema,
     note: optionalText(2000),
-    /** The day it was reported; today when left out. */
+    /** The day it was reported; today when left out. Not in the future, not before it was made. */
     reportedOn: eventDate.optional(),
     version: z.number().int(),
   })
   .refine((b) => b.status !== 'dropped' || !!b.note, {
     message: 'say why it was dropped',
+    path: ['note'],
+  })
+  .refine((b) => b.status !== 'open' || !!b.note, {
+    message: 'say why the report is taken back',
     path: ['note'],
   });
 export type CommitmentReportBody = z.input<typeof commitmentReportBody>;
@@ -69,6 +77,8 @@ export const commitment = z.object({
   version: z.number().int(),
 });
 export type Commitment = z.infer<typeof commitment>;
+/** Commitments without paging: a conference's first agenda item, a case's. */
+export const commitmentList = z.array(commitment);
 
 export const commitmentListQuery = pageQuery.extend({
   institutionId: z.uuid().optional(),
@@ -85,3 +95,41 @@ export const commitmentListQuery = pageQuery.extend({
 export type CommitmentListQuery = z.input<typeof commitmentListQuery>;
 export const commitmentPage = pageOf(commitment);
 export type CommitmentPage = z.infer<typeof commitmentPage>;
+
+/**
+ * The conference part of a case file: where the case was nominated (and discussed), the decisions
+ * made on it, and the commitments made for it.
+ */
+export const caseConferences = z.object({
+  nominations: z.array(
+    z.object({
+      id: z.uuid(),
+      conference: z.object({
+        id: z.uuid(),
+        title: z.string(),
+        startsAt: timestamp,
+        status: conferenceStatusSchema,
+      }),
+      question: z.string(),
+      nominatedAt: timestamp,
+      nominatedBy: z.string().nullable(),
+      /** When live mode first called the case up; null while it has not been discussed. */
+      discussedAt: timestamp.nullable(),
+    }),
+  ),
+  decisions: z.array(
+    z.object({
+      id: z.uuid(),
+      conferenceId: z.uuid(),
+      nominationId: z.uuid(),
+      text: z.string(),
+      at: timestamp,
+      by: z.string().nullable(),
+    }),
+  ),
+  commitments: commitmentList,
+});
+export type CaseConferences = z.infer<typeof caseConferences>;
+
+/** The list's filters for its CSV export (every row, not a page). */
+export const commitmentExportQuery = commitmentListQuery.omit({ limit: true, offset: true });

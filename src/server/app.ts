@@ -13,6 +13,7 @@ import { caseFileRoutes } from './casefile/routes';
 import type { CaseSection } from './casefile/service';
 import { clientRoutes } from './clients/routes';
 import { commitmentRoutes } from './commitments/routes';
+import { commitmentsSection } from './commitments/service';
 import { conferenceRoutes } from './conferences/routes';
 import { consentRoutes } from './consent/routes';
 import { consentSection } from './consent/service';
@@ -48,7 +49,12 @@ import { userRoutes } from './users/routes';
  * The parts of the case file that other domains keep, in the order their events join the
  * timeline. The case file depends on none of them; they are put together here.
  */
-const caseSections: readonly CaseSection[] = [consentSection, documentsSection, caseNetworkSection];
+const caseSections: readonly CaseSection[] = [
+  consentSection,
+  documentsSection,
+  caseNetworkSection,
+  commitmentsSection,
+];
 
 export const webDistDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 

@@ -1,4 +1,5 @@
 import { lt, sql } from 'drizzle-orm';
+import { sendCommitmentReminders } from './commitments/service';
 import { sendDueReminders } from './conferences/service';
 import type { AppContext } from './context';
 import { loginAttempts, sessions, userTokens } from './db/schema';
@@ -11,6 +12,9 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     'mail.deliver': (payload) => deliverOutboxMessage(ctx.db, ctx.config, String(payload.outboxId)),
     'conferences.reminders': async () => {
       await sendDueReminders(ctx);
+    },
+    'commitments.reminders': async () => {
+      await sendCommitmentReminders(ctx);
     },
     housekeeping: async () => {
       const idle = new Date(Date.now() - ctx.config.sessionIdleMinutes * 60_000);
@@ -25,4 +29,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'housekeeping', everyMs: 15 * 60_000 },
   // A reminder goes out within a quarter of an hour of becoming due (conferences/reminders.ts).
   { kind: 'conferences.reminders', everyMs: 15 * 60_000 },
+  // Commitments are due by the day: an hourly run mails on the morning of the day (commitments/reminders.ts).
+  { kind: 'commitments.reminders', everyMs: 60 * 60_000 },
 ];

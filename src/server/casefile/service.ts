@@ -66,11 +66,17 @@ export async function conferenceTalks(db: Db, conferenceId: string, clientIds: r
  */
 export interface CaseSection<K extends SectionKey = SectionKey> {
   key: K;
-  load(db: Db, clientId: string): Promise<{ data: CaseFile[K]; timeline: TimelineEntry[] }>;
+  /** `actor` has been let in already; a section that presents through a viewer's eyes needs it. */
+  load(db: Db, clientId: string, actor: Actor): Promise<{ data: CaseFile[K]; timeline: TimelineEntry[] }>;
 }
 
 /** The parts of the case file (contracts/casefile) that sections fill in. */
-const sectionKeys = ['consent', 'documents', 'network'] as const satisfies readonly (keyof CaseFile)[];
+const sectionKeys = [
+  'consent',
+  'documents',
+  'network',
+  'conferences',
+] as const satisfies readonly (keyof CaseFile)[];
 type SectionKey = (typeof sectionKeys)[number];
 
 /** A section left out in app.ts would answer an incomplete case file: better to fail loudly. */
@@ -90,7 +96,7 @@ export async function getCaseFile(
 ): Promise<CaseFile> {
   const { row, counsellorIds } = await loadCase(ctx.db, actor, id);
   const db = ctx.db;
-  const extra = Promise.all(sections.map((s) => s.load(db, id)));
+  const extra = Promise.all(sections.map((s) => s.load(db, id, actor)));
   const [
     client,
     residence,

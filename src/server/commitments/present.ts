@@ -52,6 +52,14 @@ export function commitmentsInScopeSql(actor: Actor): SQL {
   return sql`(cm.organisation_id = ${actor.organisationId}::uuid AND (cm.client_id IS NULL OR ${commitmentCaseVisibleSql(actor)}))`;
 }
 
+/**
+ * The case's place on its conference's agenda (1 = the first case), over `nm`, the commitment's
+ * nomination: how a case is named where its name may not go (a neutral label, a reminder mail).
+ */
+export const agendaPlaceSql = sql`(SELECT count(*) FROM conference_nominations n2
+  WHERE n2.conference_id = nm.conference_id
+    AND (n2.position, n2.created_at, n2.id) <= (nm.position, nm.created_at, nm.id))`;
+
 /** Open and past due in Germany's calendar: the one definition of overdue, for SQL filters. */
 export function overdueSql(today = todayInGermany()): SQL {
   return sql`(cm.status = 'open' AND cm.due_date < ${today}::date)`;
@@ -59,7 +67,8 @@ export function overdueSql(today = todayInGermany()): SQL {
 
 /**
  * The commitments matching `where` (a condition over `cm`), in `orderBy`, presented for `actor`.
- * A case the viewer cannot open shows as "Case n" (its place on that conference's agenda).
+ * A case the viewer cannot open shows as "Case n" (its place on that conference's agenda, in the
+ * agenda's order: position, then the order the cases came in).
  */
 export async function presentCommitments(
   db: Db,
@@ -71,8 +80,7 @@ export async function presentCommitments(
     SELECT cm.id, cm.conference_id, cf.title AS conference_title, cf.starts_at,
       cm.client_id, cl.case_code, cl.given_names, cl.family_name,
       ${commitmentCaseVisibleSql(actor)} AS visible,
-      (SELECT count(*) FROM conference_nominations n2
-        WHERE n2.conference_id = nm.conference_id AND n2.position <= nm.position) AS agenda_place,
+      ${agendaPlaceSql} AS agenda_place,
       cm.nomination_id, cm.institution_id, i.name AS institution_name,
       cm.contact_id, ic.name AS contact_name, ic.email AS contact_email,
       cm.responsible_name, cm.action, cm.due_date, cm.status, cm.status_note, cm.reported_on,

@@ -29,6 +29,17 @@ const ACADEMY = 'Pflegeakademie Saarlouis';
 const CLINIC = 'Klinikum Saarbrücken-Ost';
 const present = [JOBCENTRE, AGENCY, AUTHORITY, ACADEMY, CLINIC];
 
+/**
+ * The reminders a demo commitment would have had by today (commitments/reminders.ts), marked as
+ * sent: a demo started with a mail server today mails nobody for them.
+ */
+export function remindedByNow(dueDate: string, settled: boolean, today = todayInGermany()) {
+  return {
+    remindedBeforeAt: dueDate <= addDays(today, 3) ? new Date(`${addDays(dueDate, -3)}T07:00:00Z`) : null,
+    remindedOverdueAt: !settled && dueDate < today ? new Date(`${addDays(dueDate, 1)}T07:00:00Z`) : null,
+  };
+}
+
 export interface DemoSeries {
   seriesId: string;
   sectorId: string;
@@ -226,6 +237,7 @@ export async function demoConferenceHistory(
     reportedBy: outcome ? leadId : null,
     createdAt: made,
     updatedAt: made,
+    ...remindedByNow(dueDate, !!outcome, today),
   });
   await tx.insert(commitments).values([
     // Done on time, done late, dropped.

@@ -16,6 +16,7 @@ import { required } from '../lib/required';
 import { normalise } from '../lib/search-text';
 import { randomToken } from '../lib/secrets';
 import { instantOf } from '../lib/zoned-time';
+import { remindedByNow } from './conference-history';
 
 const JOBCENTRE = 'Jobcenter Regionalverband Saarbrücken-Mitte';
 const AGENCY = 'Agentur für Arbeit Saar-Mitte';
@@ -192,6 +193,7 @@ export async function demoHeldConference(
       institutionId: idOf(by),
       action,
       dueDate: addDays(date, due),
+      ...remindedByNow(addDays(date, due), doneAfter !== null),
       ...(doneAfter === null
         ? {}
         : { status: 'done', reportedOn: addDays(date, doneAfter), reportedAt: new Date(at(doneAfter)) }),
@@ -211,5 +213,6 @@ export async function demoHeldConference(
     institutionId: idOf(AGENCY),
     action: 'Übersicht der Förderwege für Pflegehilfskräfte an alle schicken',
     dueDate: addDays(date, 30),
+    ...remindedByNow(addDays(date, 30), false),
   });
 }

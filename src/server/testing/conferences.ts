@@ -328,3 +328,62 @@ export async function backdateTransition(t: TestApp, caseId: string, to: Stage, 
     .set({ at })
     .where(and(eq(caseTransitions.clientId, caseId), eq(caseTransitions.toStage, to)));
 }
+export interface CommitmentFields {
+  /** The case by its index in `prepared.cases`; null (the default): on the first item, for no case. */
+  case?: number | null;
+  institution?: keyof PreparedConference['institutions'];
+  contactId?: string | null;
+  responsibleName?: string | null;
+  action?: string;
+  /** Default: in two weeks. */
+  dueDate?: string;
+  status?: 'open' | 'done' | 'dropped';
+  statusNote?: string | null;
+  reportedOn?: string | null;
+  /** When it was made at the table; default now. */
+  createdAt?: Date;
+  /** Who made it (a user id); default none. */
+  createdBy?: string | null;
+}
+
+/**
+ * A commitment made at the prepared conference. Live mode makes them through its API
+ * (commitments/make.ts, /api/conferences/:id/live/…); the tests of what comes after the table
+ * insert them as live mode stores them, so they need not drive a whole conference first.
+ */
+export async function commitmentOn(
+  t: TestApp,
+  prepared: PreparedConference,
+  fields: CommitmentFields = {},
+): Promise<{ id: string; version: number }> {
+  const [c] = await t.ctx.db
+    .select({ organisationId: conferences.organisationId })
+    .from(conferences)
+    .where(eq(conferences.id, prepared.conference.id));
+  if (!c) throw new Error('the prepared conference is gone');
+  const theCase = fields.case === undefined || fields.case === null ? null : prepared.cases[fields.case];
+  if (fields.case != null && !theCase) throw new Error(`no case ${fields.case} in the prepared conference`);
+  const status = fields.status ?? 'open';
+  const [row] = await t.ctx.db
+    .insert(commitments)
+    .values({
+      organisationId: c.organisationId,
+      conferenceId: prepared.conference.id,
+      nominationId: theCase?.nominationId ?? null,
+      clientId: theCase?.id ?? null,
+      institutionId: prepared.institutions[fields.institution ?? 'jc'].id,
+      contactId: fields.contactId ?? null,
+      responsibleName: fields.responsibleName === undefined ? 'Frau Berater' : fields.responsibleName,
+      action: fields.action ?? 'Prüft die Förderung der Anpassungsqualifizierung',
+      dueDate: fields.dueDate ?? addDays(todayInGermany(), 14),
+      status,
+      statusNote: fields.statusNote ?? null,
+      reportedOn: fields.reportedOn ?? (status === 'open' ? null : todayInGermany()),
+      reportedAt: status === 'open' ? null : new Date(),
+      createdAt: fields.createdAt ?? new Date(),
+      createdBy: fields.createdBy ?? null,
+    })
+    .returning({ id: commitments.id, version: commitments.version });
+  if (!row) throw new Error('the commitment was not stored');
+  return row;
+}

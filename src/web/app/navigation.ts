@@ -2,6 +2,7 @@ import {
   IconBook,
   IconBriefcase,
   IconBuildingCommunity,
+  IconClockCheck,
   IconFolders,
   IconHome,
   IconSchool,
@@ -24,73 +25,29 @@ interface NavigationItem {
   permission?: Permission;
 }
 
+/**
+ * An item's texts are named after the last part of its path: `nav.<name>` in the navigation and
+ * `home:home.cards.<name>` on the start page (`npm run check` holds them to existing keys).
+ */
+function item(to: string, icon: typeof IconHome, permission?: Permission): NavigationItem {
+  const name = to.slice(to.lastIndexOf('/') + 1) || 'home';
+  return { to, label: `nav.${name}`, hint: `home:home.cards.${name}`, icon, permission };
+}
+
 /** The navigation shows only features that exist and that the user may open. */
 export const navigation: readonly NavigationItem[] = [
-  { to: '/', label: 'nav.home', hint: 'home:home.cards.home', icon: IconHome },
-  {
-    to: '/cases',
-    label: 'nav.cases',
-    hint: 'home:home.cards.cases',
-    icon: IconFolders,
-    permission: 'cases.work',
-  },
-  {
-    to: '/network',
-    label: 'nav.network',
-    hint: 'home:home.cards.network',
-    icon: IconBuildingCommunity,
-    permission: 'network.work',
-  },
-  {
-    to: '/measures',
-    label: 'nav.measures',
-    hint: 'home:home.cards.measures',
-    icon: IconSchool,
-    permission: 'network.work',
-  },
-  {
-    to: '/offers',
-    label: 'nav.offers',
-    hint: 'home:home.cards.offers',
-    icon: IconBriefcase,
-    permission: 'network.work',
-  },
-  {
-    to: '/conferences',
-    label: 'nav.conferences',
-    hint: 'home:home.cards.conferences',
-    icon: IconUsersGroup,
-    permission: 'conferences.read',
-  },
-  {
-    to: '/admin/users',
-    label: 'nav.users',
-    hint: 'home:home.cards.users',
-    icon: IconUsers,
-    permission: 'users.manage',
-  },
-  {
-    to: '/admin/occupations',
-    label: 'nav.occupations',
-    hint: 'home:home.cards.occupations',
-    icon: IconBook,
-    permission: 'catalogues.manage',
-  },
-  {
-    to: '/admin/settings',
-    label: 'nav.settings',
-    hint: 'home:home.cards.settings',
-    icon: IconSettings,
-    permission: 'organisation.manage',
-  },
-  {
-    to: '/audit',
-    label: 'nav.audit',
-    hint: 'home:home.cards.audit',
-    icon: IconShieldCheck,
-    permission: 'audit.read',
-  },
-  { to: '/profile', label: 'nav.profile', hint: 'home:home.cards.profile', icon: IconUserCircle },
+  item('/', IconHome),
+  item('/cases', IconFolders, 'cases.work'),
+  item('/network', IconBuildingCommunity, 'network.work'),
+  item('/measures', IconSchool, 'network.work'),
+  item('/offers', IconBriefcase, 'network.work'),
+  item('/conferences', IconUsersGroup, 'conferences.read'),
+  item('/commitments', IconClockCheck, 'commitments.read'),
+  item('/admin/users', IconUsers, 'users.manage'),
+  item('/admin/occupations', IconBook, 'catalogues.manage'),
+  item('/admin/settings', IconSettings, 'organisation.manage'),
+  item('/audit', IconShieldCheck, 'audit.read'),
+  item('/profile', IconUserCircle),
 ];
 
 /** The items this user may open. */

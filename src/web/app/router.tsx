@@ -189,6 +189,7 @@ const routes: RouteObject[] = [
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
           // The server decides who runs it (leads, the moderator, the minute-taker).
           guarded('conferences/:id/live', 'conferences.read', lazyPage(livePage, 'LivePage')),
+          guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

@@ -3,9 +3,12 @@ import {
   IconBriefcase,
   IconCalendarEvent,
   IconCheck,
+  IconClipboardCheck,
   IconFile,
   IconFlag,
+  IconGavel,
   IconMessage,
+  IconPresentation,
   IconScale,
   IconSchool,
   IconSend,
@@ -14,10 +17,12 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import type { TimelineEntry } from '../../contracts/clients';
 import { formatDate, formatDateTime } from '../ui/format';
+import { loadConferenceTexts } from '../ui/i18n';
 import { enumLabel } from '../ui/labels';
 
 const icons: Record<string, typeof IconFlag> = {
@@ -34,7 +39,16 @@ const icons: Record<string, typeof IconFlag> = {
   measure: IconSchool,
   opportunity: IconBriefcase,
   disclosure: IconSend,
+  conference: IconPresentation,
+  decision: IconGavel,
+  commitment: IconClipboardCheck,
 };
+
+/**
+ * Kinds from the conferences, whose words are the commitments' texts: they come with the
+ * conference texts, fetched when a timeline has such entries (the start page stays light).
+ */
+const conferenceKinds = new Set(['conference', 'decision', 'commitment']);
 
 /** Entries that carry a date, not a time of day. */
 const dateOnly = new Set([
@@ -91,13 +105,37 @@ function title(t: TFunction, e: TimelineEntry): string {
           .map((x) => enumLabel(t, 'dataCategory', x))
           .join(', '),
       });
+    case 'conference':
+      return t(`commitments:timeline.conference.${a}`, { title: e.title, defaultValue: e.title });
+    case 'decision':
+      return t('commitments:timeline.decision', { title: e.title, defaultValue: e.title });
+    case 'commitment':
+      return t(`commitments:timeline.commitment.${a}`, {
+        institution: e.title,
+        date: formatDate(b),
+        defaultValue: e.title,
+      });
     default:
       return c || e.title;
   }
 }
 
+/** Whether an entry carries a date only (a report "on" a day), not a time of day. */
+const isDateOnly = (e: TimelineEntry) =>
+  dateOnly.has(e.kind) || (e.kind === 'commitment' && e.codes[0] !== 'made');
+
+/** The conference texts, fetched when `needed`; the answer says when they are in. */
+function useConferenceTexts(needed: boolean) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (needed) void loadConferenceTexts().then(() => setReady(true));
+  }, [needed]);
+  return ready;
+}
+
 export function CaseTimeline({ file }: { file: CaseFile }) {
   const { t } = useTranslation('casefile');
+  useConferenceTexts(file.timeline.some((e) => conferenceKinds.has(e.kind)));
   if (file.timeline.length === 0) return <Text c="dimmed">{t('common.nothingFound')}</Text>;
   return (
     <Timeline bulletSize={26} lineWidth={2} data-testid="timeline">
@@ -112,7 +150,7 @@ export function CaseTimeline({ file }: { file: CaseFile }) {
               </Text>
             )}
             <Text size="xs" c="dimmed">
-              {dateOnly.has(e.kind) ? formatDate(e.at) : formatDateTime(e.at)}
+              {isDateOnly(e) ? formatDate(e.at) : formatDateTime(e.at)}
               {e.by ? ` · ${e.by}` : ''}
             </Text>
           </Timeline.Item>

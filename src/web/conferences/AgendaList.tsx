@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Box, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical } from '@tabler/icons-react';
-import { type DragEvent, useEffect, useRef, useState } from 'react';
+import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Nomination } from '../../contracts/conferences';
 import { clock } from './time';
@@ -20,8 +20,11 @@ export interface Slot {
 export function AgendaList({
   slots,
   onMove,
+  first,
 }: {
   slots: Slot[];
+  /** Shown under the first item: the commitments it is about. */
+  first?: ReactNode;
   /** Moves the case at `from` (0 = the first case) to `to`. */
   onMove?(from: number, to: number): void;
 }) {
@@ -105,6 +108,7 @@ export function AgendaList({
                   <Text size="sm" fw={500}>
                     {n ? n.client.label : t('agenda.commitments')}
                   </Text>
+                  {!n && first}
                   {n && (
                     <Text size="xs" c="dimmed" lineClamp={2}>
                       {n.question}

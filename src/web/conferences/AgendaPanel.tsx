@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconSparkles } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaProposal, Conference, Nomination } from '../../contracts/conferences';
+import { CarriedOver } from '../commitments/CarriedOver';
 import { notifyError } from '../ui/errors';
 import { AgendaList, type Slot } from './AgendaList';
 import { proposeAgenda, reorderAgenda } from './api';
@@ -119,6 +120,7 @@ export function AgendaPanel({ conference: c }: { conference: Conference }) {
       )}
       <AgendaList
         slots={slots}
+        first={<CarriedOver conference={c} />}
         onMove={
           editable
             ? (from, to) =>

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
+import { ConferenceCommitments } from '../commitments/ConferenceCommitments';
 import { ErrorAlert } from '../ui/errors';
 import { PageLoader } from '../ui/PageLoader';
 import { AgendaPanel } from './AgendaPanel';
@@ -21,6 +22,7 @@ const panels = {
   agenda: AgendaPanel,
   packs: Packs,
   minutes: MinutesPanel,
+  commitments: ConferenceCommitments,
   report: ReportPanel,
 } as const;
 type Tab = keyof typeof panels;
@@ -36,7 +38,7 @@ const tabsFor = (c: Conference) =>
 const tabLabel = (t: TFunction, k: Tab) =>
   k === 'minutes' || k === 'report' ? t(`${k}.tab`) : t(`tabs.${k}`);
 
-/** A conference: its head, then the invitations, the nominated cases, the agenda, the packs and the report. */
+/** A conference: its head, then the invitations, the nominated cases, the agenda, the packs, the minutes, the commitments made and the report. */
 export function ConferencePage() {
   const { t } = useTranslation('conferences');
   const { id = '' } = useParams();

@@ -1,10 +1,12 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
 import { useRefreshCase } from '../casefile/api';
 import { DataTable } from '../ui/DataTable';
 import { formatDate, formatDateTime } from '../ui/format';
+import { loadConferenceTexts } from '../ui/i18n';
 import { enumLabel } from '../ui/labels';
 import { Acquisitions, Placements } from './CaseProgress';
 import { Suggested } from './CaseSuggestions';
@@ -114,6 +116,15 @@ function Disclosures({ file }: { file: CaseFile }) {
   );
 }
 
+/**
+ * The case's conferences and commitments (the commitments domain): a chunk of its own with the
+ * conference texts, which the case file does not otherwise need.
+ */
+const CaseConferences = lazy(async () => {
+  const [module] = await Promise.all([import('../commitments/CaseConferences'), loadConferenceTexts()]);
+  return { default: module.CaseConferences };
+});
+
 /** The case's measures and offers: suggestions with their reasons, what is under way, who is involved. */
 export function CaseNetwork({ file }: { file: CaseFile }) {
   const readOnly = file.client.stage === 'closed';
@@ -124,6 +135,9 @@ export function CaseNetwork({ file }: { file: CaseFile }) {
       <Placements file={file} readOnly={readOnly} />
       {!readOnly && <Suggested clientId={file.client.id} readOnly={readOnly} onAdded={refresh} />}
       <Involved file={file} />
+      <Suspense fallback={null}>
+        <CaseConferences file={file} />
+      </Suspense>
       <Disclosures file={file} />
     </Stack>
   );
