@@ -275,7 +275,17 @@ export async function demoConferenceHistory(
       'Platz im Anpassungslehrgang ab dem Frühjahrskurs reservieren',
       addDays(today, 18),
     ),
-    promise(undefined, JOBCENTRE, 'Ansprechperson für Pflegeberufe im Jobcenter benennen', addDays(today, 9)),
+    // Due the day after tomorrow and not yet reminded: a demo started with a mail server sends its
+    // reminder at once, so that one can be seen arriving (commitments/reminders.ts).
+    {
+      ...promise(
+        undefined,
+        JOBCENTRE,
+        'Ansprechperson für Pflegeberufe im Jobcenter benennen',
+        addDays(today, 2),
+      ),
+      remindedBeforeAt: null,
+    },
   ]);
 
   if (nominations.length)
