@@ -39,7 +39,7 @@ async function call<T>(url: string, s: Session, method: string, body?: unknown) 
 }
 
 /**
- * A conference that begins in two minutes, with 30 nominated cases and 15 invited institutions,
+ * A conference that begins in two minutes, with 10 nominated cases (what fits in 120 minutes) and 15 invited institutions,
  * its agenda fixed: live mode is open on it (the bench's own conferences are held or weeks ahead).
  */
 async function liveConference(url: string, s: Session) {
@@ -73,7 +73,7 @@ async function liveConference(url: string, s: Session) {
   for (const institutionId of institutions)
     await call(`${url}/api/conferences/${c.id}/invitations`, s, 'POST', { institutionId });
   const clients = await call<{ items: { id: string }[] }>(
-    `${url}/api/clients?limit=30&offset=50000`,
+    `${url}/api/clients?limit=10&offset=50000`,
     s,
     'GET',
   );

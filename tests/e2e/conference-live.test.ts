@@ -1,10 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from '../../src/contracts/auth';
 import type { LiveState } from '../../src/contracts/conferences-live';
-import { DEMO_PASSWORD, demoEnvironment, snap } from './support';
+import {
+  addCommitmentByKeyboard,
+  browserOf,
+  composer,
+  connection,
+  entries,
+  shownAfter,
+  type Who,
+  write,
+} from './live-support';
+import { demoEnvironment, snap } from './support';
 
 /**
  * Live mode at the table, in two browsers at once: the lead and the minute-taker on one
@@ -15,28 +24,10 @@ const env = demoEnvironment();
 const LEAD = 'miriam.kessler@ifk-saar.example';
 const MINUTE_TAKER = 'aylin.demir@ifk-saar.example';
 
-type Who = { context: BrowserContext; page: Page; csrf: string };
 let lead: Who;
 let taker: Who;
 let conferenceId: string;
 let jobcentre: string;
-
-/** A browser of the demo user, logged in, in English. */
-async function browserOf(email: string, width = 1400): Promise<Who> {
-  const context = await env.browser.newContext({
-    baseURL: env.server.baseUrl,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width, height: 1000 },
-  });
-  const login = await context.request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  const { csrfToken } = (await login.json()) as SessionResponse;
-  await context.request.patch('/api/auth/me', {
-    data: { language: 'en' },
-    headers: { 'x-csrf-token': csrfToken },
-  });
-  return { context, page: await context.newPage(), csrf: csrfToken };
-}
 
 /** A conference beginning in ten minutes, with a case, the minute-taker named, invitations sent. */
 async function conferenceAboutToBegin(api: APIRequestContext, csrf: string) {
@@ -88,22 +79,6 @@ async function conferenceAboutToBegin(api: APIRequestContext, csrf: string) {
   return planned.id;
 }
 
-const connection = (w: Who) => w.page.getByTestId('live-connection');
-const entries = (w: Who) => w.page.getByTestId('live-entry-text-shown');
-const composer = (w: Who) => w.page.getByTestId('live-entry-text');
-
-/** Adds an entry the way the minute-taker does: type, Ctrl+Enter. */
-async function write(w: Who, text: string) {
-  await composer(w).fill(text);
-  await composer(w).press('Control+Enter');
-}
-
-/** How long until the text shows in the other browser (an observation, not a limit). */
-async function shownAfter(w: Who, text: string, started: number) {
-  await entries(w).filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
-  return Date.now() - started;
-}
-
 /** The server's count of entries with exactly this text: each must be stored once. */
 async function stored(w: Who, text: string) {
   const state = (await (
@@ -113,8 +88,8 @@ async function stored(w: Who, text: string) {
 }
 
 beforeAll(async () => {
-  lead = await browserOf(LEAD);
-  taker = await browserOf(MINUTE_TAKER);
+  lead = await browserOf(env.browser, env.server.baseUrl, LEAD);
+  taker = await browserOf(env.browser, env.server.baseUrl, MINUTE_TAKER);
   conferenceId = await conferenceAboutToBegin(lead.context.request, lead.csrf);
 });
 afterAll(async () => {
@@ -233,28 +208,6 @@ describe('live mode in two browsers', () => {
     await phone.close();
   });
 });
-
-/** A commitment by keyboard alone: pick the institution, type the rest, Ctrl+Enter. */
-async function addCommitmentByKeyboard(w: Who, action: string) {
-  const form = w.page.getByTestId('live-commitment-form');
-  const institution = /^Institution/;
-  await form
-    .getByRole('textbox', { name: institution })
-    .or(form.getByRole('combobox', { name: institution }))
-    .first()
-    .focus();
-  await w.page.keyboard.type('Jobcenter');
-  await w.page.keyboard.press('ArrowDown');
-  await w.page.keyboard.press('Enter');
-  await w.page.keyboard.press('Tab');
-  await w.page.keyboard.type('Frau Vogt');
-  await w.page.keyboard.press('Tab');
-  await w.page.keyboard.type(action);
-  await w.page.keyboard.press('Tab');
-  await w.page.keyboard.type(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
-  await w.page.keyboard.press('Control+Enter');
-  await expect.poll(() => form.getByRole('textbox', { name: /^What will be done/ }).inputValue()).toBe('');
-}
 
 async function editEntry(w: Who, from: string, to: string) {
   const card = w.page.getByTestId('live-entry').filter({ hasText: from });
