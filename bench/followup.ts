@@ -87,7 +87,7 @@ async function liveConference(url: string, s: Session) {
   c = (await call<Page>(`${url}/api/conferences/${c.id}/invitations/send`, s, 'POST', { version: c.version }))
     .body;
   c = (await call<Page>(`${url}/api/conferences/${c.id}/agenda/fix`, s, 'POST', { version: c.version })).body;
-  const live = await call<{ items: { key: string; nominationId: string | null }[] }>(
+  const live = await call<{ items: { key: string; kind: 'commitments' | 'case' }[] }>(
     `${url}/api/conferences/${c.id}/live`,
     s,
     'GET',
@@ -150,7 +150,7 @@ async function visibility(
       const t0 = performance.now();
       const text = `Bench-Notiz ${i} ${Math.random()}`;
       await call(`${writer}/api/conferences/${live.id}/live/entries`, s, 'POST', {
-        nominationId: live.nominations[i % live.nominations.length],
+        item: live.nominations[i % live.nominations.length],
         kind: 'note',
         text,
       });
