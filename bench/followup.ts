@@ -95,7 +95,7 @@ async function liveConference(url: string, s: Session) {
   return {
     id: c.id,
     institutions,
-    nominations: live.body.items.flatMap((i) => (i.nominationId ? [i.nominationId] : [])),
+    nominations: live.body.items.flatMap((i) => (i.kind === 'case' ? [i.key] : [])),
   };
 }
 
