@@ -15,6 +15,7 @@ import {
   staff,
 } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
+import { nursesPathway } from '../testing/pathways';
 
 let t: TestApp;
 let lead: Session;
@@ -39,25 +40,12 @@ beforeAll(async () => {
   adaptation = (await m('Anpassungslehrgang Pflege', 'adaptation_qualification')).id;
   // Not named by the pathway: the case's matching suggests it for the language step (same word).
   examPreparation = (await m('Vorbereitung Fachsprachprüfung Pflege', 'exam_preparation')).id;
-  pathway = ok<Pathway>(
-    await lead.post('/api/pathways', {
-      title: 'Pflegefachkräfte mit Defizitbescheid',
-      sectorId: await sectorId(lead, 'Gesundheit und Pflege'),
-      occupationGroup: 'Pflegefachkräfte aus Drittstaaten mit Defizitbescheid',
-      occupationIds: [nurse],
-      steps: [
-        { text: 'Anerkennungsverfahren beim Landesamt einleiten', responsible: 'Beratungsstelle', weeks: 4 },
-        {
-          text: 'Anpassungslehrgang absolvieren',
-          responsible: 'Pflegeschule Saarbrücken',
-          funder: 'Jobcenter',
-          measureIds: [adaptation],
-          weeks: 40,
-        },
-        { text: 'Fachsprachprüfung ablegen', funder: 'Agentur für Arbeit', weeks: 26 },
-      ],
-    }),
-  );
+  const ids = {
+    sectorId: await sectorId(lead, 'Gesundheit und Pflege'),
+    occupationId: nurse,
+    adaptationId: adaptation,
+  };
+  pathway = ok<Pathway>(await lead.post('/api/pathways', nursesPathway(ids, { description: null })));
 });
 afterAll(() => t.close());
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conference } from '../../contracts/conferences';
-import type { Pathway, PathwayBody, PathwayPage } from '../../contracts/pathways';
+import type { Pathway, PathwayPage } from '../../contracts/pathways';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { preparedConference } from '../testing/conferences';
 import { auditTrail, measure, occupationId, ok, outsider, sectorId, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
+import { nursesPathway } from '../testing/pathways';
 
 let t: TestApp;
 let lead: Session;
@@ -32,31 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A pathway for nurses from third countries with a deficit notice, three steps. */
-const nurses = (fields: Partial<Record<keyof PathwayBody, unknown>> = {}) => ({
-  title: 'Pflegefachkräfte mit Defizitbescheid',
-  sectorId: health,
-  occupationGroup: 'Pflegefachkräfte aus Drittstaaten mit Defizitbescheid',
-  occupationIds: [nurse],
-  description: 'Vereinbart mit Jobcenter, Pflegeschule und Landesamt.',
-  steps: [
-    { text: 'Anerkennungsverfahren beim Landesamt einleiten', responsible: 'Beratungsstelle', weeks: 4 },
-    {
-      text: 'Anpassungslehrgang absolvieren',
-      responsible: 'Pflegeschule Saarbrücken',
-      funder: 'Jobcenter',
-      measureIds: [adaptation],
-      weeks: 40,
-    },
-    {
-      text: 'Fachsprachprüfung Pflege B2 ablegen',
-      responsible: 'Sprachschule',
-      funder: 'Agentur',
-      weeks: 26,
-    },
-  ],
-  ...fields,
-});
+const nurses = (fields: Parameters<typeof nursesPathway>[1] = {}) =>
+  nursesPathway({ sectorId: health, occupationId: nurse, adaptationId: adaptation }, fields);
 
 const fieldsOf = (res: { json(): unknown }) =>
   (res.json() as { error: { fields?: { path: string }[] } }).error.fields?.map((f) => f.path);
