@@ -5,8 +5,9 @@ import {
   IconFolders,
   IconHome,
   IconSchool,
-  IconSettings,
+  IconSettings2,
   IconShieldCheck,
+  IconStairs,
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
@@ -63,6 +64,13 @@ export const navigation: readonly NavigationItem[] = [
     permission: 'conferences.read',
   },
   {
+    to: '/pathways',
+    label: 'nav.pathways',
+    hint: 'home:home.cards.pathways',
+    icon: IconStairs,
+    permission: 'network.work',
+  },
+  {
     to: '/admin/users',
     label: 'nav.users',
     hint: 'home:home.cards.users',
@@ -80,7 +88,7 @@ export const navigation: readonly NavigationItem[] = [
     to: '/admin/settings',
     label: 'nav.settings',
     hint: 'home:home.cards.settings',
-    icon: IconSettings,
+    icon: IconSettings2,
     permission: 'organisation.manage',
   },
   {

@@ -176,6 +176,8 @@ const routes: RouteObject[] = [
           guarded('conferences', 'conferences.read', lazyPage(conferencePages, 'ConferencesPage')),
           guarded('conferences/series', 'conferences.read', lazyPage(conferencePages, 'SeriesPage')),
           guarded('conferences/:id', 'conferences.read', lazyPage(conferencePages, 'ConferencePage')),
+          // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
+          guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
+import { ConferencePathways } from '../pathways/ConferencePathways';
 import { ErrorAlert } from '../ui/errors';
 import { PageLoader } from '../ui/PageLoader';
 import { AgendaPanel } from './AgendaPanel';
@@ -17,6 +18,7 @@ const panels = {
   cases: Nominations,
   agenda: AgendaPanel,
   packs: Packs,
+  pathways: ConferencePathways,
 } as const;
 type Tab = keyof typeof panels;
 
