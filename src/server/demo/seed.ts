@@ -2,6 +2,7 @@ import type { DemoSeeder } from '../setup/service';
 import { demoClients } from './clients';
 import { demoConferences } from './conferences';
 import { demoNetwork } from './network';
+import { demoPathways } from './pathways';
 import { demoUsers } from './users';
 
 /**
@@ -15,5 +16,6 @@ export const seedDemo: DemoSeeder = async (tx, organisationId, passwordHash) => 
   await demoClients(tx, organisationId, counsellorIds);
   await demoNetwork(tx, organisationId, counsellorIds);
   await demoConferences(tx, organisationId, users.lead.id, counsellorIds);
+  await demoPathways(tx, organisationId, users.lead.id);
   return users.logins;
 };
