@@ -87,7 +87,7 @@ describe('a pathway in a case’s plan', () => {
     expect((await offers(aylin, c.id)).map((o) => o.id)).toEqual([pathway.id]);
   });
 
-  it('is applied in one click: an objective and its steps with the pathway and due dates, the ticked measures proposed', async () => {
+  it('is applied in one click: an objective and its steps with the pathway and due dates', async () => {
     const id = await caseOf(nurse);
     const applied = ok<PathwayApplied>(
       await apply(aylin, id, { startDate: '2026-03-02', measureIds: [adaptation, examPreparation] }),
@@ -124,10 +124,16 @@ describe('a pathway in a case’s plan', () => {
         objective?.id,
       ],
     ]);
-    // The case file shows them in the plan, the measures as proposed.
+    // The case file shows them in the plan.
     const file = await caseFile(aylin, id);
     expect(file.plan.objectives.map((o: { text: string }) => o.text)).toEqual([pathway.title]);
     expect(file.plan.steps).toHaveLength(3);
+  });
+
+  it('proposes the ticked measures, says from then on that the case follows it, and is audited', async () => {
+    const id = await caseOf(nurse);
+    const applied = ok<PathwayApplied>(await apply(aylin, id, { measureIds: [adaptation, examPreparation] }));
+    const file = await caseFile(aylin, id);
     const acquisitions = file.network.acquisitions as Acquisition[];
     expect(acquisitions.map((a) => [a.measure.id, a.status]).sort()).toEqual(
       [
@@ -137,15 +143,16 @@ describe('a pathway in a case’s plan', () => {
     );
     const [offer] = await offers(aylin, id);
     expect(offer?.following).toMatchObject({
-      objectiveId: objective?.id,
+      objectiveId: applied.objectiveId,
       status: 'open',
       stepsDone: 0,
       steps: 3,
     });
     expect(offer?.steps[1]?.measures[0]).toMatchObject({ id: adaptation, onCase: true });
     const trail = await auditTrail(admin, { action: 'pathway.applied', subjectId: id });
-    expect(trail.items).toHaveLength(1);
-    expect(trail.items[0]?.details).toMatchObject({ objectiveId: objective?.id, steps: 3 });
+    // Audited once, naming the pathway, the objective and the number of steps.
+    const audited = trail.items.map((e) => [e.entityLabel, e.details?.objectiveId, e.details?.steps]);
+    expect(audited).toEqual([[pathway.title, applied.objectiveId, 3]]);
   });
 
   it('starts today when no date is given, and proposes only what was ticked', async () => {
