@@ -12,7 +12,7 @@ import { PathwayDialog } from './PathwayDialog';
 import { PathwaySteps } from './PathwaySteps';
 
 /** A conference decides once it has begun: before that (or once cancelled) it adopts nothing. */
-export const mayAdopt = (c: Pick<Conference, 'status' | 'startsAt'>, now = Date.now()) =>
+const mayAdopt = (c: Pick<Conference, 'status' | 'startsAt'>, now = Date.now()) =>
   ['held', 'minutes_published', 'closed'].includes(c.status) ||
   (c.status !== 'planned' && c.status !== 'cancelled' && Date.parse(c.startsAt) <= now);
 

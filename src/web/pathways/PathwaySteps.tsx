@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Pathway } from '../../contracts/pathways';
 import { enumLabel } from '../ui/labels';
 
-/** Who does a step, who pays and by when, in one line (for the plan's owner note and the lists). */
-export function useStepFacts() {
+/** Who does a step, who pays and by when, in one line. */
+function useStepFacts() {
   const { t } = useTranslation('pathways');
   return (s: Pick<Pathway['steps'][number], 'responsible' | 'funder' | 'weeks'>) =>
     [
