@@ -99,6 +99,9 @@ export function ApplyDialog({
       ]);
     } catch (e) {
       setError(e);
+      // Changed since the card was loaded (or applied elsewhere): the card shows it as it is now.
+      if (e instanceof ApiError && (e.code === 'version_conflict' || e.code === 'duplicate'))
+        await queryClient.invalidateQueries({ queryKey: pathwayKeys.offers(clientId) });
     }
   });
   return (
