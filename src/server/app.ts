@@ -40,6 +40,7 @@ import { networkRoutes } from './network/routes';
 import { notificationRoutes } from './notifications/routes';
 import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
+import { pathwayRoutes } from './pathways/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
 import { transferRoutes } from './transfer/routes';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
   conferenceRoutes(app, ctx);
+  pathwayRoutes(app, ctx);
   commitmentRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);

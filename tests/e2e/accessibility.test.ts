@@ -335,6 +335,52 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
       await expect.poll(() => page.title()).toBe('Netzwerk – Lotse');
     }));
 
+  // /pathways is scanned with the navigation; its dialogs that no page header opens are scanned here.
+  it(
+    'finds nothing in a pathway read from the list, nor in applying one to a nurse case',
+    { timeout: 120_000 },
+    () =>
+      asUser(ROLES.counsellor, 'de', async (page) => {
+        const findings: Finding[] = [];
+        const where = { who: 'counsellor', language: 'de' as const };
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          await visit(page, '/pathways');
+          await page.getByTestId('pathways').getByRole('button').first().click();
+          await page.getByRole('dialog').waitFor();
+          await page.waitForTimeout(300);
+          findings.push(...(await scan(page, { ...where, width, page: '/pathways › a pathway (dialog)' })));
+          await page.keyboard.press('Escape');
+        }
+        const cases = (await (await page.request.get('/api/clients?limit=100')).json()) as {
+          items: { id: string }[];
+        };
+        let nurseCase = '';
+        for (const c of cases.items) {
+          const offers = (await (
+            await page.request.get(`/api/clients/${c.id}/pathways`)
+          ).json()) as unknown[];
+          if (offers.length) {
+            nurseCase = c.id;
+            break;
+          }
+        }
+        expect(nurseCase, 'the demo has a case its nurses’ pathway is offered to').not.toBe('');
+        await visit(page, `/cases/${nurseCase}?tab=plan`);
+        await page.getByTestId('case-pathways').getByRole('button').first().click();
+        await page.getByRole('dialog').waitFor();
+        await page.waitForTimeout(300);
+        findings.push(
+          ...(await scan(page, {
+            ...where,
+            width: 390,
+            page: '/cases/:id › plan › apply a pathway (dialog)',
+          })),
+        );
+        expectNone(findings);
+      }),
+  );
+
   it('shows the audit log in words: translated, with names instead of ids', () =>
     asUser(ROLES.admin, 'de', async (page) => {
       await page.goto('/audit?action=user.roles_changed');

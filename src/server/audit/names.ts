@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { clients, institutions, measures, opportunities, sectors, users } from '../db/schema';
+import { clients, institutions, measures, opportunities, pathways, sectors, users } from '../db/schema';
 
 /**
  * Readable names for the ids that a page of the trail mentions, looked up only inside the viewer's
@@ -17,6 +17,7 @@ const named = [
   { table: opportunities, name: opportunities.title },
   { table: measures, name: measures.title },
   { table: sectors, name: sectors.name },
+  { table: pathways, name: pathways.title },
 ] as const;
 
 export async function namesOf(db: Db, organisationId: string, ids: string[]): Promise<Map<string, string>> {

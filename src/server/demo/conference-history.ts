@@ -342,7 +342,7 @@ async function demoPathway(
       text: 'Defizitbescheid mit der Klientin durchgehen und Weg wählen (Anpassungslehrgang oder Kenntnisprüfung)',
       responsible: 'Beratung (IQ)',
       funder: null,
-      measureIds: [],
+      measureIds: courseId('Vorbereitung auf die Kenntnisprüfung Pflege'),
       weeks: 2,
     },
     {

@@ -32,6 +32,20 @@ const invitees = [
   ['Ausländerbehörde Regionalverband Saar-Mitte', 'pending', null],
 ] as const;
 
+/** The health sector of the demo organisation (a default sector), whose conference and pathway the demo shows. */
+export async function healthSector(tx: Db, organisationId: string): Promise<string> {
+  const [health] = await tx
+    .select({ id: sectors.id })
+    .from(sectors)
+    .where(
+      and(
+        eq(sectors.organisationId, organisationId),
+        eq(sectors.name, required(defaultSectors[0], 'a sector')),
+      ),
+    );
+  return required(health, 'the health sector').id;
+}
+
 /**
  * The demo's donor conference: the health sector's series and its next conference, three weeks
  * ahead, invited, with an answer of every kind, and cases of every kind — shared with all the
@@ -45,16 +59,7 @@ export async function demoConferences(
   leadId: string,
   counsellorIds: string[],
 ): Promise<DemoSeries> {
-  const [health] = await tx
-    .select({ id: sectors.id })
-    .from(sectors)
-    .where(
-      and(
-        eq(sectors.organisationId, organisationId),
-        eq(sectors.name, required(defaultSectors[0], 'a sector')),
-      ),
-    );
-  const sectorId = required(health, 'the health sector').id;
+  const sectorId = await healthSector(tx, organisationId);
   const rows = await tx
     .select({ id: institutions.id, name: institutions.name })
     .from(institutions)

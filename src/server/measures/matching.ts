@@ -134,6 +134,22 @@ function languagePrerequisite(
 
 /** Ranked measures and offers for one case, each with the reasons it was suggested (and its doubts). */
 export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: string): Promise<Suggestions> {
+  const ranked = await rankSuggestions(ctx, actor, clientId);
+  await audit(ctx.db, actor, {
+    action: 'client.read',
+    entityType: 'client',
+    entityId: clientId,
+    subjectClientId: clientId,
+    details: { part: 'suggestions' },
+  });
+  return ranked;
+}
+
+/**
+ * The suggestions of a case (its access checked), for a caller that records the read itself: a
+ * pathway offered to the case proposes those that fit its steps.
+ */
+export async function rankSuggestions(ctx: AppContext, actor: Actor, clientId: string): Promise<Suggestions> {
   const p = await profileOf(ctx, actor, clientId);
   const c = p.client;
   // Unknown is not "none": a case without German recorded is neither below nor above a level.
@@ -298,14 +314,6 @@ export async function suggestionsFor(ctx: AppContext, actor: Actor, clientId: st
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, LIMIT);
-
-  await audit(ctx.db, actor, {
-    action: 'client.read',
-    entityType: 'client',
-    entityId: clientId,
-    subjectClientId: clientId,
-    details: { part: 'suggestions' },
-  });
   return {
     germanLevelKnown: germanKnown,
     measures: scoredMeasures.map((s, i) => {

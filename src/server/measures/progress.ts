@@ -68,37 +68,52 @@ export async function addAcquisition(
 ) {
   await ctx.db.transaction(async (tx) => {
     await loadCase(tx, actor, clientId);
-    const [m] = await tx
-      .select({ id: measures.id, org: measures.organisationId })
-      .from(measures)
-      .where(eq(measures.id, body.measureId));
-    if (!m || m.org !== actor.organisationId)
-      throw invalidField('measureId', 'not a measure of the catalogue');
-    const row = firstRow(
-      await tx
-        .insert(clientMeasures)
-        .values({
-          organisationId: actor.organisationId,
-          clientId,
-          measureId: body.measureId,
-          status: 'proposed',
-          history: [{ status: 'proposed', at: new Date().toISOString(), by: actor.name }],
-          outcomeNote: body.note ?? null,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })
-        .returning({ id: clientMeasures.id }),
-      'the new measure of the case',
-    );
-    await audit(tx, actor, {
-      action: 'client.measure_changed',
-      entityType: 'client_measure',
-      entityId: row.id,
-      subjectClientId: clientId,
-      details: { status: 'proposed' },
-    });
+    await proposeMeasure(tx, actor, clientId, body.measureId, body.note ?? null);
   });
   return listAcquisitions(ctx.db, clientId);
+}
+
+/**
+ * Proposes a catalogue measure for a case the caller has opened (loadCase), inside the caller's
+ * transaction: the one way a measure comes onto a case, whether picked alone or with a pathway.
+ */
+export async function proposeMeasure(
+  tx: Db,
+  actor: Actor,
+  clientId: string,
+  measureId: string,
+  note: string | null,
+  field = 'measureId',
+) {
+  const [m] = await tx
+    .select({ id: measures.id, org: measures.organisationId })
+    .from(measures)
+    .where(eq(measures.id, measureId));
+  if (!m || m.org !== actor.organisationId) throw invalidField(field, 'not a measure of the catalogue');
+  const row = firstRow(
+    await tx
+      .insert(clientMeasures)
+      .values({
+        organisationId: actor.organisationId,
+        clientId,
+        measureId,
+        status: 'proposed',
+        history: [{ status: 'proposed', at: new Date().toISOString(), by: actor.name }],
+        outcomeNote: note,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: clientMeasures.id }),
+    'the new measure of the case',
+  );
+  await audit(tx, actor, {
+    action: 'client.measure_changed',
+    entityType: 'client_measure',
+    entityId: row.id,
+    subjectClientId: clientId,
+    details: { status: 'proposed' },
+  });
+  return row.id;
 }
 
 export async function updateAcquisition(

@@ -9,9 +9,21 @@ import type { Db } from '../db/client';
 import { involvedInstitutions } from '../network/service';
 import { listAcquisitions, listDisclosures, listPlacements } from './progress';
 
+/** For pathways: a case's ranked suggestions (the caller audits its read), and proposing a measure in its transaction. */
+export { rankSuggestions } from './matching';
+export { proposeMeasure } from './progress';
+
 /** A case's measures so far, by title and status (a conference brief lists them). */
 export async function measuresOf(db: Db, clientId: string) {
   return (await listAcquisitions(db, clientId)).map((a) => ({ title: a.measure.title, status: a.status }));
+}
+
+/** The catalogue measures a case has on its way (not dropped or rejected): a pathway does not propose them again. */
+export async function measureIdsOf(db: Db, clientId: string): Promise<Set<string>> {
+  const current = (await listAcquisitions(db, clientId)).filter(
+    (a) => a.status !== 'dropped' && a.status !== 'rejected',
+  );
+  return new Set(current.map((a) => a.measure.id));
 }
 
 /** The network part of the case file, and its events for the case timeline. */

@@ -190,6 +190,8 @@ const routes: RouteObject[] = [
           // The server decides who runs it (leads, the moderator, the minute-taker).
           guarded('conferences/:id/live', 'conferences.read', lazyPage(livePage, 'LivePage')),
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
+          // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
+          guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
           guarded(
             'admin/occupations',
             'catalogues.manage',

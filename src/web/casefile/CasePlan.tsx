@@ -1,4 +1,5 @@
 import { Anchor, Badge, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseFile } from '../../contracts/casefile';
@@ -6,10 +7,22 @@ import { objectiveBody, stepBody } from '../../contracts/plan';
 import { notifyError } from '../ui/errors';
 import { formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
+import { loadConferenceTexts } from '../ui/i18n';
 import { enumLabel } from '../ui/labels';
 import { changeEntry, useRefreshCase } from './api';
 import { EntrySection } from './EntrySection';
 import { objectiveSpecs, stepSpecs } from './specs';
+
+/**
+ * "Pathways for this profession": a chunk of its own with the conference pages' texts, fetched when
+ * the plan is shown (the start page carries neither). A chunk that fails to load leaves the card out.
+ */
+const CasePathways = lazy(() =>
+  Promise.all([import('../pathways/CasePathways'), loadConferenceTexts()]).then(
+    ([m]) => ({ default: m.CasePathways }),
+    () => ({ default: () => null }),
+  ),
+);
 
 export function CasePlan({ file }: { file: CaseFile }) {
   const { t } = useTranslation('casefile');
@@ -25,82 +38,87 @@ export function CasePlan({ file }: { file: CaseFile }) {
     }
   };
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-      <EntrySection
-        clientId={id}
-        kind="objectives"
-        title={t('case.objectives')}
-        addLabel={t('case.addObjective')}
-        emptyText={t('case.noObjectives')}
-        items={file.plan.objectives}
-        specs={objectiveSpecs}
-        schema={objectiveBody}
-        toForm={(o) => formValues(objectiveSpecs, o, { status: 'open' })}
-        render={(o) => (
-          <Stack gap={2}>
-            <Group gap="xs">
-              <Badge color={o.status === 'achieved' ? 'green' : o.status === 'dropped' ? 'gray' : 'blue'}>
-                {enumLabel(t, 'objectiveStatus', o.status)}
-              </Badge>
-              {o.targetDate && (
-                <Text size="sm" c="dimmed">
-                  {t('case.target', { date: formatDate(o.targetDate) })}
-                </Text>
-              )}
-            </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {o.text}
-            </Text>
-          </Stack>
-        )}
-      />
-      <EntrySection
-        clientId={id}
-        kind="steps"
-        title={t('case.steps')}
-        addLabel={t('case.addStep')}
-        emptyText={t('case.noSteps')}
-        items={file.plan.steps}
-        specs={stepSpecs}
-        schema={stepBody}
-        toForm={(s) =>
-          formValues(
-            stepSpecs,
-            s ? { ...s, ownerUserId: s.owner?.id ?? null, done: Boolean(s.doneAt) } : null,
-          )
-        }
-        render={(s) => (
-          <Group gap="sm" align="flex-start" wrap="nowrap">
-            <Checkbox
-              checked={Boolean(s.doneAt)}
-              onChange={() => toggle(s)}
-              aria-label={t('case.fields.done')}
-              mt={2}
-            />
+    <Stack gap="xl">
+      <Suspense fallback={null}>
+        <CasePathways clientId={id} />
+      </Suspense>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+        <EntrySection
+          clientId={id}
+          kind="objectives"
+          title={t('case.objectives')}
+          addLabel={t('case.addObjective')}
+          emptyText={t('case.noObjectives')}
+          items={file.plan.objectives}
+          specs={objectiveSpecs}
+          schema={objectiveBody}
+          toForm={(o) => formValues(objectiveSpecs, o, { status: 'open' })}
+          render={(o) => (
             <Stack gap={2}>
-              <Text size="sm" td={s.doneAt ? 'line-through' : undefined}>
-                {s.text}
-              </Text>
               <Group gap="xs">
-                {s.dueDate && (
-                  <Badge color={s.overdue ? 'red' : 'gray'} variant={s.overdue ? 'filled' : 'light'}>
-                    {s.overdue
-                      ? t('case.overdueSince', { date: formatDate(s.dueDate) })
-                      : t('case.due', { date: formatDate(s.dueDate) })}
-                  </Badge>
-                )}
-                {(s.owner || s.ownerNote) && (
-                  <Text size="xs" c="dimmed">
-                    {s.owner?.name ?? s.ownerNote}
+                <Badge color={o.status === 'achieved' ? 'green' : o.status === 'dropped' ? 'gray' : 'blue'}>
+                  {enumLabel(t, 'objectiveStatus', o.status)}
+                </Badge>
+                {o.targetDate && (
+                  <Text size="sm" c="dimmed">
+                    {t('case.target', { date: formatDate(o.targetDate) })}
                   </Text>
                 )}
               </Group>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {o.text}
+              </Text>
             </Stack>
-          </Group>
-        )}
-      />
-      <PlannedMeasures file={file} />
-    </SimpleGrid>
+          )}
+        />
+        <EntrySection
+          clientId={id}
+          kind="steps"
+          title={t('case.steps')}
+          addLabel={t('case.addStep')}
+          emptyText={t('case.noSteps')}
+          items={file.plan.steps}
+          specs={stepSpecs}
+          schema={stepBody}
+          toForm={(s) =>
+            formValues(
+              stepSpecs,
+              s ? { ...s, ownerUserId: s.owner?.id ?? null, done: Boolean(s.doneAt) } : null,
+            )
+          }
+          render={(s) => (
+            <Group gap="sm" align="flex-start" wrap="nowrap">
+              <Checkbox
+                checked={Boolean(s.doneAt)}
+                onChange={() => toggle(s)}
+                aria-label={t('case.fields.done')}
+                mt={2}
+              />
+              <Stack gap={2}>
+                <Text size="sm" td={s.doneAt ? 'line-through' : undefined}>
+                  {s.text}
+                </Text>
+                <Group gap="xs">
+                  {s.dueDate && (
+                    <Badge color={s.overdue ? 'red' : 'gray'} variant={s.overdue ? 'filled' : 'light'}>
+                      {s.overdue
+                        ? t('case.overdueSince', { date: formatDate(s.dueDate) })
+                        : t('case.due', { date: formatDate(s.dueDate) })}
+                    </Badge>
+                  )}
+                  {(s.owner || s.ownerNote) && (
+                    <Text size="xs" c="dimmed">
+                      {s.owner?.name ?? s.ownerNote}
+                    </Text>
+                  )}
+                </Group>
+              </Stack>
+            </Group>
+          )}
+        />
+        <PlannedMeasures file={file} />
+      </SimpleGrid>
+    </Stack>
   );
 }
 

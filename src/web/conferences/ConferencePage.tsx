@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { Conference } from '../../contracts/conferences';
 import { ConferenceCommitments } from '../commitments/ConferenceCommitments';
+import { ConferencePathways } from '../pathways/ConferencePathways';
 import { ErrorAlert } from '../ui/errors';
 import { PageLoader } from '../ui/PageLoader';
 import { AgendaPanel } from './AgendaPanel';
@@ -23,6 +24,7 @@ const panels = {
   packs: Packs,
   minutes: MinutesPanel,
   commitments: ConferenceCommitments,
+  pathways: ConferencePathways,
   report: ReportPanel,
 } as const;
 type Tab = keyof typeof panels;

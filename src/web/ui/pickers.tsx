@@ -91,7 +91,7 @@ export function SearchSelect<R, K extends QueryKey>(
   );
 }
 
-function SearchMultiSelect<R, K extends QueryKey>(
+export function SearchMultiSelect<R, K extends QueryKey>(
   p: SearchProps & {
     find: Search<R, K>;
     value: string[];
