@@ -157,6 +157,8 @@ describe('consent: recipients only with the purpose to pass data to them', () =>
       .or(dialog().getByRole('combobox', { name: /^Language of the form/ }))
       .first()
       .click();
+    // allTextContents does not wait: the list opens a moment after the click.
+    await page.getByRole('option').first().waitFor();
     const options = await page.getByRole('option').allTextContents();
     expect(options).toEqual(['German', 'English']);
     await page.keyboard.press('Escape');
