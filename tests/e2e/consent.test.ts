@@ -164,6 +164,8 @@ describe('consent: recipients only with the purpose to pass data to them', () =>
     await page.keyboard.press('Escape');
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Consent form (PDF)' }).click();
+    // The form's language is a segmented control: its radios are there, though not visible.
+    await dialog().getByRole('radio').first().waitFor({ state: 'attached' });
     const radios = await dialog()
       .getByRole('radio')
       .evaluateAll((els) => els.map((e) => e.closest('div')?.textContent?.trim()));
