@@ -357,10 +357,11 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
         };
         let nurseCase = '';
         for (const c of cases.items) {
-          const offers = (await (
-            await page.request.get(`/api/clients/${c.id}/pathways`)
-          ).json()) as unknown[];
-          if (offers.length) {
+          const offers = (await (await page.request.get(`/api/clients/${c.id}/pathways`)).json()) as {
+            following: unknown;
+          }[];
+          // A case not yet following it: its card has the Apply button.
+          if (offers.some((o) => !o.following)) {
             nurseCase = c.id;
             break;
           }
