@@ -37,6 +37,8 @@ const said = [
       by: JOBCENTRE,
       action: 'Bildungsgutschein für die Anpassungsqualifizierung prüfen und ausstellen',
       due: 10,
+      /** Overdue by four days whatever weekday the demo is made on. */
+      dueFromToday: -4,
       doneAfter: null,
     },
   },
@@ -185,6 +187,10 @@ export async function demoHeldConference(
       })),
     );
     const { by, action, due, doneAfter } = what.commitment;
+    const dueDate =
+      'dueFromToday' in what.commitment
+        ? addDays(todayInGermany(), what.commitment.dueFromToday)
+        : addDays(date, due);
     await tx.insert(commitments).values({
       ...stamp,
       conferenceId,
@@ -192,8 +198,8 @@ export async function demoHeldConference(
       clientId: c.id,
       institutionId: idOf(by),
       action,
-      dueDate: addDays(date, due),
-      ...remindedByNow(addDays(date, due), doneAfter !== null),
+      dueDate,
+      ...remindedByNow(dueDate, doneAfter !== null),
       ...(doneAfter === null
         ? {}
         : { status: 'done', reportedOn: addDays(date, doneAfter), reportedAt: new Date(at(doneAfter)) }),
