@@ -159,11 +159,14 @@ describe('the conference report', () => {
   });
 
   it('exports an XLSX that holds the figures on the screen, and a PDF', async () => {
-    const onScreen = await tableRows('report-commitments');
     const report = (await (await page.request.get(`${server.baseUrl}/api/conference-report`)).json()) as {
       commitmentsByInstitution: unknown[];
     };
-    expect(onScreen.length).toBe(report.commitmentsByInstitution.length + 1); // the institutions and the total
+    // The language switches of the first test re-read the report; wait for the table to be back.
+    await expect
+      .poll(async () => (await tableRows('report-commitments')).length)
+      .toBe(report.commitmentsByInstitution.length + 1); // the institutions and the total
+    const onScreen = await tableRows('report-commitments');
     const xlsx = await download('Export XLSX');
     expect(xlsx.name).toMatch(/^conference-report-.*\.xlsx$/);
     const book = new ExcelJS.Workbook();
