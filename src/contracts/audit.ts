@@ -68,6 +68,21 @@ export const auditActions = [
   'commitment.reported',
   'pathway.changed',
   'pathway.applied',
+  'auth.organisation_chosen',
+  'partner.invited',
+  'partner.invitation_resent',
+  'partner.revoked',
+  'partner.reactivated',
+  /** A partner read a conference of its institution: the agenda, the briefs it receives (per case). */
+  'portal.conference_read',
+  'portal.brief_read',
+  'portal.pack_read',
+  'portal.minutes_read',
+  'portal.commitments_read',
+  'portal.input_written',
+  'portal.rsvp',
+  'portal.commitment_reported',
+  'partner.activity_read',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

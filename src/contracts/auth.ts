@@ -20,8 +20,19 @@ export const meSchema = z.object({
   language: languageSchema,
   organisation: z.object({ id: z.uuid(), name: z.string() }),
   totpEnabled: z.boolean(),
-  /** The organisation requires a second factor for this user and none is enrolled yet. */
+  /** The organisation requires a second factor for this user and none is enrolled yet (partners always). */
   totpEnrolmentRequired: z.boolean(),
+  /** A partner's institution in the organisation of this session; null for the organisation's staff. */
+  institution: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /**
+   * The organisations this person may work in: one for staff; for a partner of several counselling
+   * centres each with the institution they act for there. Switching is `POST /api/auth/organisation`.
+   */
+  organisations: z.array(
+    z.object({ id: z.uuid(), name: z.string(), institutionName: z.string().nullable() }),
+  ),
+  /** A partner of several organisations who has not yet picked one: only the picker answers. */
+  organisationChoiceRequired: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -49,6 +60,9 @@ export const permissionNames = [
   'commitments.report',
   'pathways.manage',
   'conferences.report',
+  'portal.use',
+  'partners.manage',
+  'partners.activity',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;
@@ -112,3 +126,7 @@ export const acceptInvitationBody = z.object({
   token: z.string().min(20).max(200),
   password: passwordSchema,
 });
+
+/** The organisation a partner of several works in from now on (the session's). */
+export const chooseOrganisationBody = z.object({ organisationId: z.uuid() });
+export type ChooseOrganisationBody = z.infer<typeof chooseOrganisationBody>;

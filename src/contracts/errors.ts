@@ -23,6 +23,8 @@ export const errorStatus = {
   forbidden: 403,
   csrf_failed: 403,
   totp_enrolment_required: 403,
+  /** A partner of several organisations picks the one to work in first. */
+  organisation_choice_required: 403,
   /** Sharing needs a valid consent for this purpose and recipient. */
   consent_required: 403,
   not_found: 404,

@@ -47,8 +47,12 @@ export function registerSessionHook(app: App, ctx: AppContext) {
         ? new AppError('session_expired', 'Your session has expired; please log in again')
         : new AppError('unauthenticated', 'Please log in');
     }
-    if (request.actor.totpEnrolmentRequired && !config.allowDuringTotpEnrolment) {
+    if (config.allowDuringTotpEnrolment) return;
+    if (request.actor.totpEnrolmentRequired) {
       throw new AppError('totp_enrolment_required', 'Set up a second factor in your profile first');
+    }
+    if (request.actor.organisationChoiceRequired) {
+      throw new AppError('organisation_choice_required', 'Choose the organisation you work in first');
     }
   };
 

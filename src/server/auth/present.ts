@@ -6,11 +6,16 @@ import type { Actor } from '../lib/actor';
 /** Roles that must enrol a second factor when the organisation requires it. */
 export const totpRequiredRoles: Role[] = ['admin', 'partner'];
 
+/**
+ * Partners always enrol one at their first login (issue 13: they read case briefs from outside
+ * the organisation, often on a phone); admins when the organisation requires it.
+ */
 export function totpEnrolmentRequired(
   user: { roles: Role[]; totpEnabled: boolean },
   requireTotp: boolean,
 ): boolean {
-  return requireTotp && !user.totpEnabled && hasRole(user, ...totpRequiredRoles);
+  if (user.totpEnabled) return false;
+  return hasRole(user, 'partner') || (requireTotp && hasRole(user, ...totpRequiredRoles));
 }
 
 export function presentMe(actor: Actor): SessionUser {
@@ -23,6 +28,12 @@ export function presentMe(actor: Actor): SessionUser {
     organisation: { id: actor.organisationId, name: actor.organisationName },
     totpEnabled: actor.totpEnabled,
     totpEnrolmentRequired: actor.totpEnrolmentRequired,
+    institution:
+      actor.institutionId && actor.institutionName
+        ? { id: actor.institutionId, name: actor.institutionName }
+        : null,
+    organisations: actor.organisations,
+    organisationChoiceRequired: actor.organisationChoiceRequired,
     permissions: permissionsOf(actor),
   };
 }

@@ -1,6 +1,7 @@
 import {
   acceptInvitationBody,
   changePasswordBody,
+  chooseOrganisationBody,
   emailResult,
   invitationInfo,
   invitationTokenBody,
@@ -68,6 +69,21 @@ export function authRoutes(app: App, ctx: AppContext) {
       config: { allowDuringTotpEnrolment: true },
     },
     async (request) => presentMe(actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/organisation',
+    {
+      schema: {
+        tags,
+        summary: 'A partner of several organisations picks the one to work in (or switches)',
+        body: chooseOrganisationBody,
+        response: { 200: sessionUser, ...errors, 404: errorBodySchema },
+      },
+      config: { allowDuringTotpEnrolment: true },
+    },
+    async (request) =>
+      presentMe(await auth.chooseOrganisation(ctx, actorOf(request), request.body.organisationId)),
   );
 
   /** A reloaded page needs the CSRF token again; it is bound to the session, so it can be re-read. */

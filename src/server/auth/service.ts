@@ -14,6 +14,7 @@ import { totpEnrolmentRequired } from './present';
 export { presentMe } from './present';
 
 import { forgetAttempt, recordFailure, reserveAttempt } from './attempts';
+import { type PartnerPlace, partnerPlaces, placesForPicker } from './places';
 import { verifySecondFactor } from './totp';
 
 /** Writing last_seen_at on every request would double the work of each read; a minute is precise enough. */
@@ -79,6 +80,19 @@ export async function login(
       );
     }
   }
+  if ((user.user.roles as Role[]).includes('partner')) {
+    // A partner works in the organisations that made them one; with none left, the account is over.
+    const places = await partnerPlaces(ctx.db, user.user.id);
+    const first = places[0];
+    if (!first) {
+      await recordFailure(ctx, meta, user.user, 'inactive');
+      throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is not active');
+    }
+    const [org] = await ctx.db.select().from(organisations).where(eq(organisations.id, first.organisationId));
+    if (!org)
+      throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is not active');
+    return createSession(ctx, user.user, org, meta, attemptId, places);
+  }
   return createSession(ctx, user.user, user.org, meta, attemptId);
 }
 
@@ -90,7 +104,10 @@ export async function createSession(
   meta: RequestMeta,
   /** The login attempt this session settles as a success; none when set-up opens it. */
   attemptId?: number,
+  /** A partner's organisations: with more than one, the session waits for the choice. */
+  places?: PartnerPlace[],
 ): Promise<NewSession> {
+  const organisationChosen = !places || places.length === 1;
   const token = randomToken();
   const csrfToken = randomToken(24);
   const sessionId = await ctx.db.transaction(async (tx) => {
@@ -103,6 +120,7 @@ export async function createSession(
           tokenHash: tokenHash(token),
           csrfToken,
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
+          organisationChosen,
         })
         .returning({ id: sessions.id }),
       'the new session',
@@ -124,24 +142,67 @@ export async function createSession(
     );
     return s.id;
   });
-  const roles = user.roles as Role[];
-  const totpEnabled = Boolean(user.totpSecret);
-  return {
-    token,
-    csrfToken,
-    actor: {
-      userId: user.id,
-      organisationId: org.id,
-      organisationName: org.name,
+  const actor = actorOf(
+    {
       sessionId,
+      userId: user.id,
       email: user.email,
       name: user.name,
-      roles,
-      language: user.language as Language,
-      totpEnabled,
-      totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, org.requireTotp),
-      ip: meta.ip,
+      roles: user.roles,
+      language: user.language,
+      totpSecret: user.totpSecret,
+      organisationId: org.id,
+      organisationName: org.name,
+      requireTotp: org.requireTotp,
+      organisationChosen,
     },
+    places ?? null,
+  );
+  if (!actor)
+    throw new AppError('invalid_credentials', 'E-mail or password is wrong, or the account is not active');
+  return { token, csrfToken, actor: { ...actor, ip: meta.ip } };
+}
+
+interface SessionFacts {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  roles: string[];
+  language: string;
+  totpSecret: string | null;
+  organisationId: string;
+  organisationName: string;
+  requireTotp: boolean;
+  organisationChosen: boolean;
+}
+
+/**
+ * The actor of a session. A partner's is bound to the institution of their membership in the
+ * session's organisation; without an active one there (revoked meanwhile) there is no actor.
+ */
+function actorOf(f: SessionFacts, places: PartnerPlace[] | null): Omit<Actor, 'ip'> | null {
+  const roles = f.roles as Role[];
+  const totpEnabled = Boolean(f.totpSecret);
+  const place = places?.find((p) => p.organisationId === f.organisationId);
+  if (places && !place) return null;
+  return {
+    userId: f.userId,
+    organisationId: f.organisationId,
+    organisationName: f.organisationName,
+    sessionId: f.sessionId,
+    email: f.email,
+    name: f.name,
+    roles,
+    language: f.language as Language,
+    totpEnabled,
+    totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, f.requireTotp),
+    institutionId: place?.institutionId ?? null,
+    institutionName: place?.institutionName ?? null,
+    organisationChoiceRequired: Boolean(places && places.length > 1 && !f.organisationChosen),
+    organisations: places
+      ? placesForPicker(places)
+      : [{ id: f.organisationId, name: f.organisationName, institutionName: null }],
   };
 }
 
@@ -189,6 +250,7 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string)
       organisationId: organisations.id,
       organisationName: organisations.name,
       requireTotp: organisations.requireTotp,
+      organisationChosen: sessions.organisationChosen,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -200,6 +262,12 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string)
     await ctx.db.delete(sessions).where(eq(sessions.id, row.sessionId));
     return 'expired';
   }
+  const places = row.roles.includes('partner') ? await partnerPlaces(ctx.db, row.userId) : null;
+  const actor = actorOf(row, places);
+  if (!actor) {
+    await ctx.db.delete(sessions).where(eq(sessions.id, row.sessionId));
+    return 'expired';
+  }
   let lastSeenAt = row.lastSeenAt.getTime();
   if (idleMs > TOUCH_AFTER_MS) {
     lastSeenAt = Date.now();
@@ -208,20 +276,6 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string)
       .set({ lastSeenAt: new Date(lastSeenAt) })
       .where(eq(sessions.id, row.sessionId));
   }
-  const roles = row.roles as Role[];
-  const totpEnabled = Boolean(row.totpSecret);
-  const actor = {
-    userId: row.userId,
-    organisationId: row.organisationId,
-    organisationName: row.organisationName,
-    sessionId: row.sessionId,
-    email: row.email,
-    name: row.name,
-    roles,
-    language: row.language as Language,
-    totpEnabled,
-    totpEnrolmentRequired: totpEnrolmentRequired({ roles, totpEnabled }, row.requireTotp),
-  };
   cache.set(hash, { actor, csrfToken: row.csrfToken, lastSeenAt, cachedAt: Date.now() });
   return { csrfToken: row.csrfToken, actor: { ...actor, ip } };
 }
@@ -335,4 +389,42 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
     );
   });
   return { email: row.user.email };
+}
+
+/**
+ * A partner of several organisations picks (or switches to) the one they work in: the session
+ * moves there, and from the next request everything is that organisation's and that membership's
+ * institution's — nothing of the other one is answered while working here.
+ */
+export async function chooseOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+): Promise<Actor> {
+  const places = actor.roles.includes('partner') ? await partnerPlaces(ctx.db, actor.userId) : null;
+  const place = places?.find((p) => p.organisationId === organisationId);
+  if (!places || !place) {
+    if (organisationId === actor.organisationId && !places) return actor;
+    throw new AppError('not_found', 'No such organisation');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ organisationId, organisationChosen: true })
+      .where(eq(sessions.id, actor.sessionId));
+    await invalidateSessions(ctx, tx, { sessionId: actor.sessionId });
+    await audit(
+      tx,
+      { userId: actor.userId, organisationId, ip: actor.ip, institutionId: place.institutionId },
+      { action: 'auth.organisation_chosen', entityType: 'organisation', entityId: organisationId },
+    );
+  });
+  return {
+    ...actor,
+    organisationId,
+    organisationName: place.organisationName,
+    institutionId: place.institutionId,
+    institutionName: place.institutionName,
+    organisationChoiceRequired: false,
+  };
 }

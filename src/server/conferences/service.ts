@@ -31,6 +31,8 @@ import { assertOpen, type ConferenceRow, endOf, loadConference } from './load';
 import { nominationsOf } from './nominations';
 
 export { sendDueReminders } from './reminders';
+/** The one decision of what an institution receives of a nominated case, for the partner portal. */
+export { conferenceConsents, receiptOf, shareWith } from './sharing';
 
 /** Moderator and minute-taker are staff of the organisation. */
 async function assertStaff(db: Db, actor: Actor, ids: (string | null | undefined)[], fields: string[]) {

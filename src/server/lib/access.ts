@@ -45,6 +45,15 @@ const permissionRoles = {
   'pathways.manage': ['lead'],
   /** The conference report for the steering group and the funder. */
   'conferences.report': ['lead'],
+  /**
+   * The partner portal: a partner sees only what a consent valid now shares with the institution
+   * of their session (`actor.institutionId`); everything out of that answers 404 (portal/).
+   */
+  'portal.use': ['partner'],
+  /** Inviting and revoking the partner accounts of the directory's institutions. */
+  'partners.manage': ['lead'],
+  /** What an institution's partners have seen and received, and when (lead, dpo). */
+  'partners.activity': ['lead', 'dpo'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 export type { Permission };

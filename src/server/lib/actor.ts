@@ -13,5 +13,12 @@ export interface Actor {
   language: Language;
   totpEnabled: boolean;
   totpEnrolmentRequired: boolean;
+  /** A partner's institution in this organisation (partner_memberships); null for staff. */
+  institutionId: string | null;
+  institutionName: string | null;
+  /** A partner of several organisations who has not picked one yet (sessions.organisation_chosen). */
+  organisationChoiceRequired: boolean;
+  /** The organisations this person may work in (one for staff), for the picker. */
+  organisations: { id: string; name: string; institutionName: string | null }[];
   ip: string;
 }

@@ -13,11 +13,10 @@ export interface AuditInput {
 }
 
 /** The one way to write the audit log. Call it inside the transaction of the change it records. */
-export async function audit(
-  db: Db,
-  actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>,
-  entry: AuditInput,
-) {
+/** Who acts: a logged-in actor (a partner's entries carry their institution) or a system caller. */
+type Acting = Pick<Actor, 'userId' | 'organisationId' | 'ip'> & { institutionId?: string | null };
+
+export async function audit(db: Db, actor: Acting, entry: AuditInput) {
   await auditMany(db, whoOf(actor), [entry]);
 }
 
@@ -26,6 +25,8 @@ export interface AuditWho {
   organisationId: string | null;
   actorUserId: string | null;
   ip: string | null;
+  /** A partner's institution, so that what an institution has seen can be read by institution. */
+  institutionId?: string | null;
 }
 
 /** For events without a logged-in actor (failed logins, setup). */
@@ -47,6 +48,7 @@ export async function auditMany(db: Db, who: AuditWho, entries: AuditInput[]) {
         organisationId: who.organisationId,
         actorUserId: who.actorUserId,
         ip: who.ip,
+        institutionId: who.institutionId ?? null,
         action: entry.action,
         entityType: entry.entityType ?? null,
         entityId: entry.entityId ?? null,
@@ -58,14 +60,15 @@ export async function auditMany(db: Db, who: AuditWho, entries: AuditInput[]) {
 }
 
 /** `auditMany` for a logged-in actor. */
-export function auditActorMany(
-  db: Db,
-  actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>,
-  entries: AuditInput[],
-) {
+export function auditActorMany(db: Db, actor: Acting, entries: AuditInput[]) {
   return auditMany(db, whoOf(actor), entries);
 }
 
-function whoOf(actor: Pick<Actor, 'userId' | 'organisationId' | 'ip'>): AuditWho {
-  return { organisationId: actor.organisationId, actorUserId: actor.userId, ip: actor.ip };
+function whoOf(actor: Acting): AuditWho {
+  return {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    ip: actor.ip,
+    institutionId: actor.institutionId ?? null,
+  };
 }

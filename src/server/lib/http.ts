@@ -34,7 +34,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (health, login, setup, invitation links). Default: login required. */
     public?: boolean;
-    /** Usable while the organisation still requires this user to enrol a second factor. */
+    /**
+     * Usable while the user must still enrol a second factor or (a partner of several
+     * organisations) pick the organisation: the account's own routes, which touch no organisation's data.
+     */
     allowDuringTotpEnrolment?: boolean;
     /** A file of the web client: public, cacheable, with the web security headers. */
     web?: boolean;

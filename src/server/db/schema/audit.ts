@@ -17,6 +17,8 @@ export const auditLog = pgTable(
     /** The person (client) whose data was read or changed. */
     subjectClientId: uuid('subject_client_id'),
     ip: text('ip'),
+    /** A partner's institution: what an institution has seen is read by it (lead, dpo). */
+    institutionId: uuid('institution_id'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [
@@ -24,5 +26,6 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorUserId, t.at),
     index('audit_subject_idx').on(t.subjectClientId, t.at),
     index('audit_entity_idx').on(t.entityId),
+    index('audit_institution_idx').on(t.organisationId, t.institutionId, t.at),
   ],
 );

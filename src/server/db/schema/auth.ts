@@ -93,6 +93,11 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     userAgent: text('user_agent'),
+    /**
+     * False while a partner of several organisations has not yet picked the one they work in: the
+     * session then answers only the picker (auth/hook.ts), whatever `organisation_id` says.
+     */
+    organisationChosen: boolean('organisation_chosen').notNull().default(true),
   },
   (t) => [uniqueIndex('sessions_token_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );

@@ -36,6 +36,10 @@ export const commitments = pgTable(
     reportedOn: date('reported_on'),
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     reportedBy: uuid('reported_by').references(() => users.id),
+    /** The institution's last word on progress (partner portal): a note, not a change of status. */
+    progressNote: text('progress_note'),
+    progressAt: timestamp('progress_at', { withTimezone: true }),
+    progressBy: uuid('progress_by').references(() => users.id),
     remindedBeforeAt: timestamp('reminded_before_at', { withTimezone: true }),
     remindedOverdueAt: timestamp('reminded_overdue_at', { withTimezone: true }),
     ...created(),

@@ -11,6 +11,7 @@ export * from './network';
 export * from './notifications';
 export * from './occupations';
 export * from './organisations';
+export * from './partners';
 export * from './pathways';
 export * from './system';
 export * from './transfer';
