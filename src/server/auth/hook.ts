@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Runs before every matched route: resolves the session, refuses anonymous calls to non-public
  * routes (default deny), checks the CSRF token of state-changing calls, and holds users back
- * who must first enrol a second factor. What a request needs is read from the route the router
+ * who must first enrol a second factor or pick an organisation; partners reach only the portal. What a request needs is read from the route the router
  * matched (its config), never from the URL text: the router decodes `%61pi` and the text does
  * not, and a string test on the raw URL once let anonymous calls through. Requests that matched
  * no route go to the not-found handler, which answers 404/405 and serves the web client.
@@ -48,6 +48,11 @@ export function registerSessionHook(app: App, ctx: AppContext) {
         : new AppError('unauthenticated', 'Please log in');
     }
     if (config.allowDuringTotpEnrolment) return;
+    // A partner's world is the portal: the staff's routes do not exist for them (404, not 403), so
+    // that no answer there can differ between a record that exists and one that does not.
+    if (request.actor.roles.includes('partner') && !config.portal) {
+      throw new AppError('not_found', 'Not found');
+    }
     if (request.actor.totpEnrolmentRequired) {
       throw new AppError('totp_enrolment_required', 'Set up a second factor in your profile first');
     }

@@ -39,6 +39,11 @@ declare module 'fastify' {
      * organisations) pick the organisation: the account's own routes, which touch no organisation's data.
      */
     allowDuringTotpEnrolment?: boolean;
+    /**
+     * A route of the partner portal. Partners reach only these (and their account's own routes):
+     * every other route answers them 404, as if it did not exist (auth/hook.ts).
+     */
+    portal?: boolean;
     /** A file of the web client: public, cacheable, with the web security headers. */
     web?: boolean;
   }
