@@ -4,6 +4,7 @@ import { demoConferenceHistory } from './conference-history';
 import { demoConferences } from './conferences';
 import { demoHeldConference } from './minutes';
 import { demoNetwork } from './network';
+import { demoPartners } from './partners';
 import { demoUsers } from './users';
 
 /**
@@ -19,5 +20,6 @@ export const seedDemo: DemoSeeder = async (tx, organisationId, passwordHash) => 
   const series = await demoConferences(tx, organisationId, users.lead.id, counsellorIds);
   await demoConferenceHistory(tx, organisationId, users.lead.id, counsellorIds, series);
   await demoHeldConference(tx, organisationId, users.lead.id, counsellorIds);
-  return users.logins;
+  const partner = await demoPartners(tx, organisationId, users.lead.id, passwordHash);
+  return [...users.logins, partner];
 };
