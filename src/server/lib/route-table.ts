@@ -1,4 +1,4 @@
-import type { RouteOptions } from 'fastify';
+import type { FastifySchema, RouteOptions } from 'fastify';
 import type { App } from './http';
 
 /** One registered route as the router matched it: its method, its pattern and its own config. */
@@ -9,6 +9,8 @@ export interface RouteEntry {
   readonly public: boolean;
   readonly web: boolean;
   pattern: RegExp;
+  /** The route's schemas as declared (zod: params, querystring, body), for tests that build requests. */
+  readonly schema: FastifySchema | undefined;
 }
 
 /** A route pattern (`/api/clients/:id`, `/assets/*`) as a regular expression over decoded paths. */
@@ -49,6 +51,9 @@ export class RouteTable {
             return Boolean(route.config?.web);
           },
           pattern: patternOf(route.url),
+          get schema() {
+            return route.schema;
+          },
         });
       }
     });
