@@ -123,6 +123,8 @@ export function authRoutes(app: App, ctx: AppContext) {
         body: changePasswordBody,
         response: { 200: okSchema, ...errors },
       },
+      // The account's own: partners too (they reach nothing else outside the portal).
+      config: { allowDuringTotpEnrolment: true },
     },
     async (request) => {
       await auth.changePassword(

@@ -35,7 +35,7 @@ const system: Record<string, Entry> = {
   'POST /api/auth/organisation': but(anyUser(), { outsider: '404' }),
   'GET /api/auth/session': anyUser(),
   'PATCH /api/auth/me': anyUser({ body: () => ({ language: 'de' }) }),
-  'POST /api/auth/password': anyStaff(),
+  'POST /api/auth/password': anyUser(),
   'POST /api/auth/totp/setup': anyUser(),
   'POST /api/auth/totp/enable': anyUser(),
   // Partners must keep their second factor: the route is not theirs.
