@@ -42,7 +42,8 @@ describe('audit log', () => {
     const { org } = await createOrganisation(t.ctx);
     for (const role of ['counsellor', 'lead', 'partner'] as const) {
       const s = await member(t, org.id, [role]);
-      expect((await s.get('/api/audit')).statusCode, role).toBe(403);
+      // Partners reach only the portal: the staff's routes do not exist for them.
+      expect((await s.get('/api/audit')).statusCode, role).toBe(role === 'partner' ? 404 : 403);
     }
   });
 

@@ -106,8 +106,10 @@ describe('who sees a case', () => {
     expect((await jonas.get(`/api/clients/${c.id}`)).statusCode).toBe(404);
     for (const role of ['admin', 'dpo', 'partner'] as const) {
       const s = await member(t, organisationId, [role]);
-      expect((await s.get(`/api/clients/${c.id}`)).statusCode, role).toBe(403);
-      expect((await s.get('/api/clients')).statusCode, role).toBe(403);
+      // Partners reach only the portal: the staff's routes do not exist for them.
+      const refused = role === 'partner' ? 404 : 403;
+      expect((await s.get(`/api/clients/${c.id}`)).statusCode, role).toBe(refused);
+      expect((await s.get('/api/clients')).statusCode, role).toBe(refused);
     }
     const stranger = await outsider(t);
     expect((await stranger.get(`/api/clients/${c.id}`)).statusCode).toBe(404);

@@ -22,7 +22,10 @@ import type {
   placementUpdateBody,
 } from '../../contracts/measures';
 import type { Institution, institutionBody, Opportunity, opportunityBody } from '../../contracts/network';
+import { institutions } from '../db/schema';
+import { required } from '../lib/required';
 import { createOrganisation, createUser, login, type Session, type TestApp } from './harness';
+import { partnerSession } from './partners';
 
 /** An answer of app.inject, as far as the factories read it. */
 interface Answer {
@@ -82,6 +85,10 @@ export async function staff<P extends Persona>(
   const team: Record<string, unknown> = { organisation: { id: org.id, name: org.name } };
   for (const persona of wanted) {
     const { roles, name } = personas[persona];
+    if (persona === 'partner') {
+      team[persona] = await partnerOf(t, org.id, name);
+      continue;
+    }
     const email =
       persona === 'admin' ? admin.email : (await createUser(t.ctx, org.id, [...roles], name)).email;
     team[persona] = await login(t.app, email);
@@ -91,7 +98,17 @@ export async function staff<P extends Persona>(
 
 /** A user with these roles in the organisation, logged in. */
 export async function member(t: TestApp, organisationId: string, roles: Role[], name?: string) {
+  if (roles.includes('partner')) return partnerOf(t, organisationId, name);
   return login(t.app, (await createUser(t.ctx, organisationId, roles, name)).email);
+}
+
+/** A partner of a job centre of the organisation's directory, enrolled in a second factor, logged in. */
+async function partnerOf(t: TestApp, organisationId: string, name?: string): Promise<Session> {
+  const [desk] = await t.ctx.db
+    .insert(institutions)
+    .values({ organisationId, name: 'Jobcenter der Tests', type: 'job_centre' })
+    .returning({ id: institutions.id });
+  return (await partnerSession(t, organisationId, required(desk, 'the institution').id, name)).session;
 }
 
 /** The lead of another organisation: someone who must see nothing of the first one. */
