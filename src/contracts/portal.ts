@@ -120,13 +120,14 @@ export const portalCommitmentQuery = pageQuery.extend({
 export type PortalCommitmentQuery = z.input<typeof portalCommitmentQuery>;
 
 /**
- * A commitment of the institution. The case is named only as "Case n of the conference of …"
- * (and not at all once its consent no longer lets the institution receive it — then the commitment
- * is gone from the portal like the case; staff keep following it).
+ * A commitment of the institution. The case is named only by its place on its conference's agenda
+ * ("Case 2", which the institution knows from the agenda) — no id, code or name: partners cannot
+ * open cases. Once its consent no longer lets the institution receive the case, the commitment is
+ * gone from the portal like the case; staff keep following it.
  */
-export const portalCommitment = commitment.extend({
-  progressNote: z.string().nullable(),
-  progressAt: timestamp.nullable(),
+export const portalCommitment = commitment.omit({ client: true }).extend({
+  /** null: made for no case (the first agenda item). */
+  case: z.object({ place: z.number().int().positive(), label: z.string() }).nullable(),
 });
 export type PortalCommitment = z.infer<typeof portalCommitment>;
 export const portalCommitmentPage = pageOf(portalCommitment);
