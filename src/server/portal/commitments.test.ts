@@ -10,7 +10,7 @@ import { commitmentOn, type PreparedConference, preparedConference } from '../te
 import { ok, staff } from '../testing/factories';
 import { type Session, startTestApp, type TestApp } from '../testing/harness';
 import { type PartnerSession, partnerSession } from '../testing/partners';
-import { portalCommitmentCounts } from './commitments';
+import { portalCommitmentCounts, portalCommitmentsWhere } from './commitments';
 
 type Page = z.infer<typeof portalCommitmentPage>;
 
@@ -40,13 +40,14 @@ async function list(s: Session, query: Record<string, string> = {}) {
 }
 const idsOf = (page: Page) => page.items.map((c) => c.id);
 
+/** The job centre's scope, as a partner's request builds it (`partnerScope`). */
+const scopeOf = (p: PreparedConference, userId = '') => ({
+  actor: { roles: ['partner'], organisationId, userId, institutionId: p.institutions.jc.id } as Actor,
+  organisationId,
+  institution: p.institutions.jc,
+});
 /** The home page's counts for the job centre of `p`, as the portal's home asks them. */
-const countsFor = (p: PreparedConference) =>
-  portalCommitmentCounts(t.ctx.db, {
-    actor: {} as Actor,
-    organisationId,
-    institution: p.institutions.jc,
-  });
+const countsFor = (p: PreparedConference) => portalCommitmentCounts(t.ctx.db, scopeOf(p));
 
 function report(s: Session, id: string, body: Record<string, unknown>) {
   return s.post(`/api/portal/commitments/${id}/report`, body);
@@ -83,6 +84,16 @@ describe('the institution’s commitments in the portal', () => {
       expect(answer.statusCode).toBe(404);
     const chamberPartner = await partnerSession(t, organisationId, p.institutions.ihk.id);
     expect(idsOf(await list(chamberPartner.session))).toEqual([chamber.id]);
+  });
+
+  it('gives the portal’s other pages a conference’s commitments in the same shape and scope', async () => {
+    const { p, jc } = await withPartner();
+    await commitmentOn(t, p, { case: 0 });
+    await commitmentOn(t, p, { case: 0, institution: 'ihk' });
+    await commitmentOn(t, p, { status: 'done' });
+    const listed = await list(jc.session, { status: 'all', conferenceId: p.conference.id });
+    const where = sql`cm.conference_id = ${p.conference.id}::uuid`;
+    expect(await portalCommitmentsWhere(t.ctx.db, scopeOf(p, jc.userId), where)).toEqual(listed.items);
   });
 
   it('writes each read to the audit log with the institution and the cases shown', async () => {

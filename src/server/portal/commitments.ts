@@ -147,6 +147,22 @@ const listOrder = (today: string) => (a: Listed, b: Listed) => {
 };
 type Listed = Awaited<ReturnType<typeof commitmentsInPortal>>[number];
 
+/**
+ * The institution's commitments matching `where` (a condition over `cm`, e.g. a conference's) that
+ * the portal may show now, in the portal's shape, in due order — for the portal's other pages
+ * (a conference's own commitments). The caller audits the read with the rest of its page.
+ */
+export async function portalCommitmentsWhere(db: Db, scope: PartnerScope, where: SQL) {
+  const listed = (await commitmentsInPortal(db, scope, where)).sort(listOrder(todayInGermany()));
+  return (
+    await present(
+      db,
+      scope,
+      listed.map((c) => c.id),
+    )
+  ).map(forPartner);
+}
+
 export async function listPortalCommitments(
   ctx: AppContext,
   actor: Actor,
