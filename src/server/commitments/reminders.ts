@@ -105,6 +105,10 @@ async function remindBatch(db: Db, ctx: AppContext, kind: Kind, today: string, n
     RETURNING id`);
   const ids = claimed.rows.map((r) => r.id);
   if (ids.length === 0) return 0;
+  const claimedSql = sql`cm.id IN (${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
   const { rows } = await db.execute<Due>(sql`
     SELECT cm.id, cm.organisation_id, o.name AS organisation, cf.title, cf.starts_at, cf.time_zone,
       i.name AS institution, ic.name AS contact, cm.responsible_name,
@@ -116,17 +120,10 @@ async function remindBatch(db: Db, ctx: AppContext, kind: Kind, today: string, n
     JOIN institutions i ON i.id = cm.institution_id
     LEFT JOIN institution_contacts ic ON ic.id = cm.contact_id
     LEFT JOIN conference_nominations nm ON nm.id = cm.nomination_id
-    WHERE cm.id IN (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    WHERE ${claimedSql}`);
   const partners = await db.execute<{ id: string; email: string; name: string }>(sql`
     SELECT cm.id, p.email, p.name FROM commitments cm CROSS JOIN LATERAL (${partnerUsersSql}) p
-    WHERE cm.id IN (${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
-    ORDER BY p.email`);
+    WHERE ${claimedSql} ORDER BY p.email`);
   for (const r of rows)
     for (const to of recipientsOf(
       r,
