@@ -3,7 +3,8 @@
 // names exists in the namespace it is looked up in.
 //
 // Layout: the `common` namespace is src/web/ui/i18n/{de,en}.json; each domain folder has its own,
-// named like the folder (src/web/<domain>/i18n/{de,en}.json). A file looks keys up in its folder's
+// named like the folder (src/web/<domain>/i18n/{de,en}.json), and so may a part of a domain
+// (src/web/portal/commitments/i18n is `portalCommitments`). A file looks keys up in its folder's
 // namespace, then in common (ui/, app/ and lib/ use common); `ns:key` names another namespace.
 // Keys handed to shared components as data (spec labels and help texts, navigation items) are
 // translated there, in common: they must be common keys or name their namespace.
@@ -34,9 +35,15 @@ const read = (namespace, dir) => {
   texts.set(namespace, byLanguage);
 };
 read('common', path.join(web, 'ui/i18n'));
-for (const e of fs.readdirSync(web, { withFileTypes: true }))
-  if (e.isDirectory() && e.name !== 'ui' && fs.existsSync(path.join(web, e.name, 'i18n')))
-    read(e.name, path.join(web, e.name, 'i18n'));
+/** A part of a domain with texts of its own (src/web/portal/commitments/i18n) is `portalCommitments`. */
+const partNamespace = (domain, part) => `${domain}${part.charAt(0).toUpperCase()}${part.slice(1)}`;
+for (const e of fs.readdirSync(web, { withFileTypes: true })) {
+  if (!e.isDirectory() || e.name === 'ui') continue;
+  if (fs.existsSync(path.join(web, e.name, 'i18n'))) read(e.name, path.join(web, e.name, 'i18n'));
+  for (const p of fs.readdirSync(path.join(web, e.name), { withFileTypes: true }))
+    if (p.isDirectory() && fs.existsSync(path.join(web, e.name, p.name, 'i18n')))
+      read(partNamespace(e.name, p.name), path.join(web, e.name, p.name, 'i18n'));
+}
 
 const known = new Map();
 for (const [namespace, byLanguage] of texts) {
@@ -53,9 +60,10 @@ function* files(d) {
     else if (/\.tsx?$/.test(e.name)) yield full;
   }
 }
-/** The namespace a file looks keys up in: its domain folder's, or common. */
+/** The namespace a file looks keys up in: its domain part's, its domain folder's, or common. */
 const namespaceOf = (file) => {
-  const folder = path.relative(web, file).split(path.sep)[0];
+  const [folder, part] = path.relative(web, file).split(path.sep);
+  if (part && known.has(partNamespace(folder, part))) return partNamespace(folder, part);
   return known.has(folder) ? folder : 'common';
 };
 /** Whether `key` (or, for a template, some key starting with it) exists where it is looked up. */

@@ -56,9 +56,12 @@ export const commitment = z.object({
   conference: z.object({ id: z.uuid(), title: z.string(), startsAt: timestamp }),
   /**
    * The case as the caller may see it: label is case code and name for those who may open it,
-   * a neutral "Case n" (its place on that conference's agenda) otherwise; null for no case.
+   * a neutral "Case n" otherwise, n being `place`, its place on that conference's agenda (null
+   * when it was not nominated there); null for no case.
    */
-  client: z.object({ id: z.uuid(), label: z.string(), visible: z.boolean() }).nullable(),
+  client: z
+    .object({ id: z.uuid(), label: z.string(), visible: z.boolean(), place: z.number().int().nullable() })
+    .nullable(),
   nominationId: z.uuid().nullable(),
   institution: z.object({ id: z.uuid(), name: z.string() }),
   contact: z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable() }).nullable(),
@@ -73,6 +76,9 @@ export const commitment = z.object({
   statusNote: z.string().nullable(),
   reportedOn: isoDate.nullable(),
   reportedBy: z.string().nullable(),
+  /** The institution's latest word on how it is going (partner portal); the commitment stays open. */
+  progressNote: z.string().nullable(),
+  progressAt: timestamp.nullable(),
   createdAt: timestamp,
   version: z.number().int(),
 });

@@ -8,6 +8,18 @@ import { commitment } from './commitments';
 import { eventDate, optionalText, pageOf, pageQuery, text, timestamp } from './common';
 import { brief, conferenceStatusSchema, rsvpAnswerSchema } from './conferences';
 
+/**
+ * A commitment of the institution. The case is named only by its place on its conference's agenda
+ * ("Case 2", which the institution knows from the agenda) — no id, code or name: partners cannot
+ * open cases. Once its consent no longer lets the institution receive the case, the commitment is
+ * gone from the portal like the case; staff keep following it.
+ */
+export const portalCommitment = commitment.omit({ client: true }).extend({
+  /** null: made for no case (the first agenda item). */
+  case: z.object({ place: z.number().int().positive(), label: z.string() }).nullable(),
+});
+export type PortalCommitment = z.infer<typeof portalCommitment>;
+
 /** A conference as a partner sees it in a list: theirs by invitation of their institution. */
 export const portalConferenceSummary = z.object({
   id: z.uuid(),
@@ -84,8 +96,8 @@ export const portalConference = portalConferenceSummary.extend({
   durationMinutes: z.number().int(),
   invitations: z.array(portalInvitation),
   agenda: z.array(portalAgendaItem),
-  /** The institution's commitments made at this conference. */
-  commitments: z.array(commitment),
+  /** The institution's commitments made at this conference (the portal's shape: no case id). */
+  commitments: z.array(portalCommitment),
   /** What the partner may do now: answer (before it is held), write input (until it is held). */
   may: z.object({ answer: z.boolean(), writeInput: z.boolean() }),
 });
@@ -119,16 +131,6 @@ export const portalCommitmentQuery = pageQuery.extend({
 });
 export type PortalCommitmentQuery = z.input<typeof portalCommitmentQuery>;
 
-/**
- * A commitment of the institution. The case is named only as "Case n of the conference of …"
- * (and not at all once its consent no longer lets the institution receive it — then the commitment
- * is gone from the portal like the case; staff keep following it).
- */
-export const portalCommitment = commitment.extend({
-  progressNote: z.string().nullable(),
-  progressAt: timestamp.nullable(),
-});
-export type PortalCommitment = z.infer<typeof portalCommitment>;
 export const portalCommitmentPage = pageOf(portalCommitment);
 
 /**

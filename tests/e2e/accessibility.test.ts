@@ -62,6 +62,11 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     under: '/conferences',
     urls: async (api) => [`/conferences/${await aConference(api)}/live`],
   },
+  // Partners' own (no demo user is a partner yet; portal-commitments.test.ts scans it as one).
+  'portal/commitments/:id': {
+    under: '/portal/commitments',
+    urls: async (api) => [`/portal/commitments/${await firstId(api, '/api/portal/commitments')}`],
+  },
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */

@@ -35,6 +35,8 @@ interface Row extends Record<string, unknown> {
   status_note: string | null;
   reported_on: string | null;
   reported_by_name: string | null;
+  progress_note: string | null;
+  progress_at: Date | string | null;
   created_at: Date | string;
   version: number;
 }
@@ -84,7 +86,7 @@ export async function presentCommitments(
       cm.nomination_id, cm.institution_id, i.name AS institution_name,
       cm.contact_id, ic.name AS contact_name, ic.email AS contact_email,
       cm.responsible_name, cm.action, cm.due_date, cm.status, cm.status_note, cm.reported_on,
-      u.name AS reported_by_name, cm.created_at, cm.version
+      u.name AS reported_by_name, cm.progress_note, cm.progress_at, cm.created_at, cm.version
     FROM commitments cm
     JOIN conferences cf ON cf.id = cm.conference_id
     JOIN institutions i ON i.id = cm.institution_id
@@ -102,16 +104,16 @@ export async function presentCommitments(
     const dueDate = day(r.due_date);
     const reportedOn = r.reported_on ? day(r.reported_on) : null;
     const visible = !!r.visible;
+    const place = Number(r.agenda_place ?? 0) || null;
     return {
       id: r.id,
       conference: { id: r.conference_id, title: r.conference_title, startsAt: iso(r.starts_at) },
       client: r.client_id
         ? {
             id: r.client_id,
-            label: visible
-              ? `${r.case_code} · ${r.given_names} ${r.family_name}`
-              : `Case ${Number(r.agenda_place ?? 0) || '—'}`,
+            label: visible ? `${r.case_code} · ${r.given_names} ${r.family_name}` : `Case ${place ?? '—'}`,
             visible,
+            place,
           }
         : null,
       nominationId: r.nomination_id,
@@ -128,6 +130,8 @@ export async function presentCommitments(
       statusNote: r.status_note,
       reportedOn,
       reportedBy: r.reported_by_name,
+      progressNote: r.progress_note,
+      progressAt: r.progress_at ? iso(r.progress_at) : null,
       createdAt: iso(r.created_at),
       version: Number(r.version),
     };

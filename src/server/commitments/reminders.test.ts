@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partnerMemberships, users } from '../db/schema';
 import { jobHandlers } from '../jobs';
 import { addDays, todayInGermany } from '../lib/calendar';
 import { startJobRunner } from '../lib/jobs';
 import { commitmentOn, type PreparedConference, preparedConference } from '../testing/conferences';
 import { ok, staff } from '../testing/factories';
-import { type Session, startTestApp, type TestApp } from '../testing/harness';
+import { createUser, type Session, startTestApp, type TestApp } from '../testing/harness';
+import { addMembership, partnerSession } from '../testing/partners';
 import { recipientOf, startMailServer, type TestMailServer } from '../testing/smtp';
 import { sendCommitmentReminders } from './service';
 
@@ -15,6 +18,7 @@ let smtp: TestMailServer;
 let runner: ReturnType<typeof startJobRunner>;
 let lead: Session;
 let aylin: Session;
+let organisationId: string;
 const jobFailures: unknown[] = [];
 const today = todayInGermany();
 const tenDaysAgo = () => new Date(Date.now() - 10 * 86_400_000);
@@ -23,7 +27,9 @@ const german = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.sl
 beforeAll(async () => {
   smtp = await startMailServer();
   t = await startTestApp({ smtpUrl: smtp.url, mailFrom: 'Beratungszentrum <lotse@beratung.example>' });
-  ({ lead, aylin } = await staff(t, ['lead', 'aylin']));
+  const team = await staff(t, ['lead', 'aylin']);
+  ({ lead, aylin } = team);
+  organisationId = team.organisation.id;
   runner = startJobRunner(t.ctx.db, jobHandlers(t.ctx), [], {
     intervalMs: 3_600_000,
     onError: (_kind, error) => jobFailures.push(error),
@@ -135,6 +141,8 @@ describe('commitment reminders', () => {
     );
     expect(mail?.text).toContain('ohne Fallbezug');
     expect(mail?.text).toContain('Guten Tag,');
+    // The chamber has no account in the portal: no link it could not open.
+    expect(mail?.text).not.toContain('/portal/');
     expect((await remind()).size).toBe(0);
   });
 
@@ -151,5 +159,42 @@ describe('commitment reminders', () => {
         ?.map((m) => m.subject?.split(':')[0])
         .sort(),
     ).toEqual(['Erinnerung', 'Überfällig']);
+  });
+
+  it('mails the institution’s partner users too, each address once, with a link straight to the commitment', async () => {
+    const { p, to, contactId } = await conferenceWithAddresses();
+    const jana = await partnerSession(t, organisationId, p.institutions.jc.id, 'Jana Portal');
+    // The contact person has an account too: one mail to that address, not two.
+    const contactAccount = await createUser(t.ctx, organisationId, ['partner']);
+    await t.ctx.db.update(users).set({ email: to.contact }).where(eq(users.id, contactAccount.id));
+    await addMembership(t, contactAccount.id, organisationId, p.institutions.jc.id);
+    // Nobody else: not a revoked account, not a deactivated one, not the chamber's partner.
+    const revoked = await partnerSession(t, organisationId, p.institutions.jc.id);
+    await t.ctx.db
+      .update(partnerMemberships)
+      .set({ status: 'revoked', revokedAt: new Date() })
+      .where(eq(partnerMemberships.userId, revoked.userId));
+    const gone = await partnerSession(t, organisationId, p.institutions.jc.id);
+    await t.ctx.db.update(users).set({ status: 'deactivated' }).where(eq(users.id, gone.userId));
+    const chamber = await partnerSession(t, organisationId, p.institutions.ihk.id);
+    const c = await commitmentOn(t, p, {
+      case: 1,
+      contactId,
+      dueDate: addDays(today, 2),
+      createdAt: tenDaysAgo(),
+    });
+    const mails = await remind();
+    expect([...mails.keys()].sort()).toEqual([to.contact, jana.email].sort());
+    for (const address of [to.contact, jana.email]) {
+      const [mail, ...more] = mails.get(address) ?? [];
+      expect(more).toEqual([]);
+      const text = mail?.text ?? '';
+      expect(text).toContain(`Zur Zusage in Lotse: ${t.ctx.config.baseUrl}/portal/commitments/${c.id}`);
+      expect(text).toContain(`Fall 2 der Konferenz „${p.conference.title}“`);
+      for (const kase of p.cases) expect(text).not.toContain(kase.caseCode);
+    }
+    expect(mails.get(jana.email)?.[0]?.text).toContain('Guten Tag Jana Portal,');
+    expect(mails.has(chamber.email) || mails.has(revoked.email) || mails.has(gone.email)).toBe(false);
+    expect((await remind()).size).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ export { commitmentsSection } from './case-section';
 // What other domains use of commitments: live mode makes them at the table and shows them, the
 // minutes show them; both through the one presenter.
 export { changeCommitment, makeCommitment } from './make';
-export { carriedOverSql, commitmentsInScopeSql, presentCommitments } from './present';
+export { carriedOverSql, commitmentsInScopeSql, overdueSql, presentCommitments } from './present';
 export { sendCommitmentReminders } from './reminders';
 
 const orderBy: Record<NonNullable<CommitmentListQuery['sort']>, SQL> = {
@@ -118,11 +118,9 @@ export async function getCommitment(ctx: AppContext, actor: Actor, id: string): 
 const madeOn = (createdAt: Date) => todayInGermany(createdAt);
 
 /**
- * Records what the institution reported. `open → done | dropped` (dropped with the reason), on the
- * day it was reported (today when not said; not in the future, not before the commitment was made).
- * Done and dropped are final: only a lead may take back a report recorded by mistake (status
- * `open`, with the reason, which stays as the commitment's note). Someone who reported meanwhile
- * gets a 409, like any other change made on an old version.
+ * Records what the institution reported, the staff's way: `open → done | dropped` (dropped with
+ * the reason); only a lead may take back a report recorded by mistake (status `open`, with the
+ * reason, which stays as the commitment's note). The rule itself is `recordReport`.
  */
 export async function reportCommitment(
   ctx: AppContext,
@@ -131,46 +129,86 @@ export async function reportCommitment(
   body: z.output<typeof commitmentReportBody>,
 ): Promise<Commitment> {
   assertCan(actor, 'commitments.report');
-  const today = todayInGermany();
   await ctx.db.transaction(async (tx) => {
     // Out of the caller's reach answers like a missing one, before any version is compared.
     await presentOne(tx, actor, id);
-    const current = await loadForChange(tx, actor, commitments, id, body.version, 'commitment');
-    const reopening = body.status === 'open';
-    if (reopening) {
-      if (!hasRole(actor, 'lead')) throw forbidden('Only a lead may take back a report');
-      if (current.status === 'open') throw new AppError('conflict', 'The commitment is open already');
-    } else if (current.status !== 'open')
-      throw new AppError('conflict', `The commitment was reported ${current.status} already`);
-    const reportedOn = body.reportedOn ?? today;
-    if (!reopening && reportedOn > today) throw invalidField('reportedOn', 'must not be in the future');
-    if (!reopening && reportedOn < madeOn(current.createdAt))
-      throw invalidField('reportedOn', 'must not be before the commitment was made');
-    await writeChange(
-      tx,
-      actor,
-      commitments,
-      id,
-      body.version,
-      reopening
-        ? { status: 'open', statusNote: body.note, reportedOn: null, reportedAt: null, reportedBy: null }
-        : {
-            status: body.status,
-            statusNote: body.note ?? null,
-            reportedOn,
-            reportedAt: new Date(),
-            reportedBy: actor.userId,
-          },
-    );
-    await audit(tx, actor, {
-      action: 'commitment.reported',
-      entityType: 'commitment',
-      entityId: id,
-      subjectClientId: current.clientId,
-      details: { from: current.status, to: body.status, ...(reopening ? {} : { reportedOn }) },
-    });
+    if (body.status === 'open' && !hasRole(actor, 'lead'))
+      throw forbidden('Only a lead may take back a report');
+    await recordReport(tx, actor, id, body, 'commitment.reported');
   });
   return presentOne(ctx.db, actor, id);
+}
+
+/**
+ * A report as staff record it (done, dropped, `open` = a report taken back) or as the institution
+ * itself makes it in the partner portal (also `progress`: a note on how it is going, the
+ * commitment stays open).
+ */
+export interface ReportStep {
+  status: 'open' | 'done' | 'dropped' | 'progress';
+  note?: string | null;
+  /** The day it was reported; today when left out. Not in the future, not before it was made. */
+  reportedOn?: string;
+  version: number;
+}
+
+/**
+ * The one report rule, for staff and partners alike, in the caller's transaction. The caller has
+ * decided that the actor may report this commitment (a commitment out of their reach answers 404
+ * before this runs) and whether they may take a report back. Done and dropped are final; a report
+ * on an old version is a 409, as is one on a commitment reported meanwhile. Audited as `action`
+ * with the person the commitment is for.
+ */
+export async function recordReport(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  step: ReportStep,
+  action: 'commitment.reported' | 'portal.commitment_reported',
+) {
+  const today = todayInGermany();
+  const current = await loadForChange(tx, actor, commitments, id, step.version, 'commitment');
+  const reopening = step.status === 'open';
+  if (reopening) {
+    if (current.status === 'open') throw new AppError('conflict', 'The commitment is open already');
+  } else if (current.status !== 'open')
+    throw new AppError('conflict', `The commitment was reported ${current.status} already`);
+  const reportedOn = step.reportedOn ?? today;
+  if (step.status === 'done' || step.status === 'dropped') {
+    if (reportedOn > today) throw invalidField('reportedOn', 'must not be in the future');
+    if (reportedOn < madeOn(current.createdAt))
+      throw invalidField('reportedOn', 'must not be before the commitment was made');
+  }
+  await writeChange(tx, actor, commitments, id, step.version, changeOf(actor, step, reportedOn));
+  await audit(tx, actor, {
+    action,
+    entityType: 'commitment',
+    entityId: id,
+    subjectClientId: current.clientId,
+    details: {
+      from: current.status,
+      to: step.status,
+      ...(step.status === 'done' || step.status === 'dropped' ? { reportedOn } : {}),
+    },
+  });
+}
+
+/** The columns a report writes. */
+function changeOf(actor: Actor, step: ReportStep, reportedOn: string) {
+  switch (step.status) {
+    case 'open':
+      return { status: 'open', statusNote: step.note, reportedOn: null, reportedAt: null, reportedBy: null };
+    case 'progress':
+      return { progressNote: step.note ?? null, progressAt: new Date(), progressBy: actor.userId };
+    default:
+      return {
+        status: step.status,
+        statusNote: step.note ?? null,
+        reportedOn,
+        reportedAt: new Date(),
+        reportedBy: actor.userId,
+      };
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAdminTexts, loadAllTexts, loadConferenceTexts } from '../ui/i18n';
+import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPortalTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -41,9 +41,13 @@ function RequirePermission({ permission, children }: { permission: Permission; c
 
 function PublicOnly({ children }: { children: ReactNode }) {
   const { user, setupNeeded } = useSession();
+  const location = useLocation();
   if (user === undefined) return <FullPageLoader />;
   if (setupNeeded) return <Navigate to="/setup" replace />;
-  if (user) return <Navigate to="/" replace />;
+  // Logged in (or just now): back to the page that sent the user to log in — a link from a mail
+  // (RequireSession keeps it as `from`) —, as the login page itself does, else home.
+  const from = (location.state as { from?: string } | null)?.from;
+  if (user) return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
   return <>{children}</>;
 }
 
@@ -76,6 +80,10 @@ const conferencePages = async () =>
 /** Live mode of a conference (a chunk of its own: only the table needs it), with the conference texts. */
 const livePage = async () =>
   (await Promise.all([import('../conferences/live/LivePage'), loadConferenceTexts()]))[0];
+
+/** The partner portal's commitment pages (one chunk), with the portal's texts (ui/i18n). */
+const portalCommitmentPages = async () =>
+  (await Promise.all([import('../portal/commitments/pages'), loadPortalTexts()]))[0];
 
 /** An administration page, with the administration's texts (ui/i18n). */
 const adminPage =
@@ -192,6 +200,17 @@ const routes: RouteObject[] = [
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
           guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
+          // The partner portal's commitments (the link of a reminder mail leads to one of them).
+          guarded(
+            'portal/commitments',
+            'portal.use',
+            lazyPage(portalCommitmentPages, 'PortalCommitmentsPage'),
+          ),
+          guarded(
+            'portal/commitments/:id',
+            'portal.use',
+            lazyPage(portalCommitmentPages, 'PortalCommitmentPage'),
+          ),
           guarded(
             'admin/occupations',
             'catalogues.manage',

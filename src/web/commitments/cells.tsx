@@ -1,38 +1,17 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Anchor, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Commitment, CommitmentStatus } from '../../contracts/commitments';
+import type { Commitment } from '../../contracts/commitments';
 import { todayInGermany } from '../../contracts/common';
+import { CommitmentBadge, daysBetween } from '../ui/CommitmentBadge';
 import { formatDate } from '../ui/format';
-
-const colours: Record<CommitmentStatus, string> = { open: 'blue', done: 'green', dropped: 'gray' };
 
 /** Open, done, dropped — or overdue, said in words and with a sign, not by colour alone. */
 export function StatusBadge({ c }: { c: Pick<Commitment, 'status' | 'overdue'> }) {
   const { t } = useTranslation('commitments');
-  if (c.overdue)
-    return (
-      <Badge
-        color="red.9"
-        variant="filled"
-        leftSection={<IconAlertTriangle size={12} aria-hidden />}
-        data-testid="overdue"
-      >
-        {t('status.overdue')}
-      </Badge>
-    );
-  return (
-    <Badge color={colours[c.status]} variant="light" data-testid="commitment-status">
-      {t(`status.${c.status}`)}
-    </Badge>
-  );
+  return <CommitmentBadge c={c} label={t(c.overdue ? 'status.overdue' : `status.${c.status}`)} />;
 }
-
-/** Days from one YYYY-MM-DD to another. */
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** The due date; when overdue, in bold with how long. */
 export function DueCell({ c }: { c: Commitment }) {
@@ -57,13 +36,12 @@ export function DueCell({ c }: { c: Commitment }) {
 
 /**
  * The case as the viewer may see it: a link to a case they can open; the neutral "Case n" of its
- * conference's agenda otherwise (the server says it in English: shown in the interface language).
+ * conference's agenda otherwise (by its place, in the interface language).
  */
 export function caseLabel(t: TFunction, c: Pick<Commitment, 'client'>): string {
   if (!c.client) return t('commitments:noCase');
   if (c.client.visible) return c.client.label;
-  const n = /^Case (\d+)$/.exec(c.client.label)?.[1];
-  return n ? t('commitments:caseN', { n }) : c.client.label;
+  return c.client.place ? t('commitments:caseN', { n: c.client.place }) : c.client.label;
 }
 
 export function CaseCell({ c }: { c: Commitment }) {
@@ -87,7 +65,10 @@ export function CaseCell({ c }: { c: Commitment }) {
   );
 }
 
-/** Status with the day it was reported, whether in time, and the note (why dropped, why reopened). */
+/**
+ * Status with the day it was reported, whether in time, the note (why dropped, why reopened) and
+ * the institution's latest word on progress (from the partner portal).
+ */
 export function StatusCell({ c }: { c: Commitment }) {
   const { t } = useTranslation('commitments');
   return (
@@ -102,6 +83,11 @@ export function StatusCell({ c }: { c: Commitment }) {
       {c.statusNote && (
         <Text size="xs" lineClamp={2}>
           {c.status === 'open' ? t('reopenedBecause', { reason: c.statusNote }) : c.statusNote}
+        </Text>
+      )}
+      {c.progressNote && (
+        <Text size="xs" lineClamp={3} data-testid="commitment-progress">
+          {t('progress', { note: c.progressNote, date: formatDate(c.progressAt) })}
         </Text>
       )}
     </Stack>

@@ -28,10 +28,11 @@ export function detectLanguage(): Language {
  * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
- * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
+ * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
+ * so do the partner portal's (`loadPortalTexts`): staff never open them, partners nothing else.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -39,19 +40,29 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     app: () => import('./texts-de-app'),
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
+    portal: () => import('./texts-de-portal'),
   },
   en: {
     public: () => import('./texts-en'),
     app: () => import('./texts-en-app'),
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
+    portal: () => import('./texts-en-portal'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
 const needed = new Set<Part>(['public']);
 
-/** `./de.json` is the common namespace; `../../<domain>/i18n/de.json` the domain's. */
-const namespaceOf = (file: string) => /\/(\w+)\/i18n\/\w+\.json$/.exec(file)?.[1] ?? 'common';
+/**
+ * `./de.json` is the common namespace; `../../<domain>/i18n/de.json` the domain's; a part of a
+ * domain with texts of its own, `../../<domain>/<part>/i18n/de.json`, is `<domain><Part>`
+ * (`portal/commitments` → `portalCommitments`).
+ */
+function namespaceOf(file: string) {
+  const [, domain, part] = /(?:\/(\w+))?\/(\w+)\/i18n\/\w+\.json$/.exec(file) ?? [];
+  if (!part) return 'common';
+  return domain ? `${domain}${part.charAt(0).toUpperCase()}${part.slice(1)}` : part;
+}
 
 async function textsOf(language: Language, part: Part): Promise<Record<string, Texts>> {
   const { texts } = await parts[language][part]();
@@ -112,6 +123,8 @@ export const loadAllTexts = () => loadPart('app');
 export const loadConferenceTexts = () => loadPart('conferences');
 /** The texts of the administration's pages: the audit log, users, settings, occupations. */
 export const loadAdminTexts = () => loadPart('admin');
+/** The texts of the partner portal's pages (partners see no other logged-in page). */
+export const loadPortalTexts = () => loadPart('portal');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until
