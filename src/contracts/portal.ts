@@ -79,13 +79,23 @@ export const portalInvitation = z.object({
   respondedAt: timestamp.nullable(),
 });
 
+/**
+ * A commitment as the portal shows it: its case named only by its place on its conference's agenda
+ * ("Case 2"), never by the case's id — an id would link a case across conferences, also one
+ * discussed anonymised with one shared under a pseudonym.
+ */
+export const portalConferenceCommitment = commitment.extend({
+  client: z.object({ label: z.string() }).nullable(),
+});
+export type PortalConferenceCommitment = z.infer<typeof portalConferenceCommitment>;
+
 export const portalConference = portalConferenceSummary.extend({
   organisation: z.string(),
   durationMinutes: z.number().int(),
   invitations: z.array(portalInvitation),
   agenda: z.array(portalAgendaItem),
-  /** The institution's commitments made at this conference. */
-  commitments: z.array(commitment),
+  /** The institution's commitments made at this conference (on no case, or on a case it receives now). */
+  commitments: z.array(portalConferenceCommitment),
   /** What the partner may do now: answer (before it is held), write input (until it is held). */
   may: z.object({ answer: z.boolean(), writeInput: z.boolean() }),
 });
@@ -107,6 +117,13 @@ export const portalRsvpBody = z
   });
 export type PortalRsvpBody = z.input<typeof portalRsvpBody>;
 
+/** After an answer: the institution's answer as a whole, and each of its invitations. */
+export const portalRsvpResult = z.object({
+  answer: rsvpAnswerSchema,
+  invitations: z.array(portalInvitation),
+});
+export type PortalRsvpResult = z.infer<typeof portalRsvpResult>;
+
 export const portalInputBody = z.object({ text: text(4000) });
 export type PortalInputBody = z.input<typeof portalInputBody>;
 
@@ -124,7 +141,7 @@ export type PortalCommitmentQuery = z.input<typeof portalCommitmentQuery>;
  * (and not at all once its consent no longer lets the institution receive it — then the commitment
  * is gone from the portal like the case; staff keep following it).
  */
-export const portalCommitment = commitment.extend({
+export const portalCommitment = portalConferenceCommitment.extend({
   progressNote: z.string().nullable(),
   progressAt: timestamp.nullable(),
 });

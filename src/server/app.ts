@@ -41,6 +41,7 @@ import { notificationRoutes } from './notifications/routes';
 import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
 import { pathwayRoutes } from './pathways/routes';
+import { portalRoutes } from './portal/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
 import { transferRoutes } from './transfer/routes';
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   conferenceRoutes(app, ctx);
   pathwayRoutes(app, ctx);
   commitmentRoutes(app, ctx);
+  portalRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {
