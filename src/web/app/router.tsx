@@ -11,7 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAdminTexts, loadAllTexts, loadConferenceTexts } from '../ui/i18n';
+import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPortalTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -22,16 +22,30 @@ function FullPageLoader() {
   );
 }
 
-/** Protected area: logged-in users only; a required second factor comes first. */
+/** A partner's own profile page, inside the portal (a partner never enters the staff's area). */
+const PARTNER_PROFILE = '/portal/profile';
+
+/**
+ * Protected area: logged-in users only; a required second factor comes first. Partners live in
+ * the portal (/portal…): any other address takes them there, their profile to the portal's.
+ */
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, setupNeeded } = useSession();
   const location = useLocation();
   if (user === undefined) return <FullPageLoader />;
   if (setupNeeded) return <Navigate to="/setup" replace />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (user.totpEnrolmentRequired && location.pathname !== '/profile')
-    return <Navigate to="/profile" replace />;
+  const partner = user.roles.includes('partner');
+  const profile = partner ? PARTNER_PROFILE : '/profile';
+  if (user.totpEnrolmentRequired && location.pathname !== profile) return <Navigate to={profile} replace />;
+  if (partner && !/^\/portal(\/|$)/.test(location.pathname))
+    return <Navigate to={location.pathname === '/profile' ? PARTNER_PROFILE : '/portal'} replace />;
   return <>{children}</>;
+}
+
+/** The portal is the partners': staff who open it go to their own start page. */
+function PartnersOnly({ children }: { children: ReactNode }) {
+  return useCan('portal.use') ? children : <Navigate to="/" replace />;
 }
 
 /** Hides pages the user may not open; the server refuses them anyway. */
@@ -76,6 +90,9 @@ const conferencePages = async () =>
 /** Live mode of a conference (a chunk of its own: only the table needs it), with the conference texts. */
 const livePage = async () =>
   (await Promise.all([import('../conferences/live/LivePage'), loadConferenceTexts()]))[0];
+
+/** The partner portal (one chunk: its layout and pages) with its texts, not the staff's (ui/i18n). */
+const portalPages = async () => (await Promise.all([import('../portal/pages'), loadPortalTexts()]))[0];
 
 /** An administration page, with the administration's texts (ui/i18n). */
 const adminPage =
@@ -131,6 +148,27 @@ const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
+      {
+        // The partner portal, in a layout of its own: a partner fetches none of the staff's pages
+        // or texts. Its commitments pages come beside these (portal/commitments).
+        element: (
+          <PartnersOnly>
+            <Outlet />
+          </PartnersOnly>
+        ),
+        children: [
+          {
+            ...lazyPage(portalPages, 'PortalLayout'),
+            children: [
+              { path: 'portal', ...lazyPage(portalPages, 'PortalHomePage') },
+              { path: 'portal/conferences/:id', ...lazyPage(portalPages, 'PortalConferencePage') },
+              { path: 'portal/help', ...lazyPage(portalPages, 'PortalHelpPage') },
+              { path: 'portal/profile', ...lazyPage(portalPages, 'PortalProfilePage') },
+              { path: 'portal/*', ...lazyPage(portalPages, 'PortalNotFound') },
+            ],
+          },
+        ],
+      },
       {
         // Not before the texts of every domain are in (ui/i18n); the layout shows each page in a
         // Suspense of its own (PageLoader) while the page's chunk arrives.

@@ -29,9 +29,11 @@ export function detectLanguage(): Language {
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
  * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
+ * The partner portal has its own part (`loadPortalTexts`), fetched with its pages instead of the
+ * staff's: a partner never downloads the staff's texts, nor the staff the portal's.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -39,12 +41,14 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     app: () => import('./texts-de-app'),
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
+    portal: () => import('./texts-de-portal'),
   },
   en: {
     public: () => import('./texts-en'),
     app: () => import('./texts-en-app'),
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
+    portal: () => import('./texts-en-portal'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -112,6 +116,8 @@ export const loadAllTexts = () => loadPart('app');
 export const loadConferenceTexts = () => loadPart('conferences');
 /** The texts of the administration's pages: the audit log, users, settings, occupations. */
 export const loadAdminTexts = () => loadPart('admin');
+/** The texts of the partner portal (its layout and pages). */
+export const loadPortalTexts = () => loadPart('portal');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until
