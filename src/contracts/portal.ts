@@ -91,6 +91,7 @@ export const portalInvitation = z.object({
   respondedAt: timestamp.nullable(),
 });
 
+
 export const portalConference = portalConferenceSummary.extend({
   organisation: z.string(),
   durationMinutes: z.number().int(),
@@ -118,6 +119,13 @@ export const portalRsvpBody = z
     path: ['deputyName'],
   });
 export type PortalRsvpBody = z.input<typeof portalRsvpBody>;
+
+/** After an answer: the institution's answer as a whole, and each of its invitations. */
+export const portalRsvpResult = z.object({
+  answer: rsvpAnswerSchema,
+  invitations: z.array(portalInvitation),
+});
+export type PortalRsvpResult = z.infer<typeof portalRsvpResult>;
 
 export const portalInputBody = z.object({ text: text(4000) });
 export type PortalInputBody = z.input<typeof portalInputBody>;

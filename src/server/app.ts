@@ -42,6 +42,7 @@ import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
 import { pathwayRoutes } from './pathways/routes';
 import { portalCommitmentRoutes } from './portal/routes-commitments';
+import { portalRoutes } from './portal/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
 import { transferRoutes } from './transfer/routes';
@@ -157,6 +158,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   pathwayRoutes(app, ctx);
   commitmentRoutes(app, ctx);
   portalCommitmentRoutes(app, ctx);
+  portalRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {

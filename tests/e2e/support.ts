@@ -205,3 +205,20 @@ export function demoEnvironment() {
   });
   return env;
 }
+
+/**
+ * What axe (WCAG 2.0/2.1 A and AA) finds in the page as it is now, or in the part `within` names:
+ * one line per rule and where, so that a failure says what to fix.
+ */
+export async function axeFindings(page: import('playwright-core').Page, within = 'body'): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    const source = path.join(root, 'node_modules/axe-core/axe.min.js');
+    await page.evaluate(fs.readFileSync(source, 'utf8'));
+  }
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const result = await axe.run(selector, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, within);
+}

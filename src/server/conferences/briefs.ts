@@ -3,12 +3,14 @@
  * built field by field from what the level and the cited consent allow — never from a row as it
  * is — so a field added to the case file reaches no institution until someone decides it here.
  */
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Brief, BriefPreview } from '../../contracts/conferences';
 import { countryGroupOf } from '../../contracts/country-groups';
 import { briefEntries } from '../casefile/service';
 import { type ClientRow, casesWithAccess } from '../clients/service';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
+import { clients } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { auditActorMany } from '../lib/audit';
@@ -132,6 +134,14 @@ export interface Delivery {
   brief: Brief | null;
 }
 
+/** The case data of these cases, and the names of the institutions the nominations need. */
+async function sourcesFor(db: Db, rows: readonly NominationRow[], cases: readonly ClientRow[]) {
+  const sources = new Map<string, BriefSources>();
+  for (const row of cases) sources.set(row.id, await sourcesOf(db, row));
+  const names = await institutionNames(db, [...new Set(rows.flatMap((n) => n.institutionIds))]);
+  return { sources, names };
+}
+
 /** The case data of the nominations an institution might receive (the decision follows with the consents). */
 export async function loadSources(
   db: Db,
@@ -145,10 +155,32 @@ export async function loadSources(
     actor,
     wanted.map((n) => n.clientId),
   );
-  const sources = new Map<string, BriefSources>();
-  for (const { row } of cases) sources.set(row.id, await sourcesOf(db, row));
-  const names = await institutionNames(db, [...new Set(wanted.flatMap((n) => n.institutionIds))]);
-  return { sources, names };
+  return sourcesFor(
+    db,
+    wanted,
+    cases.map((x) => x.row),
+  );
+}
+
+/**
+ * The case data of exactly these nominations, for a caller who has already decided by the
+ * consents now that the institution receives each of them (the partner portal's `receipts`): a
+ * partner can open no case, so no case-access rule can choose for it, and nothing beyond the
+ * decision is read. A case another organisation's is never read.
+ */
+export async function loadReceivedSources(
+  db: Db,
+  organisationId: string,
+  received: readonly NominationRow[],
+) {
+  const ids = [...new Set(received.map((n) => n.clientId))];
+  const cases = ids.length
+    ? await db
+        .select()
+        .from(clients)
+        .where(and(inArray(clients.id, ids), eq(clients.organisationId, organisationId)))
+    : [];
+  return sourcesFor(db, received, cases);
 }
 
 /**
@@ -171,6 +203,26 @@ export function deliveries(
     const needed = n.institutionIds.map((id) => loaded.names.get(id) ?? '—');
     return { n, receipt, brief: buildBrief(n, receipt, categories, s, needed, today) };
   });
+}
+
+/**
+ * The briefs of the nominations an institution receives now, as the caller decided by the
+ * consents (`received`; the partner portal's `receipts`): built from exactly those cases, the
+ * consents read again for the data categories — a case whose consent went meanwhile gets none.
+ */
+export async function receivedBriefs(
+  db: Db,
+  organisationId: string,
+  institution: InstitutionRef,
+  received: readonly NominationRow[],
+  today = todayInGermany(),
+): Promise<Delivery[]> {
+  const loaded = await loadReceivedSources(db, organisationId, received);
+  const consents = await conferenceConsents(
+    db,
+    received.map((n) => n.clientId),
+  );
+  return deliveries(received, institution, consents, loaded, today);
 }
 
 /** An institution invited to the conference, or 400 naming the field. */

@@ -3,27 +3,30 @@
  * it may receive at the level its consents allow (minutes-share.ts decides), and the staff copy with
  * everything and who received what. German: the minutes go to German authorities and chambers.
  */
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { CommitmentStatus } from '../../contracts/commitments';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { auditActorMany } from '../lib/audit';
+import { type AuditInput, auditActorMany } from '../lib/audit';
 import { pageDefaults, pdfDownload, renderPdf } from '../lib/pdf';
 import { wallClock } from '../lib/zoned-time';
 import { invitedInstitution } from './briefs';
 import { type ConferenceRow, endOf, loadConference } from './load';
 import {
+  type Carried,
   type DocCommitment,
   type DocItem,
+  disclosuresOf,
   institutionCopy,
   type MinutesDoc,
   staffCopy,
 } from './minutes-share';
 import { type MinutesSources, minutesSources } from './minutes-sources';
 import { germanDate } from './pack-texts';
+import { type InstitutionRef, logDisclosures } from './sharing';
 
 /** What every copy says of the meeting itself. */
 export interface MinutesHeader {
@@ -184,4 +187,31 @@ export async function minutesPdf(
   const header = await minutesHeader(ctx.db, c, s, actor.organisationName);
   const buffer = await renderPdf(minutesDocument(c, copy?.doc ?? staffCopy(s), header));
   return pdfDownload(buffer, minutesFilename(c, institution?.name ?? 'intern'));
+}
+
+/**
+ * The copy of published minutes one institution receives, built at this request with the consents
+ * as they are now (the partner portal): a case whose consent was withdrawn or ran out since
+ * publication is no longer in it. Like the mail at publication, every case it carries about a
+ * person is written to the disclosure log, and the read is audited (`auditOf`) — in one transaction
+ * with the decision; the PDF is rendered after it. The caller has decided that the institution
+ * may have it (invited, minutes published).
+ */
+export async function minutesCopyPdf(
+  ctx: AppContext,
+  actor: Actor,
+  c: ConferenceRow,
+  institution: InstitutionRef,
+  auditOf: (carried: Carried[]) => AuditInput[],
+) {
+  const { copy, header } = await ctx.db.transaction(async (tx) => {
+    // Every commitment of the organisation: the copy takes of them what the institution may see.
+    const s = await minutesSources(tx, actor, c, sql`true`);
+    const made = institutionCopy(s, institution);
+    await logDisclosures(tx, actor, c.id, disclosuresOf(s, [made]));
+    await auditActorMany(tx, actor, auditOf(made.carried));
+    return { copy: made, header: await minutesHeader(tx, c, s, actor.organisationName) };
+  });
+  const buffer = await renderPdf(minutesDocument(c, copy.doc, header));
+  return pdfDownload(buffer, minutesFilename(c, institution.name));
 }

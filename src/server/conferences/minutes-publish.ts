@@ -27,7 +27,7 @@ import { type ConferenceRow, loadConference } from './load';
 import { assertNotPublished, copiesOf, getMinutes } from './minutes';
 import { minutesMail } from './minutes-mail';
 import { type MinutesHeader, minutesDocument, minutesFilename, minutesHeader } from './minutes-pdf';
-import type { Carried, InstitutionCopy } from './minutes-share';
+import { disclosuresOf, type InstitutionCopy } from './minutes-share';
 import { type MinutesSources, minutesSources } from './minutes-sources';
 import { moveStatus } from './service';
 import { logDisclosures } from './sharing';
@@ -64,13 +64,6 @@ export async function publishMinutes(ctx: AppContext, actor: Actor, id: string, 
     if (published) return getMinutes(ctx, actor, id);
   }
   throw new AppError('conflict', 'The minutes changed while they were being sent; please try again');
-}
-
-/** The categories a case's minutes carry: its name when identified, what was said within what the consent covers. */
-function categoriesOf(s: MinutesSources, x: Carried): string[] {
-  const consent = (s.consents.get(x.clientId) ?? []).find((k) => k.id === x.consentId);
-  const covered = (consent?.dataCategories ?? []).filter((k) => k !== 'identity' && k !== 'contact');
-  return [...(x.level === 'identified' ? ['identity'] : []), ...covered];
 }
 
 async function giveOut(
@@ -113,20 +106,7 @@ async function giveOut(
   }
   // An institution without any address received nothing: nothing was disclosed to it.
   const sent = p.copies.filter((x) => mailed.has(x.institution.id));
-  const personal = sent.flatMap((x) =>
-    x.carried.filter((k) => k.level !== 'anonymised').map((k) => ({ x, k })),
-  );
-  await logDisclosures(
-    tx,
-    actor,
-    c.id,
-    personal.map(({ x, k }) => ({
-      institution: x.institution,
-      clientId: k.clientId,
-      dataCategories: categoriesOf(p.s, k),
-      consentId: k.consentId,
-    })),
-  );
+  await logDisclosures(tx, actor, c.id, disclosuresOf(p.s, sent));
   await auditActorMany(
     tx,
     actor,

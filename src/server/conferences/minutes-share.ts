@@ -167,6 +167,30 @@ export function institutionCopy(
   };
 }
 
+/** The categories a case's minutes carry: its name when identified, what was said within what the consent covers. */
+function categoriesOf(s: MinutesSources, x: Carried): string[] {
+  const consent = (s.consents.get(x.clientId) ?? []).find((k) => k.id === x.consentId);
+  const covered = (consent?.dataCategories ?? []).filter((k) => k !== 'identity' && k !== 'contact');
+  return [...(x.level === 'identified' ? ['identity'] : []), ...covered];
+}
+
+/**
+ * What the disclosure log records of copies given out: every case a copy carries about a person,
+ * with the consent cited. Anonymised cases are audited, not logged (they name no one).
+ */
+export function disclosuresOf(s: MinutesSources, copies: readonly InstitutionCopy[]) {
+  return copies.flatMap((x) =>
+    x.carried
+      .filter((k) => k.level !== 'anonymised')
+      .map((k) => ({
+        institution: x.institution,
+        clientId: k.clientId,
+        dataCategories: categoriesOf(s, k),
+        consentId: k.consentId,
+      })),
+  );
+}
+
 /** Why a case is held back, in the staff copy's words. */
 const reasons: Record<NonNullable<Reason>, string> = {
   no_consent: 'keine Einwilligung',

@@ -4,7 +4,7 @@
  * of each item, the consents of every case named, and the invited institutions. The minutes page,
  * the PDFs and publishing all start from this; what each reader gets is decided in minutes-share.ts.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Commitment } from '../../contracts/commitments';
 import type { MinutesItemKey } from '../../contracts/conferences-minutes';
 import { type ClientRow, casesWithAccess } from '../clients/service';
@@ -65,9 +65,20 @@ export interface MinutesSources {
 /** The text that goes out for an item: as edited, else as drafted. */
 export const textOf = (item: Pick<ItemSource, 'draft' | 'edit'>) => item.edit?.text ?? item.draft;
 
-export async function minutesSources(db: Db, actor: Actor, c: ConferenceRow): Promise<MinutesSources> {
+/**
+ * `commitments` chooses the commitments read (a condition over `cm`): those the actor may see by
+ * default; every one of the organisation for a partner's copy, which `institutionCopy` then
+ * decides item by item as for the published mail (a partner can open no case, so the staff's
+ * rule would leave out every commitment on a case).
+ */
+export async function minutesSources(
+  db: Db,
+  actor: Actor,
+  c: ConferenceRow,
+  commitments: SQL = commitmentsInScopeSql(actor),
+): Promise<MinutesSources> {
   const rows = await nominationRows(db, c.id);
-  const [entries, edits, commitments, invited] = await Promise.all([
+  const [entries, edits, made, invited] = await Promise.all([
     db
       .select()
       .from(conferenceEntries)
@@ -79,16 +90,14 @@ export async function minutesSources(db: Db, actor: Actor, c: ConferenceRow): Pr
     presentCommitments(
       db,
       actor,
-      sql`(cm.conference_id = ${c.id}::uuid OR ${carriedOverSql(c, { settledSince: c.startsAt })}) AND ${commitmentsInScopeSql(actor)}`,
+      sql`(cm.conference_id = ${c.id}::uuid OR ${carriedOverSql(c, { settledSince: c.startsAt })}) AND ${commitments}`,
       { orderBy: sql`cm.due_date, cm.created_at, cm.id` },
     ),
     invitedInstitutions(db, c.id),
   ]);
   const own = new Set(rows.map((n) => n.id));
   const onItem = (key: string | null) =>
-    commitments.filter((cm) =>
-      key ? cm.nominationId === key : !cm.nominationId || !own.has(cm.nominationId),
-    );
+    made.filter((cm) => (key ? cm.nominationId === key : !cm.nominationId || !own.has(cm.nominationId)));
   const itemOf = (n: NominationRow | null): ItemSource => {
     const mine = entries.filter((e) => e.nominationId === (n?.id ?? null));
     const key = n?.id ?? 'commitments';
@@ -102,12 +111,9 @@ export async function minutesSources(db: Db, actor: Actor, c: ConferenceRow): Pr
     };
   };
   const clientIds = [
-    ...new Set([
-      ...rows.map((n) => n.clientId),
-      ...commitments.flatMap((cm) => (cm.client ? [cm.client.id] : [])),
-    ]),
+    ...new Set([...rows.map((n) => n.clientId), ...made.flatMap((cm) => (cm.client ? [cm.client.id] : []))]),
   ];
-  const origins = [...new Set(commitments.flatMap((cm) => (cm.nominationId ? [cm.nominationId] : [])))];
+  const origins = [...new Set(made.flatMap((cm) => (cm.nominationId ? [cm.nominationId] : [])))];
   const editorIds = [...new Set(edits.flatMap((m) => (m.updatedBy ? [m.updatedBy] : [])))];
   const [cases, consents, anonymised, editors] = await Promise.all([
     casesWithAccess(db, actor, clientIds),

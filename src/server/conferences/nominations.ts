@@ -50,6 +50,44 @@ export function nominationRows(db: Db, conferenceId: string) {
     );
 }
 
+/** The written input on these nominations, oldest first; only one institution's when it is named. */
+export function writtenInputsOf(db: Db, nominationIds: readonly string[], institutionId?: string) {
+  return db
+    .select({ i: conferenceInputs, institution: institutions.name, by: users.name })
+    .from(conferenceInputs)
+    .innerJoin(institutions, eq(institutions.id, conferenceInputs.institutionId))
+    .leftJoin(users, eq(users.id, conferenceInputs.createdBy))
+    .where(
+      and(
+        inArray(conferenceInputs.nominationId, [...nominationIds]),
+        institutionId ? eq(conferenceInputs.institutionId, institutionId) : undefined,
+      ),
+    )
+    .orderBy(asc(conferenceInputs.createdAt), asc(conferenceInputs.id));
+}
+
+/**
+ * Stores written input of an institution on a nomination, for a caller who has decided that it
+ * may be written (a lead for an invited institution; a partner on a case it receives now).
+ */
+export async function storeWrittenInput(
+  tx: Db,
+  actor: Pick<Actor, 'organisationId' | 'userId'>,
+  input: { nominationId: string; institutionId: string; text: string },
+) {
+  const [row] = await tx
+    .insert(conferenceInputs)
+    .values({
+      organisationId: actor.organisationId,
+      ...input,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    })
+    .returning({ id: conferenceInputs.id });
+  if (!row) throw new Error('the written input was not stored');
+  return row.id;
+}
+
 /** Whether an anonymised case's profile points to fewer than 5 cases of the organisation. */
 export async function isRare(db: Db, row: ClientRow, today = todayInGermany()) {
   const profile = profileOf(row.birthDate, await briefEntries.qualifications(db, row.id), today);
@@ -70,18 +108,10 @@ export async function nominationsOf(db: Db, actor: Actor, c: ConferenceRow): Pro
     conferenceConsents(db, clientIds),
     institutionNames(db, [...new Set(rows.flatMap((r) => r.institutionIds))]),
     conferenceTalks(db, c.id, clientIds),
-    db
-      .select({ i: conferenceInputs, institution: institutions.name, by: users.name })
-      .from(conferenceInputs)
-      .innerJoin(institutions, eq(institutions.id, conferenceInputs.institutionId))
-      .leftJoin(users, eq(users.id, conferenceInputs.createdBy))
-      .where(
-        inArray(
-          conferenceInputs.nominationId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(conferenceInputs.createdAt)),
+    writtenInputsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
     db
       .select({ id: users.id, name: users.name })
       .from(users)
@@ -285,8 +315,8 @@ export async function withdrawNomination(
 }
 
 /**
- * Written input of an invited institution on a case, before the meeting: entered by the lead
- * (by the partners themselves once the partner portal exists).
+ * Written input of an invited institution on a case, before the meeting, entered by the lead
+ * (partners write their own in the portal).
  */
 export async function addWrittenInput(
   ctx: AppContext,
@@ -301,23 +331,17 @@ export async function addWrittenInput(
     const invited = await invitedInstitutions(tx, c.id);
     if (!invited.some((i) => i.id === body.institutionId))
       throw invalidField('institutionId', 'not invited to this conference');
-    const [row] = await tx
-      .insert(conferenceInputs)
-      .values({
-        organisationId: actor.organisationId,
-        nominationId: n.id,
-        institutionId: body.institutionId,
-        text: body.text,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
-      .returning({ id: conferenceInputs.id });
+    const written = await storeWrittenInput(tx, actor, {
+      nominationId: n.id,
+      institutionId: body.institutionId,
+      text: body.text,
+    });
     await audit(tx, actor, {
       action: 'conference.nomination_changed',
       entityType: 'conference',
       entityId: c.id,
       subjectClientId: n.clientId,
-      details: { nomination: n.id, writtenInput: row?.id, institution: body.institutionId },
+      details: { nomination: n.id, writtenInput: written, institution: body.institutionId },
     });
   });
 }

@@ -7,20 +7,20 @@ import type { Brief } from '../../contracts/conferences';
 import type { AppContext } from '../context';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
-import { auditActorMany } from '../lib/audit';
+import { type AuditInput, auditActorMany } from '../lib/audit';
 import { todayInGermany } from '../lib/calendar';
 import { pageDefaults, pdfDownload, renderPdf } from '../lib/pdf';
 import { wallClock } from '../lib/zoned-time';
 import { agendaOf } from './agenda';
 import { categoriesIn, type Delivery, deliveries, invitedInstitution, loadSources } from './briefs';
 import { assertOpen, type ConferenceRow, endOf, loadConference } from './load';
-import { nominationRows } from './nominations';
+import { type NominationRow, nominationRows } from './nominations';
 import { countryName, germanDate, languageName, packTexts as t } from './pack-texts';
 import { conferenceConsents, type InstitutionRef, logDisclosures } from './sharing';
 
 /**
- * The pack an institution receives now, as a PDF download. Only before the meeting (a pack has
- * no purpose once the conference is held or cancelled), by a lead.
+ * The pack an institution receives now, as a PDF download, asked for by a lead. Only before the
+ * meeting (a pack has no purpose once the conference is held or cancelled).
  */
 export async function conferencePack(
   ctx: AppContext,
@@ -34,6 +34,37 @@ export async function conferencePack(
   const institution = await invitedInstitution(ctx.db, c, institutionId, 'institutionId');
   const rows = await nominationRows(ctx.db, c.id);
   const loaded = await loadSources(ctx.db, actor, rows, institution.id);
+  return packFor(ctx, actor, { c, institution, rows, loaded }, (briefed) =>
+    briefed.map((d) => ({
+      action: 'conference.pack_disclosed',
+      entityType: 'conference',
+      entityId: c.id,
+      subjectClientId: d.n.clientId,
+      details: { institution: institution.id, level: d.brief.level, consent: d.receipt?.consentId },
+    })),
+  );
+}
+
+/** What a pack is made of: the conference, its recipient, every nomination (the agenda) and the case data loaded. */
+export interface PackRequest {
+  c: ConferenceRow;
+  institution: InstitutionRef;
+  rows: readonly NominationRow[];
+  loaded: Awaited<ReturnType<typeof loadSources>>;
+}
+
+/**
+ * The pack of one institution as a PDF download, for a caller who has decided that this
+ * institution may have one (a lead's `conferences.manage`; a partner's own invitation). Only
+ * before the meeting. `auditOf` names the audit entries of the briefs given out (one per case).
+ */
+export async function packFor(
+  ctx: AppContext,
+  actor: Actor,
+  { c, institution, rows, loaded }: PackRequest,
+  auditOf: (briefed: (Delivery & { brief: Brief })[]) => AuditInput[],
+) {
+  assertOpen(c);
   const today = todayInGermany();
   // What may go is decided with the consents as they are in this transaction, which also writes
   // the log: a consent withdrawn a moment later finds the disclosure it has to be told about.
@@ -43,12 +74,11 @@ export async function conferencePack(
       rows.map((n) => n.clientId),
     );
     const decided = deliveries(rows, institution, consents, loaded, today);
+    const briefed = decided.filter((d): d is Delivery & { brief: Brief } => !!d.brief);
     // Anonymised briefs are not logged as disclosures: they carry no name, birth date, address or
     // case code, so the recipient receives no personal data, no consent is cited, and nobody is
     // to be told when a consent is withdrawn. The audit log below still records them per case.
-    const personal = decided.filter(
-      (d): d is Delivery & { brief: Brief } => !!d.brief && d.receipt?.level !== 'anonymised',
-    );
+    const personal = briefed.filter((d) => d.receipt?.level !== 'anonymised');
     await logDisclosures(
       tx,
       actor,
@@ -60,23 +90,7 @@ export async function conferencePack(
         consentId: d.receipt?.consentId ?? null,
       })),
     );
-    await auditActorMany(
-      tx,
-      actor,
-      decided.flatMap((d) =>
-        d.brief
-          ? [
-              {
-                action: 'conference.pack_disclosed' as const,
-                entityType: 'conference',
-                entityId: c.id,
-                subjectClientId: d.n.clientId,
-                details: { institution: institution.id, level: d.brief.level, consent: d.receipt?.consentId },
-              },
-            ]
-          : [],
-      ),
-    );
+    await auditActorMany(tx, actor, auditOf(briefed));
     return decided;
   });
   const buffer = await renderPdf(packDocument(c, institution, given, actor.organisationName));

@@ -6,7 +6,7 @@
  * the conference ends. The page shows only the meeting, never case data.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { RsvpAnswer, RsvpBody, RsvpView } from '../../contracts/conferences';
 import type { Config } from '../config';
 import type { AppContext, RequestMeta } from '../context';
@@ -202,6 +202,33 @@ export const answerValues = (body: RsvpBody, now: Date) => ({
   respondedAt: now,
   updatedAt: now,
 });
+
+/**
+ * An institution's answer on its invitations, given in the partner portal by one of its people:
+ * written on each (409 once the conference is held or cancelled) and told to the organiser, like
+ * an answer through the link. The caller has decided which invitations are the institution's.
+ */
+export async function answerInvitations(
+  tx: Db,
+  c: ConferenceRow,
+  institution: string,
+  invitationIds: readonly string[],
+  body: RsvpBody,
+  now = new Date(),
+) {
+  assertAnswerable(c);
+  if (invitationIds.length === 0) return;
+  await tx
+    .update(conferenceInvitations)
+    .set(answerValues(body, now))
+    .where(
+      and(
+        eq(conferenceInvitations.conferenceId, c.id),
+        inArray(conferenceInvitations.id, [...invitationIds]),
+      ),
+    );
+  await tellOrganiser(tx, c, institution, null, body);
+}
 
 /** A notice in the bell of whoever planned the conference, in their language. */
 async function tellOrganiser(

@@ -30,7 +30,17 @@ import { invitationsOf, notifyInvitees } from './invitations';
 import { assertOpen, type ConferenceRow, endOf, loadConference } from './load';
 import { nominationsOf } from './nominations';
 
+// What the partner portal builds its view of a conference from, once it has decided what the
+// partner's institution may have: the agenda's times, the briefs of the cases it receives, its
+// written input, its answer, its pack and its copy of the minutes.
+export { agendaOf } from './agenda';
+export { type Delivery, loadReceivedSources, receivedBriefs } from './briefs';
+export { type ConferenceRow, endOf } from './load';
+export { minutesCopyPdf } from './minutes-pdf';
+export { nominationRows, storeWrittenInput, writtenInputsOf } from './nominations';
+export { packFor } from './packs';
 export { sendDueReminders } from './reminders';
+export { answerInvitations, assertAnswerable } from './rsvp';
 /** The one decision of what an institution receives of a nominated case, for the partner portal. */
 export { conferenceConsents, receiptOf, shareWith } from './sharing';
 

@@ -45,8 +45,6 @@ export const navigation: readonly NavigationItem[] = [
   item('/conferences', IconUsersGroup, 'conferences.read'),
   item('/commitments', IconClockCheck, 'commitments.read'),
   item('/pathways', IconStairs, 'network.work'),
-  // A partner's own commitments (until the partner portal has a layout of its own).
-  item('/portal/commitments', IconClockCheck, 'portal.use'),
   item('/admin/users', IconUsers, 'users.manage'),
   item('/admin/occupations', IconBook, 'catalogues.manage'),
   item('/admin/settings', IconSettings2, 'organisation.manage'),

@@ -22,16 +22,30 @@ function FullPageLoader() {
   );
 }
 
-/** Protected area: logged-in users only; a required second factor comes first. */
+/** A partner's own profile page, inside the portal (a partner never enters the staff's area). */
+const PARTNER_PROFILE = '/portal/profile';
+
+/**
+ * Protected area: logged-in users only; a required second factor comes first. Partners live in
+ * the portal (/portal…): any other address takes them there, their profile to the portal's.
+ */
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, setupNeeded } = useSession();
   const location = useLocation();
   if (user === undefined) return <FullPageLoader />;
   if (setupNeeded) return <Navigate to="/setup" replace />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (user.totpEnrolmentRequired && location.pathname !== '/profile')
-    return <Navigate to="/profile" replace />;
+  const partner = user.roles.includes('partner');
+  const profile = partner ? PARTNER_PROFILE : '/profile';
+  if (user.totpEnrolmentRequired && location.pathname !== profile) return <Navigate to={profile} replace />;
+  if (partner && !/^\/portal(\/|$)/.test(location.pathname))
+    return <Navigate to={location.pathname === '/profile' ? PARTNER_PROFILE : '/portal'} replace />;
   return <>{children}</>;
+}
+
+/** The portal is the partners': staff who open it go to their own start page. */
+function PartnersOnly({ children }: { children: ReactNode }) {
+  return useCan('portal.use') ? children : <Navigate to="/" replace />;
 }
 
 /** Hides pages the user may not open; the server refuses them anyway. */
@@ -84,6 +98,9 @@ const livePage = async () =>
 /** The partner portal's commitment pages (one chunk), with the portal's texts (ui/i18n). */
 const portalCommitmentPages = async () =>
   (await Promise.all([import('../portal/commitments/pages'), loadPortalTexts()]))[0];
+
+/** The partner portal (one chunk: its layout and pages) with its texts, not the staff's (ui/i18n). */
+const portalPages = async () => (await Promise.all([import('../portal/pages'), loadPortalTexts()]))[0];
 
 /** An administration page, with the administration's texts (ui/i18n). */
 const adminPage =
@@ -139,6 +156,30 @@ const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
+      {
+        // The partner portal, in a layout of its own: a partner fetches none of the staff's pages
+        // or texts. Its commitments pages come beside these (portal/commitments).
+        element: (
+          <PartnersOnly>
+            <Outlet />
+          </PartnersOnly>
+        ),
+        children: [
+          {
+            ...lazyPage(portalPages, 'PortalLayout'),
+            children: [
+              { path: 'portal', ...lazyPage(portalPages, 'PortalHomePage') },
+              { path: 'portal/conferences/:id', ...lazyPage(portalPages, 'PortalConferencePage') },
+              { path: 'portal/help', ...lazyPage(portalPages, 'PortalHelpPage') },
+              { path: 'portal/profile', ...lazyPage(portalPages, 'PortalProfilePage') },
+              // The institution's commitments (the link of a reminder mail leads to one of them).
+              { path: 'portal/commitments', ...lazyPage(portalCommitmentPages, 'PortalCommitmentsPage') },
+              { path: 'portal/commitments/:id', ...lazyPage(portalCommitmentPages, 'PortalCommitmentPage') },
+              { path: 'portal/*', ...lazyPage(portalPages, 'PortalNotFound') },
+            ],
+          },
+        ],
+      },
       {
         // Not before the texts of every domain are in (ui/i18n); the layout shows each page in a
         // Suspense of its own (PageLoader) while the page's chunk arrives.
@@ -200,17 +241,6 @@ const routes: RouteObject[] = [
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
           guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
-          // The partner portal's commitments (the link of a reminder mail leads to one of them).
-          guarded(
-            'portal/commitments',
-            'portal.use',
-            lazyPage(portalCommitmentPages, 'PortalCommitmentsPage'),
-          ),
-          guarded(
-            'portal/commitments/:id',
-            'portal.use',
-            lazyPage(portalCommitmentPages, 'PortalCommitmentPage'),
-          ),
           guarded(
             'admin/occupations',
             'catalogues.manage',

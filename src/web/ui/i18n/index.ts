@@ -28,8 +28,9 @@ export function detectLanguage(): Language {
  * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
- * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
- * so do the partner portal's (`loadPortalTexts`): staff never open them, partners nothing else.
+ * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
+ * The partner portal has its own part (`loadPortalTexts`), fetched with its pages instead of the
+ * staff's: a partner never downloads the staff's texts, nor the staff the portal's.
  */
 type Texts = Record<string, unknown>;
 type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
@@ -123,7 +124,7 @@ export const loadAllTexts = () => loadPart('app');
 export const loadConferenceTexts = () => loadPart('conferences');
 /** The texts of the administration's pages: the audit log, users, settings, occupations. */
 export const loadAdminTexts = () => loadPart('admin');
-/** The texts of the partner portal's pages (partners see no other logged-in page). */
+/** The texts of the partner portal (its layout and pages). */
 export const loadPortalTexts = () => loadPart('portal');
 
 /**

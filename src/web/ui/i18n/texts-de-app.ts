@@ -10,6 +10,7 @@ export const texts = import.meta.glob(
     '!../../conferences/**',
     '!../../commitments/**',
     '!../../pathways/**',
+    '!../../portal/**',
     '!../../audit/**',
     '!../../users/**',
     '!../../organisation/**',
