@@ -91,7 +91,6 @@ export const portalInvitation = z.object({
   respondedAt: timestamp.nullable(),
 });
 
-
 export const portalConference = portalConferenceSummary.extend({
   organisation: z.string(),
   durationMinutes: z.number().int(),

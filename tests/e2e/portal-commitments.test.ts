@@ -155,7 +155,7 @@ describe('a partner’s commitment, from the reminder mail to “done”', () =>
   });
 
   it('reports it done by keyboard', async () => {
-    await page.getByRole('button', { name: 'Melden' }).focus();
+    await page.getByRole('button', { name: 'Melden', exact: true }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Zusage melden' });
     await dialog.waitFor();
@@ -175,7 +175,7 @@ describe('a partner’s commitment, from the reminder mail to “done”', () =>
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     await textOf(page.getByText(/^Erledigt gemeldet am/), 'rechtzeitig');
-    expect(await page.getByRole('button', { name: 'Melden' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Melden', exact: true }).count()).toBe(0);
   });
 
   it('finds it under “Done”, and axe finds nothing on the list', async () => {

@@ -4,18 +4,16 @@
  * conference, reads the one case shared with the job centre pseudonymised (case code, no name),
  * and writes input on it by keyboard, which the lead then has on the conference page. axe on the
  * start page, the conference and the help page, in German and English; screenshots at 390 and
- * 1400 px. The demo has no partner yet: one is added to its data dir between two starts.
+ * 1400 px.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../src/contracts/auth';
 import type { Conference } from '../../src/contracts/conferences';
-import { openDatabase } from '../../src/server/db/client';
 import {
   axeFindings,
   DEMO_PASSWORD,
@@ -40,26 +38,9 @@ let lead: { api: APIRequestContext; csrf: string };
 let conference: Conference;
 let shared: { place: number; caseCode: string; name: string; nominationId: string };
 
-/** The job centre's contact person as a partner user of the demo organisation (no second factor yet). */
-async function addPartner(dir: string) {
-  const { db, close } = await openDatabase({ dataDir: path.join(dir, 'pglite') });
-  try {
-    await db.execute(sql`WITH u AS (
-      INSERT INTO users (organisation_id, email, name, roles, language, status, password_hash)
-      SELECT organisation_id, ${PARTNER}, 'Stefanie Marx', '{partner}', 'de', 'active', password_hash
-      FROM users WHERE email = 'miriam.kessler@ifk-saar.example' RETURNING id, organisation_id)
-      INSERT INTO partner_memberships (organisation_id, user_id, institution_id)
-      SELECT u.organisation_id, u.id, i.id FROM u JOIN institutions i ON i.organisation_id = u.organisation_id
-      WHERE i.name = ${JOBCENTRE}`);
-  } finally {
-    await close();
-  }
-}
-
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-portal-'));
-  await (await startDemoServer({ DATA_DIR: dataDir })).stop();
-  await addPartner(dataDir);
+  // The demo has the job centre's contact person as a partner user, without a second factor yet.
   server = await startDemoServer({ DATA_DIR: dataDir });
   browser = await launchBrowser();
   const staff = await browser.newContext({ baseURL: server.baseUrl });

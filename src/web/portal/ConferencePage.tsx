@@ -21,7 +21,7 @@ import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { PageLoader } from '../ui/PageLoader';
-import { AgendaItem, placeOf } from './AgendaItem';
+import { AgendaItem } from './AgendaItem';
 import { AnswerBadge, AnswerControl } from './Answer';
 import { minutesUrl, packUrl, portalConferenceQuery } from './api';
 import { WhenWhere } from './When';
