@@ -40,6 +40,7 @@ import { networkRoutes } from './network/routes';
 import { notificationRoutes } from './notifications/routes';
 import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
+import { partnerRoutes } from './partners/routes';
 import { pathwayRoutes } from './pathways/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   conferenceRoutes(app, ctx);
   pathwayRoutes(app, ctx);
   commitmentRoutes(app, ctx);
+  partnerRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {
