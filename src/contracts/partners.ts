@@ -43,10 +43,13 @@ export const partnerAccount = z.object({
 });
 export type PartnerAccount = z.infer<typeof partnerAccount>;
 
+export const partnerSorts = ['name', '-name', 'institution'] as const;
 export const partnerListQuery = pageQuery.extend({
   institutionId: z.uuid().optional(),
   status: partnerStatusSchema.optional(),
+  /** Name, e-mail or institution, in any case and with or without accents. */
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(partnerSorts).optional(),
 });
 export type PartnerListQuery = z.input<typeof partnerListQuery>;
 export const partnerPage = pageOf(partnerAccount);
@@ -61,6 +64,10 @@ export const partnerInviteResult = z.object({
 export type PartnerInviteResult = z.infer<typeof partnerInviteResult>;
 
 export const partnerVersionBody = z.object({ version: z.number().int() });
+
+/** A fresh invitation link: without SMTP the lead hands it over. */
+export const partnerLinkResult = z.object({ account: partnerAccount, inviteLink: z.string().nullable() });
+export type PartnerLinkResult = z.infer<typeof partnerLinkResult>;
 
 // --- what an institution has seen (lead, dpo) ---
 
@@ -89,5 +96,14 @@ export const partnerActivityEntry = z.object({
 });
 export const partnerActivityPage = pageOf(partnerActivityEntry);
 export type PartnerActivityEntry = z.infer<typeof partnerActivityEntry>;
+
+/**
+ * The institutions whose activity there is to read: those with partner accounts or disclosures to
+ * them (the dpo's way in, who cannot open the directory).
+ */
+export const partnerInstitutionList = z.array(
+  z.object({ id: z.uuid(), name: z.string(), accounts: z.number().int(), disclosures: z.number().int() }),
+);
+export type PartnerInstitution = z.infer<typeof partnerInstitutionList>[number];
 
 export const partnerNote = text(2000);

@@ -40,6 +40,7 @@ import { networkRoutes } from './network/routes';
 import { notificationRoutes } from './notifications/routes';
 import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
+import { partnerRoutes } from './partners/routes';
 import { pathwayRoutes } from './pathways/routes';
 import { portalRoutes } from './portal/routes';
 import { portalCommitmentRoutes } from './portal/routes-commitments';
@@ -159,6 +160,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   commitmentRoutes(app, ctx);
   portalCommitmentRoutes(app, ctx);
   portalRoutes(app, ctx);
+  partnerRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { conferences, contacts, nextSteps, objectives, users } from '../db/schema';
+import { notPartnerSql } from '../lib/access';
 import { todayInGermany } from '../lib/calendar';
 import { invalidField } from '../lib/errors';
 import { assertInstitution } from '../network/service';
@@ -51,7 +52,13 @@ export const stepKind: EntryKind<Awaited<ReturnType<typeof loadSteps>>[number]> 
       const [u] = await db
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.id, String(values.ownerUserId)), eq(users.organisationId, actor.organisationId)));
+        .where(
+          and(
+            eq(users.id, String(values.ownerUserId)),
+            eq(users.organisationId, actor.organisationId),
+            notPartnerSql(users.roles),
+          ),
+        );
       if (!u) throw invalidField('ownerUserId', 'not a colleague in this organisation');
     }
     if (values.objectiveId) {

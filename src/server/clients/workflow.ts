@@ -3,7 +3,7 @@ import { type Stage, stages } from '../../contracts/clients';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { caseTransitions, clientCounsellors, clients, users } from '../db/schema';
-import { assertCan, canReassignCase, canSeeCase, hasRole } from '../lib/access';
+import { assertCan, canReassignCase, canSeeCase, hasRole, notPartnerSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit, auditActorMany } from '../lib/audit';
 import { AppError, forbidden, invalidField, notFound } from '../lib/errors';
@@ -85,7 +85,9 @@ async function assertColleague(db: Db, actor: Actor, userId: string, field: stri
       status: users.status,
     })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.organisationId, actor.organisationId)));
+    .where(
+      and(eq(users.id, userId), eq(users.organisationId, actor.organisationId), notPartnerSql(users.roles)),
+    );
   if (
     !u ||
     u.status === 'deactivated' ||

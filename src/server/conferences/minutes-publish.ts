@@ -14,7 +14,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { clientCounsellors, clients, conferenceInvitations, conferences, users } from '../db/schema';
-import { assertCan, assertInOrganisation } from '../lib/access';
+import { assertCan, assertInOrganisation, notPartnerSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit, auditActorMany } from '../lib/audit';
 import { AppError } from '../lib/errors';
@@ -154,7 +154,12 @@ async function noticeStaff(tx: Db, actor: Actor, c: ConferenceRow, s: MinutesSou
     .select({ id: users.id, language: users.language })
     .from(users)
     .where(
-      and(inArray(users.id, ids), eq(users.organisationId, c.organisationId), eq(users.status, 'active')),
+      and(
+        inArray(users.id, ids),
+        eq(users.organisationId, c.organisationId),
+        eq(users.status, 'active'),
+        notPartnerSql(users.roles),
+      ),
     );
   for (const u of people)
     await notifyUser(tx, {

@@ -14,7 +14,7 @@ import {
   sectors,
   users,
 } from '../db/schema';
-import { assertCan, assertInOrganisation } from '../lib/access';
+import { assertCan, assertInOrganisation, notPartnerSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { addDays, todayInGermany } from '../lib/calendar';
@@ -34,7 +34,9 @@ async function checkRefs(db: Db, actor: Actor, v: Partial<SeriesRow>) {
     const [u] = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, id), eq(users.organisationId, actor.organisationId)));
+      .where(
+        and(eq(users.id, id), eq(users.organisationId, actor.organisationId), notPartnerSql(users.roles)),
+      );
     if (!u) throw invalidField(field, 'not a user of the organisation');
   }
   if (v.institutionIds?.length) {
@@ -93,7 +95,7 @@ async function presentSeries(db: Db, actor: Actor, rows: SeriesRow[]) {
     db
       .select({ id: users.id, name: users.name })
       .from(users)
-      .where(eq(users.organisationId, actor.organisationId)),
+      .where(and(eq(users.organisationId, actor.organisationId), notPartnerSql(users.roles))),
     db
       .select({ id: institutions.id, name: institutions.name })
       .from(institutions)

@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { conferences, sectors, users } from '../db/schema';
-import { assertCan, can } from '../lib/access';
+import { assertCan, can, notPartnerSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit, auditActorMany } from '../lib/audit';
 import { AppError, invalidField } from '../lib/errors';
@@ -52,7 +52,12 @@ async function assertStaff(db: Db, actor: Actor, ids: (string | null | undefined
       .select({ id: users.id })
       .from(users)
       .where(
-        and(eq(users.id, id), eq(users.organisationId, actor.organisationId), eq(users.status, 'active')),
+        and(
+          eq(users.id, id),
+          eq(users.organisationId, actor.organisationId),
+          eq(users.status, 'active'),
+          notPartnerSql(users.roles),
+        ),
       );
     if (!u) throw invalidField(fields[i] ?? 'user', 'not an active user of the organisation');
   }

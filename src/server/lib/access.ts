@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { type Permission, permissionNames, type Role } from '../../contracts/auth';
 import type { Actor } from './actor';
 import { AppError, forbidden, notFound } from './errors';
@@ -73,6 +73,13 @@ export function assertCan(actor: Pick<Actor, 'roles'>, permission: Permission): 
 export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {
   return permissionNames.filter((p) => can(actor, p));
 }
+
+/**
+ * Users who are staff, never a partner: `users.organisation_id` of a partner names the organisation
+ * that invited them first, so every query of "the organisation's users" (pickers of owners,
+ * moderators, notices, the admin's list) adds this over `users.roles`.
+ */
+export const notPartnerSql = (roles: SQL | AnyColumn): SQL => sql`NOT ('partner' = ANY(${roles}))`;
 
 /** A record of another organisation answers exactly like a missing one. */
 export function assertInOrganisation<T extends { organisationId: string }>(

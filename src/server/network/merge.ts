@@ -11,6 +11,7 @@ import {
   institutions,
   measures,
   opportunities,
+  partnerMemberships,
   recognitionProcedures,
 } from '../db/schema';
 import { assertCan } from '../lib/access';
@@ -18,6 +19,7 @@ import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { invalidField } from '../lib/errors';
 import { normalise } from '../lib/search-text';
+import { invalidateSessions } from '../lib/sessions';
 import { assertVersion } from '../lib/versioned';
 import { getInstitution, loadInstitution } from './institutions';
 
@@ -29,12 +31,13 @@ const references: [string, PgTable, PgColumn][] = [
   ['procedures', recognitionProcedures, recognitionProcedures.authorityInstitutionId],
   ['contacts', contacts, contacts.institutionId],
   ['disclosures', disclosures, disclosures.institutionId],
+  ['partnerAccounts', partnerMemberships, partnerMemberships.institutionId],
 ];
 
 /**
  * Merges a duplicate into the institution that stays: every reference moves over (contact
  * persons, measures it provides or funds, its offers, recognition procedures, coordination
- * contacts, consents and disclosures naming it), empty fields are filled from the duplicate, and
+ * contacts, consents and disclosures naming it, its partner accounts), empty fields are filled from the duplicate, and
  * the duplicate is removed. Names recorded in case files (procedures, contacts, consents) stay as
  * they were written. One transaction; audited with both names.
  */
@@ -66,6 +69,12 @@ export async function mergeInstitution(
       );
       moved[key] = rows.length;
     }
+    // A partner's session names their institution: the moved ones act for the one that stays from their next request.
+    const partners = await tx
+      .select({ userId: partnerMemberships.userId })
+      .from(partnerMemberships)
+      .where(eq(partnerMemberships.institutionId, to));
+    for (const p of partners) await invalidateSessions(ctx, tx, { userId: p.userId });
     moved.consents = (
       await tx
         .update(consents)

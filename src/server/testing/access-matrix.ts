@@ -251,13 +251,6 @@ export const accessMatrix: Record<string, Entry> = {
 };
 
 /**
- * Routes being built on other branches of issue 13 (partner accounts, the portal): their entries
- * stand above, and the check "an entry without a route" skips them until they arrive.
- * TODO(lead engineer): delete this set when merging the branches that add them.
- */
-export const plannedRoutes: ReadonlySet<string> = new Set([...Object.keys(partners)]);
-
-/**
  * Every file of the built web client (when there is a build) has a route of its own, named after
  * the build's content hashes: one entry stands for them all — public. The session hook does not
  * look at them, so they are asked as anonymous and as a partner (whom it turns away elsewhere).

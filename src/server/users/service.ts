@@ -5,10 +5,10 @@ import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { anyOf } from '../db/conditions';
 import { sessions, users, userTokens } from '../db/schema';
-import { assertCan, assertInOrganisation } from '../lib/access';
+import { assertCan, assertInOrganisation, notPartnerSql } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
-import { AppError, versionConflict } from '../lib/errors';
+import { AppError, invalidField, versionConflict } from '../lib/errors';
 import { enqueueMail } from '../lib/mail';
 import { firstRow } from '../lib/required';
 import { randomToken, tokenHash } from '../lib/secrets';
@@ -30,7 +30,9 @@ export async function listUsers(
   },
 ) {
   assertCan(actor, 'users.manage');
-  const conditions: SQL[] = [eq(users.organisationId, actor.organisationId)];
+  // Partners are managed by the leads, per organisation (partners/); a partner's organisation_id
+  // only names the organisation that invited them first.
+  const conditions: SQL[] = [eq(users.organisationId, actor.organisationId), notPartnerSql(users.roles)];
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(anyOf(ilike(users.name, like), ilike(users.email, like)));
@@ -45,10 +47,20 @@ export async function listUsers(
   return { items: rows.map(presentUser), total: total?.n ?? 0, limit: query.limit, offset: query.offset };
 }
 
+/** A staff account of the organisation; partners are not the admin's (partners/), so they answer 404 here. */
 async function loadUser(db: Db, actor: Actor, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), notPartnerSql(users.roles)));
   assertInOrganisation(actor, row, 'user');
   return row;
+}
+
+/** A partner needs a membership of an institution, which only a lead's invitation gives (partners/). */
+function assertStaffRoles(roles: Role[] | undefined) {
+  if (roles?.includes('partner'))
+    throw invalidField('roles', 'partners are invited by a lead under "Partner accounts"');
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string) {
@@ -56,14 +68,23 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string) {
   return presentUser(await loadUser(ctx.db, actor, id));
 }
 
-/** A one-time link (invitation or password reset), mailed through the outbox. */
+/** The mail that carries a link, for a domain with words of its own (a partner's invitation). */
+export type AccountLinkMail = (link: string, days: number) => { subject: string; text: string };
+
+/**
+ * A one-time link (invitation or password reset), mailed through the outbox. The sender's
+ * organisation (else the user's) is named by the link and holds the mail; `mail` replaces the
+ * account mail's words.
+ */
 export async function issueAccountLink(
   ctx: AppContext,
   tx: Db,
-  sender: { organisationName: string; name: string },
+  sender: { organisationName: string; name: string; organisationId?: string },
   user: typeof users.$inferSelect,
+  mail?: AccountLinkMail,
 ) {
   const purpose = user.status === 'invited' ? 'invite' : 'password_reset';
+  const organisationId = sender.organisationId ?? user.organisationId;
   const token = randomToken();
   // A new link replaces every earlier one of the user.
   await tx
@@ -71,7 +92,7 @@ export async function issueAccountLink(
     .set({ usedAt: new Date() })
     .where(and(eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));
   await tx.insert(userTokens).values({
-    organisationId: user.organisationId,
+    organisationId,
     userId: user.id,
     purpose,
     tokenHash: tokenHash(token),
@@ -79,19 +100,22 @@ export async function issueAccountLink(
   });
   // The token is in the fragment, so it never reaches a server log.
   const link = `${ctx.config.baseUrl}/invite#${token}`;
-  const mail = accountLinkMail(purpose, user.language as 'de' | 'en', {
-    name: user.name,
-    organisation: sender.organisationName,
-    link,
-    inviter: sender.name,
-    days: LINK_DAYS,
-  });
-  await enqueueMail(tx, ctx.config, { organisationId: user.organisationId, to: user.email, ...mail });
+  const message =
+    mail?.(link, LINK_DAYS) ??
+    accountLinkMail(purpose, user.language as 'de' | 'en', {
+      name: user.name,
+      organisation: sender.organisationName,
+      link,
+      inviter: sender.name,
+      days: LINK_DAYS,
+    });
+  await enqueueMail(tx, ctx.config, { organisationId, to: user.email, ...message });
   return link;
 }
 
 export async function inviteUser(ctx: AppContext, actor: Actor, body: InviteUserBody & { roles: Role[] }) {
   assertCan(actor, 'users.manage');
+  assertStaffRoles(body.roles);
   return ctx.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, body.email));
     if (taken) {
@@ -167,6 +191,7 @@ export async function updateUser(
   body: UpdateUserBody & { roles?: Role[] },
 ) {
   assertCan(actor, 'users.manage');
+  assertStaffRoles(body.roles);
   return ctx.db.transaction(async (tx) => {
     const user = await loadUser(tx, actor, id);
     if (user.version !== body.version) {
