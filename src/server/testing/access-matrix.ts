@@ -214,7 +214,10 @@ const conferences: Record<string, Entry> = {
 /** Partner accounts and what an institution has seen (issue 13). */
 const partners: Record<string, Entry> = {
   'GET /api/partners': staff('partners.manage'),
+  'GET /api/partners/institutions': staff('partners.activity'),
+  // The institution is the world's: another organisation's user finds none (404).
   'POST /api/partners': staff('partners.manage', {
+    scope: 'organisation',
     body: () => ({ name: 'Petra Partner', email: `petra-${Date.now()}@partner.example` }),
   }),
   'POST /api/partners/:id/resend': staff('partners.manage', { scope: 'organisation' }),
