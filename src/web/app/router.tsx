@@ -11,7 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAdminTexts, loadAllTexts, loadConferenceTexts } from '../ui/i18n';
+import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPartnerTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -22,7 +22,10 @@ function FullPageLoader() {
   );
 }
 
-/** Protected area: logged-in users only; a required second factor comes first. */
+/**
+ * Protected area: logged-in users only; a required second factor comes first, then (for a partner
+ * of several organisations) the choice of the organisation to work with.
+ */
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, setupNeeded } = useSession();
   const location = useLocation();
@@ -31,6 +34,11 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (user.totpEnrolmentRequired && location.pathname !== '/profile')
     return <Navigate to="/profile" replace />;
+  const choosing = location.pathname === '/choose-organisation';
+  if (user.organisationChoiceRequired && !user.totpEnrolmentRequired && !choosing)
+    return (
+      <Navigate to="/choose-organisation" replace state={{ from: location.pathname + location.search }} />
+    );
   return <>{children}</>;
 }
 
@@ -83,6 +91,13 @@ const adminPage =
   async () =>
     (await Promise.all([load(), loadAdminTexts()]))[0];
 
+/**
+ * The partner accounts' pages (one chunk) with their texts; the activity names the audit log's
+ * actions, whose texts come with the administration's.
+ */
+const partnerPages = async () =>
+  (await Promise.all([import('../partners/pages'), loadPartnerTexts(), loadAdminTexts()]))[0];
+
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
   path,
@@ -131,6 +146,11 @@ const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
+      // Outside the layout: until the choice is made, the server answers nothing of either organisation.
+      {
+        path: 'choose-organisation',
+        ...lazyPage(() => import('../auth/ChooseOrganisationPage'), 'ChooseOrganisationPage'),
+      },
       {
         // Not before the texts of every domain are in (ui/i18n); the layout shows each page in a
         // Suspense of its own (PageLoader) while the page's chunk arrives.
@@ -192,6 +212,13 @@ const routes: RouteObject[] = [
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
           guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
+          guarded('partners', 'partners.manage', lazyPage(partnerPages, 'PartnersPage')),
+          // Without an institution: the picker of those with activity (the dpo's way in).
+          guarded(
+            'partners/activity/:institutionId?',
+            'partners.activity',
+            lazyPage(partnerPages, 'ActivityPage'),
+          ),
           guarded(
             'admin/occupations',
             'catalogues.manage',

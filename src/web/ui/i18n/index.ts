@@ -28,10 +28,11 @@ export function detectLanguage(): Language {
  * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
- * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
+ * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
+ * so do the partner accounts' pages and the institution's card of them (`loadPartnerTexts`).
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'partners';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -39,12 +40,14 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     app: () => import('./texts-de-app'),
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
+    partners: () => import('./texts-de-partners'),
   },
   en: {
     public: () => import('./texts-en'),
     app: () => import('./texts-en-app'),
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
+    partners: () => import('./texts-en-partners'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -112,6 +115,8 @@ export const loadAllTexts = () => loadPart('app');
 export const loadConferenceTexts = () => loadPart('conferences');
 /** The texts of the administration's pages: the audit log, users, settings, occupations. */
 export const loadAdminTexts = () => loadPart('admin');
+/** The texts of the partner accounts (leads) and of what an institution has seen (leads, the dpo). */
+export const loadPartnerTexts = () => loadPart('partners');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until
