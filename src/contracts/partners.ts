@@ -82,6 +82,8 @@ export type PartnerActivityQuery = z.input<typeof partnerActivityQuery>;
  * which carries the institution) or a disclosure to it (a pack, minutes by mail, an introduction).
  */
 export const partnerActivityEntry = z.object({
+  /** Stable across pages: the audit entry's or the disclosure's own. */
+  id: z.string(),
   at: timestamp,
   kind: z.enum(['read', 'disclosure']),
   /** The audit action or the disclosure's purpose. */
@@ -94,7 +96,10 @@ export const partnerActivityEntry = z.object({
   /** identified / pseudonymised / anonymised, where known. */
   level: z.string().nullable(),
 });
-export const partnerActivityPage = pageOf(partnerActivityEntry);
+/** One page of an institution's activity, with the institution it is about (the dpo cannot read the directory). */
+export const partnerActivityPage = pageOf(partnerActivityEntry).extend({
+  institution: z.object({ id: z.uuid(), name: z.string() }),
+});
 export type PartnerActivityEntry = z.infer<typeof partnerActivityEntry>;
 
 /**

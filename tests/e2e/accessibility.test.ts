@@ -67,6 +67,16 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
     under: '/portal/commitments',
     urls: async (api) => [`/portal/commitments/${await firstId(api, '/api/portal/commitments')}`],
   },
+  // What an institution has seen: the first institution the lead and the dpo are offered.
+  'partners/activity/:institutionId?': {
+    under: '/partners/activity',
+    urls: async (api) => {
+      const offered = (await (await api.get('/api/partners/institutions')).json()) as { id: string }[];
+      return offered[0] ? [`/partners/activity/${offered[0].id}`] : [];
+    },
+  },
+  // A partner of several organisations picks one here; everyone else sees their one organisation.
+  'choose-organisation': { under: '/', urls: async () => ['/choose-organisation'] },
   '*': { under: '/', urls: async () => ['/no-such-page'] },
 };
 /** Routes scanned outside the logged-in area (setup is closed once the demo organisation exists). */

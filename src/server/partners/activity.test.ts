@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Page = { items: PartnerActivityEntry[]; total: number };
+type Page = { items: PartnerActivityEntry[]; total: number; institution: { id: string; name: string } };
 const activity = (s: Session, institutionId: string, query = '') =>
   s.get(`/api/institutions/${institutionId}/partner-activity${query}`);
 
@@ -34,6 +34,7 @@ describe('what an institution has seen and received', () => {
     await lead.get(`/api/conferences/${prepared.conference.id}/packs/${jc.id}`);
 
     const page = ok<Page>(await activity(lead, jc.id));
+    expect(page.institution).toEqual({ id: jc.id, name: jc.name });
     const read = page.items.find((e) => e.kind === 'read' && e.action === 'auth.organisation_chosen');
     expect(read).toMatchObject({ by: 'Petra Roth', caseLabel: null });
     const sent = page.items.filter((e) => e.kind === 'disclosure');

@@ -56,6 +56,7 @@ function entriesSql(organisationId: string, institutionId: string, q: PartnerAct
 }
 
 interface EntryRow extends Record<string, unknown> {
+  key: string;
   at: Date | string;
   kind: 'read' | 'disclosure';
   action: string;
@@ -79,7 +80,7 @@ export async function partnerActivity(
   const [rows, counted] = await Promise.all([
     queryRows<EntryRow>(
       ctx.db,
-      sql`SELECT e.at, e.kind, e.action, u.name AS by_name, c.id AS conference_id, c.title AS conference_title,
+      sql`SELECT e.key, e.at, e.kind, e.action, u.name AS by_name, c.id AS conference_id, c.title AS conference_title,
           cl.case_code, e.level
         FROM (${entries}) e
         LEFT JOIN users u ON u.id = e.by_id
@@ -97,6 +98,7 @@ export async function partnerActivity(
     details: { from: q.from ?? null, to: q.to ?? null, offset: q.offset },
   });
   const items: PartnerActivityEntry[] = rows.map((r) => ({
+    id: r.key,
     at: new Date(r.at).toISOString(),
     kind: r.kind,
     action: r.action,
@@ -106,7 +108,7 @@ export async function partnerActivity(
     caseLabel: r.case_code,
     level: r.level,
   }));
-  return { items, total: Number(counted[0]?.n ?? 0), limit: q.limit, offset: q.offset };
+  return { items, total: Number(counted[0]?.n ?? 0), limit: q.limit, offset: q.offset, institution };
 }
 
 /** The institutions with partner accounts or disclosures: where there is activity to read. */

@@ -5,13 +5,14 @@ import { partnerMemberships, users } from '../db/schema';
 import { institution, ok, staff } from '../testing/factories';
 import { login, PASSWORD, type Session, type TestApp } from '../testing/harness';
 import {
+  acceptInvitation,
+  enrolTotp,
   invitePartner,
   mailsTo,
   nextTotpCode,
   PORTAL_PROBE,
   startAppWithPortalProbe,
 } from '../testing/partner-accounts';
-import { partnerSession } from '../testing/partners';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,15 +27,25 @@ describe('one person, a partner of two organisations', () => {
   let b: { lead: Session; organisation: { id: string; name: string } };
   let jcA: { id: string };
   let jcB: { id: string };
-  let person: Awaited<ReturnType<typeof partnerSession>>;
+  const person = { email: 'rita.roth@jobcenter.example', userId: '', secret: '' };
   let s: Session;
 
-  it('is one user with two memberships: the second organisation adds one, without a new password', async () => {
+  it('is invited by the first organisation: the link sets the password, the first login the second factor', async () => {
     a = await staff(t, ['lead'], 'Beratung Nord');
     b = await staff(t, ['lead'], 'Beratung Süd');
     jcA = await institution(a.lead, { name: 'Jobcenter Nord', type: 'job_centre' });
     jcB = await institution(b.lead, { name: 'Jobcenter im Süden', type: 'job_centre' });
-    person = await partnerSession(t, a.organisation.id, jcA.id, 'Rita Roth');
+    const first = await invitePartner(a.lead, {
+      institutionId: jcA.id,
+      name: 'Rita Roth',
+      email: person.email,
+    });
+    person.userId = first.account.userId;
+    expect((await acceptInvitation(t, first.inviteLink ?? '', PASSWORD)).statusCode).toBe(200);
+    person.secret = await enrolTotp(await login(t.app, person.email));
+  });
+
+  it('is one user with two memberships: the second organisation adds one, without a new password', async () => {
     const result = await invitePartner(b.lead, {
       institutionId: jcB.id,
       name: 'R. Roth',

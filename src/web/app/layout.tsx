@@ -1,7 +1,7 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
@@ -13,6 +13,11 @@ import { useFocusHeadingOnNavigation } from './headings';
 import classes from './layout.module.css';
 import { navigationFor } from './navigation';
 
+/** Only a partner of several organisations has a choice: its menu items come in a chunk of their own. */
+const OrganisationMenuItems = lazy(async () => ({
+  default: (await import('../auth/OrganisationMenuItems')).OrganisationMenuItems,
+}));
+
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
@@ -23,8 +28,11 @@ export function AppLayout() {
   const items = navigationFor(user);
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(main);
-  const isActive = (to: string) =>
-    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  // The item whose path is the longest beginning of the address: /partners/activity is not /partners.
+  const within = (to: string) =>
+    to === '/' ? location.pathname === '/' : `${location.pathname}/`.startsWith(`${to}/`);
+  const current = items.filter((i) => within(i.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isActive = (to: string) => to === current;
 
   return (
     <AppShell
@@ -63,6 +71,12 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
+                {user.organisations.length > 1 && (
+                  <Suspense fallback={null}>
+                    <OrganisationMenuItems />
+                    <Menu.Divider />
+                  </Suspense>
+                )}
                 <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />}>
                   {t('nav.profile')}
                 </Menu.Item>

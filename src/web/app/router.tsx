@@ -11,7 +11,13 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPortalTexts } from '../ui/i18n';
+import {
+  loadAdminTexts,
+  loadAllTexts,
+  loadConferenceTexts,
+  loadPartnerTexts,
+  loadPortalTexts,
+} from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -26,8 +32,9 @@ function FullPageLoader() {
 const PARTNER_PROFILE = '/portal/profile';
 
 /**
- * Protected area: logged-in users only; a required second factor comes first. Partners live in
- * the portal (/portal…): any other address takes them there, their profile to the portal's.
+ * Protected area: logged-in users only; a required second factor comes first, then (for a partner
+ * of several organisations) the choice of the organisation to work with. Partners live in the
+ * portal (/portal…): any other address takes them there, their profile to the portal's.
  */
 function RequireSession({ children }: { children: ReactNode }) {
   const { user, setupNeeded } = useSession();
@@ -38,7 +45,12 @@ function RequireSession({ children }: { children: ReactNode }) {
   const partner = user.roles.includes('partner');
   const profile = partner ? PARTNER_PROFILE : '/profile';
   if (user.totpEnrolmentRequired && location.pathname !== profile) return <Navigate to={profile} replace />;
-  if (partner && !/^\/portal(\/|$)/.test(location.pathname))
+  const choosing = location.pathname === '/choose-organisation';
+  if (user.organisationChoiceRequired && !user.totpEnrolmentRequired && !choosing)
+    return (
+      <Navigate to="/choose-organisation" replace state={{ from: location.pathname + location.search }} />
+    );
+  if (partner && !choosing && !/^\/portal(\/|$)/.test(location.pathname))
     return <Navigate to={location.pathname === '/profile' ? PARTNER_PROFILE : '/portal'} replace />;
   return <>{children}</>;
 }
@@ -108,6 +120,13 @@ const adminPage =
   async () =>
     (await Promise.all([load(), loadAdminTexts()]))[0];
 
+/**
+ * The partner accounts' pages (one chunk) with their texts; the activity names the audit log's
+ * actions, whose texts come with the administration's.
+ */
+const partnerPages = async () =>
+  (await Promise.all([import('../partners/pages'), loadPartnerTexts(), loadAdminTexts()]))[0];
+
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
   path,
@@ -156,6 +175,11 @@ const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
+      // Outside the layout: until the choice is made, the server answers nothing of either organisation.
+      {
+        path: 'choose-organisation',
+        ...lazyPage(() => import('../auth/ChooseOrganisationPage'), 'ChooseOrganisationPage'),
+      },
       {
         // The partner portal, in a layout of its own: a partner fetches none of the staff's pages
         // or texts. Its commitments pages come beside these (portal/commitments).
@@ -241,6 +265,13 @@ const routes: RouteObject[] = [
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
           guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
+          guarded('partners', 'partners.manage', lazyPage(partnerPages, 'PartnersPage')),
+          // Without an institution: the picker of those with activity (the dpo's way in).
+          guarded(
+            'partners/activity/:institutionId?',
+            'partners.activity',
+            lazyPage(partnerPages, 'ActivityPage'),
+          ),
           guarded(
             'admin/occupations',
             'catalogues.manage',

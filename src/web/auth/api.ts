@@ -25,6 +25,9 @@ export const logIn = (body: z.input<typeof loginBody>) =>
 export const logOut = () => postJson<typeof okSchema>('/api/auth/logout');
 export const updateMe = (body: z.input<typeof updateMeBody>) =>
   patchJson<typeof sessionUser>('/api/auth/me', body);
+/** A partner of several organisations picks the one to work in, or switches (the session moves there). */
+export const chooseOrganisation = (organisationId: string) =>
+  postJson<typeof sessionUser>('/api/auth/organisation', { organisationId });
 export const changePassword = (body: z.input<typeof changePasswordBody>) =>
   postJson<typeof okSchema>('/api/auth/password', body);
 

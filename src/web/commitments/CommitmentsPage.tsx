@@ -1,16 +1,14 @@
 import { Box, Button, Select, Stack } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../contracts/commitments';
 import { conferenceListQuery, seriesQuery } from '../conferences/api';
-import { dateFormat } from '../ui/dates';
+import { DateRangeFilter, setMany } from '../ui/DateRangeFilter';
 import { formatDate } from '../ui/format';
 import { ListFilters, type ListParams, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
-import { InstitutionSelect } from '../ui/pickers';
+import { InstitutionSelect, knownInstitution } from '../ui/pickers';
 import { commitmentExportUrl, commitmentListQuery } from './api';
 import { CommitmentsTable, StatusFilter } from './CommitmentsTable';
 
@@ -22,17 +20,6 @@ const filtersOf = (get: (key: string) => string | null) => ({
   dueFrom: get('dueFrom'),
   dueTo: get('dueTo'),
 });
-
-/** Sets several keys of the address at once (one change, so the second does not undo the first). */
-function setMany(lp: ListParams, values: Record<string, string | null>) {
-  const next = new URLSearchParams(lp.params);
-  for (const [key, value] of Object.entries(values)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  next.delete('page');
-  lp.replace(next);
-}
 
 /** One filter for a series or one of its conferences: what a follow-up round asks about. */
 function ConferenceFilter({ lp }: { lp: ListParams }) {
@@ -73,32 +60,6 @@ function ConferenceFilter({ lp }: { lp: ListParams }) {
   );
 }
 
-/** The due range: it goes into the address once both ends are chosen (or it is cleared). */
-function DueFilter({ lp }: { lp: ListParams }) {
-  const { t, i18n } = useTranslation('commitments');
-  const inAddress: [string | null, string | null] = [lp.get('dueFrom'), lp.get('dueTo')];
-  const [range, setRange] = useState(inAddress);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the address changed from outside (Back, reset)
-  useEffect(() => setRange(inAddress), [inAddress.join()]);
-  return (
-    <DatePickerInput
-      type="range"
-      label={t('page.due')}
-      placeholder={t('page.dueAny')}
-      clearable
-      allowSingleDateInRange
-      valueFormat={dateFormat(i18n.language)}
-      value={range}
-      onChange={([from, to]) => {
-        setRange([from, to]);
-        if (!from === !to) setMany(lp, { dueFrom: from, dueTo: to });
-      }}
-      clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-      w={{ base: '100%', sm: 240 }}
-    />
-  );
-}
-
 /**
  * Every commitment the user may see, by institution, status, conference or series and due date:
  * the follow-up after the table. Overdue ones say so in words; a report is recorded from the row.
@@ -108,10 +69,7 @@ export function CommitmentsPage() {
   const list = useList({ query: commitmentListQuery, filters: filtersOf });
   const { params: lp, filters, searchBox } = list;
   const institutionId = filters.institutionId;
-  const known = list.items
-    .filter((c: Commitment) => c.institution.id === institutionId)
-    .slice(0, 1)
-    .map((c: Commitment) => ({ value: c.institution.id, label: c.institution.name }));
+  const known = knownInstitution(list.items as Commitment[], institutionId);
   return (
     <Stack>
       <PageHeader
@@ -140,7 +98,12 @@ export function CommitmentsPage() {
         </Box>
         <StatusFilter lp={lp} />
         <ConferenceFilter lp={lp} />
-        <DueFilter lp={lp} />
+        <DateRangeFilter
+          lp={lp}
+          keys={['dueFrom', 'dueTo']}
+          label={t('page.due')}
+          placeholder={t('page.dueAny')}
+        />
       </ListFilters>
       <CommitmentsTable list={list} />
     </Stack>

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { IconArrowMerge, IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ContactPerson, contactPersonBody, type Institution } from '../../contracts/network';
@@ -25,6 +25,7 @@ import { ErrorAlert, notifyError } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
+import { loadPartnerTexts } from '../ui/i18n';
 import { enumLabel, languageName } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
@@ -42,6 +43,12 @@ import {
 } from './api';
 import { OfferModal } from './OffersPage';
 import { contactPersonSpecs, institutionForm, institutionSpecs } from './specs';
+
+/** The partner accounts' card (leads): a chunk of its own, with its texts, not every network page's. */
+const InstitutionPartners = lazy(async () => {
+  const [module] = await Promise.all([import('../partners/InstitutionPartners'), loadPartnerTexts()]);
+  return { default: module.InstitutionPartners };
+});
 
 function Contacts({ institution, refresh }: { institution: Institution; refresh(): Promise<unknown> }) {
   const { t } = useTranslation('network');
@@ -247,6 +254,7 @@ export function InstitutionPage() {
   const [editing, setEditing] = useState(false);
   const canWorkCases = useCan('cases.work');
   const canMerge = useCan('network.merge');
+  const canManagePartners = useCan('partners.manage');
   const [merging, setMerging] = useState(false);
   const navigate = useNavigate();
   const item = useQuery(institutionDetailQuery(id));
@@ -316,6 +324,11 @@ export function InstitutionPage() {
         )}
       </Card>
       <Contacts institution={i} refresh={refresh} />
+      {canManagePartners && (
+        <Suspense fallback={null}>
+          <InstitutionPartners institution={i} />
+        </Suspense>
+      )}
       <Offered institution={i} />
       {canWorkCases && <InvolvedCases institution={i} />}
       {merging && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useFocusHeadingOnNavigation } from '../app/headings';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
+import { OrganisationSwitch } from '../auth/OrganisationSwitch';
 import { useSession, useUser } from '../auth/session';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
@@ -48,11 +49,8 @@ export function PortalLayout() {
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Logo />
             <Group gap="xs" wrap="nowrap">
-              {/*
-               * The organisation switch goes here: `OrganisationSwitch` from src/web/auth/ (built
-               * beside this), for a partner of several organisations to pick or change the one they
-               * work in. Until it is there, such a partner picks at login.
-               */}
+              {/* For a partner of several organisations: pick or change the one they work in. */}
+              <OrganisationSwitch />
               <LanguageSwitch />
               <Button
                 variant="subtle"

@@ -137,6 +137,16 @@ function useFindInstitutions(types: readonly InstitutionType[] = []) {
 
 type InstitutionProps = SearchProps & { types?: readonly InstitutionType[] };
 
+/**
+ * The label of the institution a list is filtered by, from the rows on screen (each names its
+ * institution): the picker shows the name, not the id, when the page is opened from a link.
+ */
+export const knownInstitution = (items: { institution: { id: string; name: string } }[], id: string | null) =>
+  items
+    .filter((item) => item.institution.id === id)
+    .slice(0, 1)
+    .map((item) => ({ value: item.institution.id, label: item.institution.name }));
+
 /** Picks an institution of the network directory by name, city or e-mail. */
 export function InstitutionSelect(
   p: InstitutionProps & {

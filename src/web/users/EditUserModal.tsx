@@ -3,11 +3,10 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { FormDialog } from '../ui/FormDialog';
-import { sendUserLink, updateUser, userKeys } from './api';
+import { sendUserLink, staffRoles, updateUser, userKeys } from './api';
 
 export function EditUserModal({
   user,
@@ -79,7 +78,7 @@ export function EditUserModal({
             label={t('users.roles')}
             description={t('users.rolesHelp')}
             required
-            data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            data={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             {...form.getInputProps('roles')}
           />
           <Switch

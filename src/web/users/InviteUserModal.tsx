@@ -3,12 +3,12 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, roles } from '../../contracts/auth';
+import type { Role } from '../../contracts/auth';
 import type { Language } from '../../contracts/common';
 import { type InvitationResult, inviteUserBody } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { FormDialog } from '../ui/FormDialog';
-import { inviteUser, userKeys } from './api';
+import { inviteUser, staffRoles, userKeys } from './api';
 
 export function InviteUserModal({
   opened,
@@ -62,7 +62,7 @@ export function InviteUserModal({
             label={t('users.roles')}
             description={t('users.rolesHelp')}
             required
-            data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            data={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             {...form.getInputProps('roles')}
           />
           <Stack gap={4}>

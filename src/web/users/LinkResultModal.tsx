@@ -1,6 +1,7 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InvitationResult } from '../../contracts/users';
+import { LinkToHandOver } from '../ui/LinkToHandOver';
 
 /** After an invitation or reset: where the link went, and the link itself when no mail server is set. */
 export function LinkResultModal({ result, onClose }: { result: InvitationResult | null; onClose(): void }) {
@@ -12,16 +13,7 @@ export function LinkResultModal({ result, onClose }: { result: InvitationResult 
           {result.inviteLink ? (
             <>
               <Alert color="yellow">{t('users.noSmtp', { email: result.user.email })}</Alert>
-              <Code block data-testid="invite-link" style={{ wordBreak: 'break-all' }}>
-                {result.inviteLink}
-              </Code>
-              <Group>
-                <CopyButton value={result.inviteLink}>
-                  {({ copied, copy }) => (
-                    <Button onClick={copy}>{copied ? t('common.copied') : t('common.copy')}</Button>
-                  )}
-                </CopyButton>
-              </Group>
+              <LinkToHandOver link={result.inviteLink} />
             </>
           ) : (
             <Text>{t('users.mailSent', { email: result.user.email })}</Text>

@@ -2,13 +2,12 @@ import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles } from '../../contracts/auth';
 import type { InvitationResult, User } from '../../contracts/users';
 import { TwoFactorBadge } from '../auth/TwoFactorCard';
 import { formatDateTime } from '../ui/format';
 import { ListFilters, ListTable, useList } from '../ui/list';
 import { PageHeader } from '../ui/PageHeader';
-import { userListQuery } from './api';
+import { staffRoles, userListQuery } from './api';
 import { EditUserModal } from './EditUserModal';
 import { InviteUserModal } from './InviteUserModal';
 import { LinkResultModal } from './LinkResultModal';
@@ -39,7 +38,7 @@ export function UsersPage() {
           aria-label={t('users.role')}
           placeholder={t('users.allRoles')}
           clearable
-          data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={filters.role}
           onChange={(v) => params.set('role', v)}
           w={{ base: '100%', sm: 200 }}

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { roles } from '../../contracts/auth';
 import type {
   colleagueList,
   invitationResult,
@@ -18,6 +19,9 @@ export const userKeys = {
   list: (params: QueryParams) => ['users', params] as const,
   colleagues: ['colleagues'] as const,
 };
+
+/** The roles an admin gives; partners are invited by a lead under "Partner accounts" (partners/). */
+export const staffRoles = roles.filter((r) => r !== 'partner');
 
 export const userListQuery = pageQuery<typeof userPage>(userKeys.list, '/api/users');
 

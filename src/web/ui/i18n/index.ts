@@ -28,12 +28,13 @@ export function detectLanguage(): Language {
  * three namespaces. The conference pages' texts are a third part (texts-de-conferences.ts), fetched
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
- * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them.
+ * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
+ * so do the partner accounts' pages and the institution's card of them (`loadPartnerTexts`).
  * The partner portal has its own part (`loadPortalTexts`), fetched with its pages instead of the
  * staff's: a partner never downloads the staff's texts, nor the staff the portal's.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal' | 'partners';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -42,6 +43,7 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
     portal: () => import('./texts-de-portal'),
+    partners: () => import('./texts-de-partners'),
   },
   en: {
     public: () => import('./texts-en'),
@@ -49,6 +51,7 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
     portal: () => import('./texts-en-portal'),
+    partners: () => import('./texts-en-partners'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -126,6 +129,8 @@ export const loadConferenceTexts = () => loadPart('conferences');
 export const loadAdminTexts = () => loadPart('admin');
 /** The texts of the partner portal (its layout and pages). */
 export const loadPortalTexts = () => loadPart('portal');
+/** The texts of the partner accounts (leads) and of what an institution has seen (leads, the dpo). */
+export const loadPartnerTexts = () => loadPart('partners');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until

@@ -1,4 +1,4 @@
-// English: the texts of every other domain but the conferences, the administration and the partner portal, fetched before the logged-in area renders (app/router.tsx).
+// English: the texts of every other domain but the conferences, the administration, the partner portal and the partner accounts, fetched before the logged-in area renders (app/router.tsx).
 import './dayjs';
 
 export const texts = import.meta.glob(
@@ -15,7 +15,7 @@ export const texts = import.meta.glob(
     '!../../users/**',
     '!../../organisation/**',
     '!../../occupations/**',
-    '!../../portal/**',
+    '!../../partners/**',
   ],
   { eager: true, import: 'default' },
 );
