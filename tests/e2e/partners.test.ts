@@ -9,7 +9,8 @@ import { choose, demoEnvironment, logIn, snap, textOf } from './support';
  * list on a desktop and a phone, ending and restoring access, and what the job centre has seen.
  */
 const env = demoEnvironment();
-const JOBCENTRE = 'Jobcenter Regionalverband Saarbrücken-Mitte';
+// The demo's job centre has its partner already (Stefanie Marx): the agency's contact person is invited here.
+const JOBCENTRE = 'Agentur für Arbeit Saar-Mitte';
 
 describe('partner accounts', () => {
   let context: BrowserContext;
@@ -24,7 +25,7 @@ describe('partner accounts', () => {
 
   it('invites a contact person of a job centre from its page and shows the link to hand over', async () => {
     // The directory searched as a link would open it (typing races the debounced list's re-render).
-    await page.goto(`${env.server.baseUrl}/network?q=${encodeURIComponent('Saarbrücken-Mitte')}`);
+    await page.goto(`${env.server.baseUrl}/network?q=${encodeURIComponent('Agentur für Arbeit')}`);
     await page.getByRole('link', { name: JOBCENTRE }).first().click();
     await page.waitForURL(/\/network\/[0-9a-f-]{36}$/);
     jobcentreUrl = page.url();
@@ -32,20 +33,20 @@ describe('partner accounts', () => {
     await textOf(card, 'Noch niemand von dieser Institution arbeitet im Partnerportal');
     await card.getByRole('button', { name: 'Partner einladen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Partner einladen' });
-    await choose(page, dialog, 'Ansprechperson', 'Stefanie Marx');
+    await choose(page, dialog, 'Ansprechperson', 'Frank Meyer');
     await dialog.getByRole('button', { name: 'Einladung senden' }).click();
     const result = page.getByRole('dialog', { name: 'Einladung' });
     await textOf(result, 'Es ist kein Mailserver eingerichtet');
     expect(await result.getByTestId('invite-link').textContent()).toMatch(/\/invite#\S{20,}/);
     await snap(page, 'partners-invited-link-1400-de');
     await result.getByRole('button', { name: 'Schließen' }).last().click();
-    await textOf(card, 'Stefanie Marx');
+    await textOf(card, 'Frank Meyer');
     await textOf(card, 'Eingeladen');
   });
 
   it('lists the accounts as a table on a desktop and as cards on a phone, in German and English', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Partnerzugänge' }).click();
-    await textOf(page.getByTestId('partner-accounts'), 'Stefanie Marx');
+    await textOf(page.getByTestId('partner-accounts'), 'Frank Meyer');
     await textOf(page.getByTestId('partner-accounts'), JOBCENTRE);
     await snap(page, 'partners-list-1400-de');
     expect(await axeFindings(page)).toEqual([]);
@@ -62,7 +63,7 @@ describe('partner accounts', () => {
       .getByRole('button', { name: 'Verwerfen' })
       .click();
     await page.getByRole('dialog').first().waitFor({ state: 'detached' });
-    const cardOf = page.getByTestId('list-card').filter({ hasText: 'Stefanie Marx' });
+    const cardOf = page.getByTestId('list-card').filter({ hasText: 'Frank Meyer' });
     await textOf(cardOf, 'Eingeladen');
     await snap(page, 'partners-list-390-de');
     expect(await axeFindings(page)).toEqual([]);
@@ -76,13 +77,13 @@ describe('partner accounts', () => {
   });
 
   it('ends the access after asking, and restores it', async () => {
-    const row = page.getByRole('row').filter({ hasText: 'Stefanie Marx' });
-    await row.getByRole('button', { name: 'Actions for Stefanie Marx' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Frank Meyer' });
+    await row.getByRole('button', { name: 'Actions for Frank Meyer' }).click();
     await page.getByRole('menuitem', { name: 'End access' }).click();
-    const confirm = page.getByRole('dialog', { name: "End Stefanie Marx's access?" });
+    const confirm = page.getByRole('dialog', { name: "End Frank Meyer's access?" });
     await confirm.getByRole('button', { name: 'End access' }).click();
     await textOf(row, 'Ended');
-    await row.getByRole('button', { name: 'Actions for Stefanie Marx' }).click();
+    await row.getByRole('button', { name: 'Actions for Frank Meyer' }).click();
     await page.getByRole('menuitem', { name: 'Restore access' }).click();
     await textOf(row, 'Invited');
   });

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { lazy, Suspense, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
@@ -12,11 +12,6 @@ import { PageLoader } from '../ui/PageLoader';
 import { useFocusHeadingOnNavigation } from './headings';
 import classes from './layout.module.css';
 import { navigationFor } from './navigation';
-
-/** Only a partner of several organisations has a choice: its menu items come in a chunk of their own. */
-const OrganisationMenuItems = lazy(async () => ({
-  default: (await import('../auth/OrganisationMenuItems')).OrganisationMenuItems,
-}));
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -71,12 +66,6 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
-                {user.organisations.length > 1 && (
-                  <Suspense fallback={null}>
-                    <OrganisationMenuItems />
-                    <Menu.Divider />
-                  </Suspense>
-                )}
                 <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={16} />}>
                   {t('nav.profile')}
                 </Menu.Item>

@@ -11,13 +11,7 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import {
-  loadAdminTexts,
-  loadAllTexts,
-  loadConferenceTexts,
-  loadPartnerTexts,
-  loadPortalTexts,
-} from '../ui/i18n';
+import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPortalTexts } from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -124,8 +118,7 @@ const adminPage =
  * The partner accounts' pages (one chunk) with their texts; the activity names the audit log's
  * actions, whose texts come with the administration's.
  */
-const partnerPages = async () =>
-  (await Promise.all([import('../partners/pages'), loadPartnerTexts(), loadAdminTexts()]))[0];
+const partnerPages = async () => (await Promise.all([import('../partners/pages'), loadAdminTexts()]))[0];
 
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
@@ -178,7 +171,11 @@ const routes: RouteObject[] = [
       // Outside the layout: until the choice is made, the server answers nothing of either organisation.
       {
         path: 'choose-organisation',
-        ...lazyPage(() => import('../auth/ChooseOrganisationPage'), 'ChooseOrganisationPage'),
+        // Only partners of several organisations come here: its texts are the portal's.
+        ...lazyPage(
+          async () => (await Promise.all([import('../portal/ChooseOrganisationPage'), loadPortalTexts()]))[0],
+          'ChooseOrganisationPage',
+        ),
       },
       {
         // The partner portal, in a layout of its own: a partner fetches none of the staff's pages

@@ -25,7 +25,7 @@ import { ErrorAlert, notifyError } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { formValues } from '../ui/fields';
 import { formatDate } from '../ui/format';
-import { loadPartnerTexts } from '../ui/i18n';
+import { loadAdminTexts } from '../ui/i18n';
 import { enumLabel, languageName } from '../ui/labels';
 import { PageLoader } from '../ui/PageLoader';
 import { sectorLabel } from '../ui/pickers';
@@ -46,7 +46,7 @@ import { contactPersonSpecs, institutionForm, institutionSpecs } from './specs';
 
 /** The partner accounts' card (leads): a chunk of its own, with its texts, not every network page's. */
 const InstitutionPartners = lazy(async () => {
-  const [module] = await Promise.all([import('../partners/InstitutionPartners'), loadPartnerTexts()]);
+  const [module] = await Promise.all([import('../partners/InstitutionPartners'), loadAdminTexts()]);
   return { default: module.InstitutionPartners };
 });
 

@@ -136,7 +136,7 @@ function Outbox() {
                   {m.subject}
                 </Title>
                 <Spoiler maxHeight={0} showLabel={t('settings.showText')} hideLabel={t('settings.hideText')}>
-                  <Code block style={{ whiteSpace: 'pre-wrap' }}>
+                  <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                     {m.text}
                   </Code>
                 </Spoiler>

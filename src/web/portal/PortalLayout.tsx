@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useFocusHeadingOnNavigation } from '../app/headings';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
-import { OrganisationSwitch } from '../auth/OrganisationSwitch';
 import { useSession, useUser } from '../auth/session';
 import { Logo } from '../ui/Logo';
 import { PageLoader } from '../ui/PageLoader';
 import classes from './layout.module.css';
+import { OrganisationSwitch } from './OrganisationSwitch';
 
 /** The partner's places: the start page, the institution's commitments, help, the account. */
 const places = [

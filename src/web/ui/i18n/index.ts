@@ -29,12 +29,12 @@ export function detectLanguage(): Language {
  * with those pages and with the public answer page of an invitation (`loadConferenceTexts`): they
  * are long, and the start page should not wait for them. The administration's pages (audit log,
  * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
- * so do the partner accounts' pages and the institution's card of them (`loadPartnerTexts`).
+ * the partner accounts' pages and the institution's card of them come with the same part.
  * The partner portal has its own part (`loadPortalTexts`), fetched with its pages instead of the
  * staff's: a partner never downloads the staff's texts, nor the staff the portal's.
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal' | 'partners';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -43,7 +43,6 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
     portal: () => import('./texts-de-portal'),
-    partners: () => import('./texts-de-partners'),
   },
   en: {
     public: () => import('./texts-en'),
@@ -51,7 +50,6 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
     portal: () => import('./texts-en-portal'),
-    partners: () => import('./texts-en-partners'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -129,8 +127,6 @@ export const loadConferenceTexts = () => loadPart('conferences');
 export const loadAdminTexts = () => loadPart('admin');
 /** The texts of the partner portal (its layout and pages). */
 export const loadPortalTexts = () => loadPart('portal');
-/** The texts of the partner accounts (leads) and of what an institution has seen (leads, the dpo). */
-export const loadPartnerTexts = () => loadPart('partners');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until

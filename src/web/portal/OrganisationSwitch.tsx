@@ -1,15 +1,15 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useUser } from '../auth/session';
 import { OrganisationMenuItems } from './OrganisationMenuItems';
-import { useUser } from './session';
 
 /**
  * A header's switch between the organisations a partner works with: a button naming the current
  * one that opens the others. Shown only to a person of several organisations.
  */
 export function OrganisationSwitch() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation('portal');
   const user = useUser();
   if (user.organisations.length <= 1) return null;
   return (

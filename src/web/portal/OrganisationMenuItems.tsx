@@ -1,9 +1,9 @@
 import { Menu, Text } from '@mantine/core';
 import { IconCheck, IconSwitchHorizontal } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { chooseOrganisation } from '../auth/api';
+import { useUser } from '../auth/session';
 import { notifyError } from '../ui/errors';
-import { chooseOrganisation } from './api';
-import { useUser } from './session';
 
 /**
  * The organisations as items of an open menu (the user menu of a header): the current one marked,
@@ -13,7 +13,7 @@ import { useUser } from './session';
  * a person of one organisation.
  */
 export function OrganisationMenuItems() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation('portal');
   const user = useUser();
   if (user.organisations.length <= 1) return null;
   const current = user.organisationChoiceRequired ? null : user.organisation.id;

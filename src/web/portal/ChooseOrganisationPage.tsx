@@ -2,17 +2,17 @@ import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { chooseOrganisation } from '../auth/api';
+import { PublicFrame } from '../auth/PublicFrame';
+import { useSession, useUser } from '../auth/session';
 import { ErrorAlert } from '../ui/errors';
-import { chooseOrganisation } from './api';
-import { PublicFrame } from './PublicFrame';
-import { useSession, useUser } from './session';
 
 /**
  * After the login of a partner of several organisations (and whenever they want to switch): one
  * large button per organisation, naming the institution they act for there. Built for a phone.
  */
 export function ChooseOrganisationPage() {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation('portal');
   const user = useUser();
   const { logout } = useSession();
   const navigate = useNavigate();
@@ -69,7 +69,7 @@ export function ChooseOrganisationPage() {
             navigate('/login');
           }}
         >
-          {t('auth.logout')}
+          {t('auth:auth.logout')}
         </Button>
       </Stack>
     </PublicFrame>
