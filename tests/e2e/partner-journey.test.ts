@@ -24,6 +24,7 @@ import {
   DEMO_PASSWORD,
   field,
   launchBrowser,
+  phoneContext,
   type RunningServer,
   snap,
   startDemoServer,
@@ -94,22 +95,16 @@ async function putOnTheHeldConference(dir: string) {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-journey-'));
   browser = await launchBrowser();
-  let first = await startDemoServer({ DATA_DIR: dataDir });
+  const first = await startDemoServer({ DATA_DIR: dataDir });
   lead = await asLead(first.baseUrl);
   await readTheDemo();
   await first.stop();
   await putOnTheHeldConference(dataDir);
-  server = first = await startDemoServer({ DATA_DIR: dataDir });
+  server = await startDemoServer({ DATA_DIR: dataDir });
   lead = await asLead(server.baseUrl);
   const minutes = await getJson<{ version: number }>(`/api/conferences/${held.id}/minutes`);
   await postJson(`/api/conferences/${held.id}/minutes/publish`, { version: minutes.version });
-  phone = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width: 390, height: 844 },
-    acceptDownloads: true,
-  });
+  phone = await phoneContext(browser, server.baseUrl);
   page = await phone.newPage();
 }, 240_000);
 

@@ -19,6 +19,7 @@ import {
   DEMO_PASSWORD,
   field,
   launchBrowser,
+  phoneContext,
   type RunningServer,
   snap,
   startDemoServer,
@@ -59,13 +60,7 @@ beforeAll(async () => {
   if (!n) throw new Error('the demo conference has no case the job centre receives pseudonymised');
   const [caseCode = '', name = ''] = n.client.label.split(' · ');
   shared = { place: index + 1, caseCode, name, nominationId: n.id };
-  context = await browser.newContext({
-    baseURL: server.baseUrl,
-    locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
-    viewport: { width: 390, height: 844 },
-    acceptDownloads: true,
-  });
+  context = await phoneContext(browser, server.baseUrl);
   page = await context.newPage();
 }, 180_000);
 

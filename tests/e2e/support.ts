@@ -222,3 +222,14 @@ export async function axeFindings(page: import('playwright-core').Page, within =
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, within);
 }
+
+/** A German phone (390 × 844, Berlin time) on the server, as partners open the portal. */
+export function phoneContext(browser: Browser, baseURL: string) {
+  return browser.newContext({
+    baseURL,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    viewport: { width: 390, height: 844 },
+    acceptDownloads: true,
+  });
+}
