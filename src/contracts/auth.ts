@@ -60,6 +60,8 @@ export const permissionNames = [
   'commitments.report',
   'pathways.manage',
   'conferences.report',
+  'reports.read',
+  'reports.drilldown',
   'portal.use',
   'partners.manage',
   'partners.activity',

@@ -48,6 +48,24 @@ export const referralSources = [
   'other',
 ] as const;
 export const benefitTypes = ['sgb2', 'sgb3', 'asylblg', 'none'] as const;
+/** ESF Plus: the labour-market situation at entry. Sensitive questions allow "no answer". */
+export const entryEmploymentStatuses = [
+  'employed',
+  'self_employed',
+  'unemployed',
+  'long_term_unemployed',
+  'inactive',
+  'no_answer',
+] as const;
+/** ESF Plus result within four weeks of leaving: employed and job-seeking exclude each other. */
+export const exitLabourStatuses = ['employed', 'job_seeking', 'neither', 'no_answer'] as const;
+/** Employment six months after leaving, qualification-adequate or not. */
+export const followUpEmployments = [
+  'employed_matching',
+  'employed_below',
+  'not_employed',
+  'no_answer',
+] as const;
 
 export const countryCode = z.enum(countryCodes as [string, ...string[]]);
 export const languageCode = z.string().regex(/^[a-z]{3}$/, 'ISO 639-3 code');

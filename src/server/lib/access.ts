@@ -46,6 +46,12 @@ const permissionRoles = {
   /** The conference report for the steering group and the funder. */
   'conferences.report': ['lead'],
   /**
+   * Funder reports: leads count the whole organisation, counsellors their own caseload (reports/);
+   * admin and dpo see no case figures. Only leads open the cases behind a cell, and that is audited.
+   */
+  'reports.read': ['lead', 'counsellor'],
+  'reports.drilldown': ['lead'],
+  /**
    * The partner portal: a partner sees only what a consent valid now shares with the institution
    * of their session (`actor.institutionId`); everything out of that answers 404 (portal/).
    */

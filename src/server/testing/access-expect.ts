@@ -79,6 +79,8 @@ const holders: Record<Permission, readonly StaffRole[]> = {
   'commitments.report': ['lead', 'counsellor', 'otherCounsellor'],
   'pathways.manage': ['lead'],
   'conferences.report': ['lead'],
+  'reports.read': ['lead', 'counsellor', 'otherCounsellor'],
+  'reports.drilldown': ['lead'],
   'portal.use': [],
   'partners.manage': ['lead'],
   'partners.activity': ['lead', 'dpo'],

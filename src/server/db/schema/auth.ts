@@ -32,6 +32,8 @@ export const users = pgTable(
     /** The time step of the last TOTP code accepted: a code is good once (auth/totp.ts). */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** The counsellor team a user belongs to (free text, set by the admin): a breakdown of the funder reports. */
+    team: text('team'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Who made the last change, for the "changed by … at …" message of a conflict. */

@@ -150,6 +150,7 @@ export const recognitionProcedures = pgTable(
     index('procedures_client_idx').on(t.clientId),
     index('procedures_org_due_idx').on(t.organisationId, t.decisionDueOn).where(sql`decided_on is null`),
     index('procedures_org_outcome_idx').on(t.organisationId, t.outcome),
+    index('procedures_org_decided_idx').on(t.organisationId, t.decidedOn),
   ],
 );
 

@@ -54,6 +54,20 @@ export const clients = pgTable(
     intakeDate: date('intake_date').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     notes: text('notes'),
+    /** ESF Plus entry indicator: the person's situation on the labour market when the case began. */
+    employmentStatusAtEntry: text('employment_status_at_entry'),
+    /**
+     * ESF Plus results within four weeks of leaving (asked after closure). Job-seeking and employed
+     * exclude each other, so they are one field (`exitLabour`); education and a qualification gained
+     * may come with either. Null means not asked yet; 'no_answer' that the person chose not to say.
+     */
+    exitRecordedOn: date('exit_recorded_on'),
+    exitLabour: text('exit_labour'),
+    exitInEducation: boolean('exit_in_education'),
+    exitQualificationGained: boolean('exit_qualification_gained'),
+    /** Employment six months after leaving (a next step at closure reminds the counsellor to ask). */
+    followUpRecordedOn: date('follow_up_recorded_on'),
+    followUpEmployment: text('follow_up_employment'),
     /**
      * Lower-case, unaccented, transliterated names, case code and e-mail, followed by the names'
      * search keys (lib/search-text, after its KEYS_MARK): one trigram index serves both.
@@ -81,6 +95,7 @@ export const clients = pgTable(
     index('clients_org_birth_idx').on(t.organisationId, t.birthDate),
     index('clients_org_email_idx').on(t.organisationId, t.email),
     index('clients_org_intake_idx').on(t.organisationId, t.intakeDate),
+    index('clients_org_closed_idx').on(t.organisationId, t.closedAt),
     index('clients_org_family_key_idx').on(t.organisationId, t.familyKey.op('text_pattern_ops')),
     index('clients_org_given_key_idx').on(t.organisationId, t.givenKey.op('text_pattern_ops')),
     index('clients_org_next_step_idx').on(t.organisationId, t.nextStepDue),

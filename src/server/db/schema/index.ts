@@ -13,5 +13,6 @@ export * from './occupations';
 export * from './organisations';
 export * from './partners';
 export * from './pathways';
+export * from './reports';
 export * from './system';
 export * from './transfer';

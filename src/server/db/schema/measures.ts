@@ -69,6 +69,7 @@ export const clientMeasures = pgTable(
   (t) => [
     index('client_measures_client_idx').on(t.clientId),
     index('client_measures_measure_idx').on(t.measureId),
+    index('client_measures_org_start_idx').on(t.organisationId, t.startDate),
   ],
 );
 
