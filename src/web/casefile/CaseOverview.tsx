@@ -16,20 +16,11 @@ import { formatDate } from '../ui/format';
 import { countryName, enumLabel, languageName } from '../ui/labels';
 import { useRefreshCase } from './api';
 import { EntrySection } from './EntrySection';
+import { ExitResultsCard } from './ExitResultsCard';
+import { Fact } from './Fact';
 import { residenceSpecs } from './specs';
 
 type Client = CaseFile['client'];
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '–'}</Text>
-    </div>
-  );
-}
 
 export const personFormValues = (c: Partial<Client> | null) => formValues(personSpecs, c);
 
@@ -130,6 +121,11 @@ function PersonCard({ client }: { client: Client }) {
             </Badge>
           )}
         </Fact>
+        <Fact label={f('employmentStatusAtEntry')}>
+          {client.employmentStatusAtEntry
+            ? enumLabel(t, 'employmentStatusAtEntry', client.employmentStatusAtEntry)
+            : null}
+        </Fact>
         <Fact label={t('case.currentJob')}>
           {client.currentEmployer
             ? `${client.currentEmployer}${client.currentHoursPerWeek ? `, ${client.currentHoursPerWeek} h` : ''}${client.currentJobBelowQualification ? ` · ${t('case.belowQualification')}` : ''}`
@@ -153,6 +149,7 @@ export function CaseOverview({ file }: { file: CaseFile }) {
   return (
     <Stack gap="lg">
       <PersonCard client={file.client} />
+      {file.client.stage === 'closed' && <ExitResultsCard client={file.client} />}
       <EntrySection
         clientId={file.client.id}
         kind="residence"
