@@ -161,6 +161,48 @@ export const exitResultsBody = z.object({
 });
 export type ExitResultsBody = z.input<typeof exitResultsBody>;
 export type ExitResults = Omit<z.output<typeof exitResultsBody>, 'version'>;
+const exitFields = [
+  'exitRecordedOn',
+  'exitLabour',
+  'exitInEducation',
+  'exitQualificationGained',
+  'followUpRecordedOn',
+  'followUpEmployment',
+] as const;
+
+/** Why answers do not fit together or the case: the server refuses with it, the form says it first. */
+export type ExitResultsProblem = {
+  path: (typeof exitFields)[number];
+  code: 'not_closed' | 'date_needed' | 'answer_needed' | 'before_closing';
+};
+
+/**
+ * The first problem of results for a case closed on `closedOn` (null: open): only a closed case has
+ * them; each part has the day it was asked, not before the closing day, and its answer ("no
+ * answer" is one).
+ */
+export function exitResultsProblem(r: ExitResults, closedOn: string | null): ExitResultsProblem | null {
+  const problem = (path: ExitResultsProblem['path'], code: ExitResultsProblem['code']) => ({ path, code });
+  if (!closedOn) {
+    const given = exitFields.find((k) => r[k] !== null);
+    return given ? problem(given, 'not_closed') : null;
+  }
+  const atExit = r.exitLabour !== null || r.exitInEducation !== null || r.exitQualificationGained !== null;
+  if (atExit && !r.exitRecordedOn) return problem('exitRecordedOn', 'date_needed');
+  if (r.exitRecordedOn) {
+    if (r.exitRecordedOn < closedOn) return problem('exitRecordedOn', 'before_closing');
+    if (r.exitLabour === null) return problem('exitLabour', 'answer_needed');
+    if (r.exitInEducation === null) return problem('exitInEducation', 'answer_needed');
+    if (r.exitQualificationGained === null) return problem('exitQualificationGained', 'answer_needed');
+  }
+  if (r.followUpEmployment !== null && !r.followUpRecordedOn)
+    return problem('followUpRecordedOn', 'date_needed');
+  if (r.followUpRecordedOn) {
+    if (r.followUpRecordedOn < closedOn) return problem('followUpRecordedOn', 'before_closing');
+    if (r.followUpEmployment === null) return problem('followUpEmployment', 'answer_needed');
+  }
+  return null;
+}
 
 const exitResultsShape = {
   exitRecordedOn: z.string().nullable(),

@@ -4,7 +4,12 @@
  * the case file's card records the answers.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ExitResults, ExitResultsBody } from '../../contracts/clients';
+import {
+  type ExitResults,
+  type ExitResultsBody,
+  type ExitResultsProblem,
+  exitResultsProblem,
+} from '../../contracts/clients';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
 import { clients, nextSteps, users } from '../db/schema';
@@ -105,45 +110,12 @@ async function completeExitSteps(tx: Db, clientId: string, r: ExitResults) {
   if (done.length) await refreshCaseSummaries(tx, [clientId]);
 }
 
-const exitFields = [
-  'exitRecordedOn',
-  'exitLabour',
-  'exitInEducation',
-  'exitQualificationGained',
-  'followUpRecordedOn',
-  'followUpEmployment',
-] as const;
-
-/**
- * The answers must fit together and fit the case: only a closed case has results; each part has
- * the date it was asked, not before the closing day, and its answer (a "no answer" is one).
- */
-function checkExitResults(row: ClientRow, r: ExitResults) {
-  const given = exitFields.find((k) => r[k] !== null);
-  if (!row.closedAt) {
-    if (given) throw invalidField(given, 'only a closed case has results at exit');
-    return;
-  }
-  const closedOn = todayInGermany(row.closedAt);
-  const atExit = r.exitLabour !== null || r.exitInEducation !== null || r.exitQualificationGained !== null;
-  if (atExit && !r.exitRecordedOn) throw invalidField('exitRecordedOn', 'the day the results were asked');
-  if (r.exitRecordedOn) {
-    if (r.exitRecordedOn < closedOn)
-      throw invalidField('exitRecordedOn', `not before the closing day ${closedOn}`);
-    if (r.exitLabour === null)
-      throw invalidField('exitLabour', 'the result on the labour market, or no answer');
-    if (r.exitInEducation === null) throw invalidField('exitInEducation', 'yes or no');
-    if (r.exitQualificationGained === null) throw invalidField('exitQualificationGained', 'yes or no');
-  }
-  if (r.followUpEmployment !== null && !r.followUpRecordedOn)
-    throw invalidField('followUpRecordedOn', 'the day the employment was asked');
-  if (r.followUpRecordedOn) {
-    if (r.followUpRecordedOn < closedOn)
-      throw invalidField('followUpRecordedOn', `not before the closing day ${closedOn}`);
-    if (r.followUpEmployment === null)
-      throw invalidField('followUpEmployment', 'the employment, or no answer');
-  }
-}
+const problemMessages: Record<ExitResultsProblem['code'], string> = {
+  not_closed: 'only a closed case has results at exit',
+  date_needed: 'the day the person was asked',
+  answer_needed: 'the answer, or no answer',
+  before_closing: 'not before the day the case was closed',
+};
 
 /** Records (or corrects, or clears) the results at exit and six months on; version required. */
 export async function recordExitResults(ctx: AppContext, actor: Actor, id: string, body: ExitResultsBody) {
@@ -151,7 +123,8 @@ export async function recordExitResults(ctx: AppContext, actor: Actor, id: strin
   const updated = await ctx.db.transaction(async (tx) => {
     const { row, counsellorIds } = await loadCase(tx, actor, id);
     await assertVersion(tx, row, version);
-    checkExitResults(row, results);
+    const problem = exitResultsProblem(results, row.closedAt ? todayInGermany(row.closedAt) : null);
+    if (problem) throw invalidField(problem.path, problemMessages[problem.code]);
     const [saved] = await tx
       .update(clients)
       .set({
@@ -170,7 +143,11 @@ export async function recordExitResults(ctx: AppContext, actor: Actor, id: strin
       entityId: id,
       subjectClientId: id,
       // Which answers changed, never the answers.
-      details: { fields: exitFields.filter((k) => results[k] !== row[k]) },
+      details: {
+        fields: Object.keys(results).filter(
+          (k) => results[k as keyof ExitResults] !== row[k as keyof ExitResults],
+        ),
+      },
     });
     return { saved, counsellorIds };
   });

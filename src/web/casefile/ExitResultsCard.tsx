@@ -4,7 +4,12 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
-import { type ExitResultsBody, exitResultsBody } from '../../contracts/clients';
+import {
+  type ExitResults,
+  type ExitResultsBody,
+  exitResultsBody,
+  exitResultsProblem,
+} from '../../contracts/clients';
 import { recordExitResults } from '../clients/api';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { Form } from '../ui/Form';
@@ -41,9 +46,18 @@ export function ExitResultsCard({ client }: { client: Client }) {
   const refresh = useRefreshCase(client.id);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const validateFields = resolver(exitResultsBody.omit({ version: true }));
   const form = useForm({
     initialValues: resultValues(client),
-    validate: resolver(exitResultsBody.omit({ version: true })),
+    // The fields one by one, then whether they fit together and the case, as the server checks.
+    validate: (values: Record<string, unknown>) => {
+      const errors = validateFields(values);
+      if (Object.keys(errors).length) return errors;
+      const problem = exitResultsProblem(bodyOf(values, client.version) as ExitResults, client.closedOn);
+      if (!problem) return {};
+      const date = client.closedOn ? formatDate(client.closedOn) : '';
+      return { [problem.path]: t(`case.exit.problems.${problem.code}`, { date }) };
+    },
   });
   const cancel = useDiscardQuestion(form.isDirty, () => setEditing(false));
   const f = (k: string) => t(`case.fields.${k}`);
