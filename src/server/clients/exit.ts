@@ -12,13 +12,13 @@ import {
 } from '../../contracts/clients';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { clients, nextSteps, users } from '../db/schema';
+import { nextSteps, users } from '../db/schema';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { addDays, addMonths, todayInGermany } from '../lib/calendar';
-import { AppError, invalidField } from '../lib/errors';
+import { invalidField } from '../lib/errors';
 import { assertVersion } from '../lib/versioned';
-import { type ClientRow, loadCase, presentCase, refreshCaseSummaries } from './service';
+import { type ClientRow, loadCase, presentCase, refreshCaseSummaries, writeCase } from './service';
 
 /**
  * The steps closing plans, in both languages: the owner reads theirs, and a reopened case closed
@@ -125,17 +125,7 @@ export async function recordExitResults(ctx: AppContext, actor: Actor, id: strin
     await assertVersion(tx, row, version);
     const problem = exitResultsProblem(results, row.closedAt ? todayInGermany(row.closedAt) : null);
     if (problem) throw invalidField(problem.path, problemMessages[problem.code]);
-    const [saved] = await tx
-      .update(clients)
-      .set({
-        ...results,
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-        version: sql`${clients.version} + 1`,
-      })
-      .where(and(eq(clients.id, id), eq(clients.version, version)))
-      .returning();
-    if (!saved) throw new AppError('version_conflict', 'Changed by someone else just now');
+    const saved = await writeCase(tx, actor, id, version, results);
     await completeExitSteps(tx, id, results);
     await audit(tx, actor, {
       action: 'client.updated',
