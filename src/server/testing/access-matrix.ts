@@ -86,6 +86,7 @@ const cases: Record<string, Entry> = {
   'POST /api/clients/duplicates': staff('cases.work'),
   'PATCH /api/clients/:id': staff('cases.work', { scope: 'case' }),
   'POST /api/clients/:id/stage': staff('cases.work', { scope: 'case' }),
+  'PUT /api/clients/:id/exit-results': staff('cases.work', { scope: 'case' }),
   'POST /api/clients/:id/handover': staff('cases.work', { scope: 'case' }),
   'PUT /api/clients/:id/counsellors': staff('cases.work', { scope: 'case' }),
   // The body names the first organisation's cases and colleague: the outsider's 400 says only
