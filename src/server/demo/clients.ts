@@ -212,6 +212,42 @@ const residenceFor = (country: string, rng: ReturnType<typeof random>) =>
         '§9 AufenthG',
       ]);
 
+/**
+ * The ESF Plus answers of a case: the situation at entry, and for a closed case the results
+ * asked three weeks after leaving and, once six months have passed, whether the person works.
+ */
+function reportAnswers(
+  rng: ReturnType<typeof random>,
+  closingOutcome: 'employed_matching' | 'employed_below' | 'moved_away' | null,
+  closedOn: string,
+  today: Date,
+) {
+  const entry = {
+    employmentStatusAtEntry: rng.pick([
+      'unemployed',
+      'unemployed',
+      'long_term_unemployed',
+      'employed',
+      'inactive',
+      'no_answer',
+    ] as const),
+  };
+  if (!closingOutcome) return entry;
+  const employed = closingOutcome !== 'moved_away';
+  const asked = days(new Date(`${closedOn}T10:00:00Z`), 21);
+  const sixMonths = days(new Date(`${closedOn}T10:00:00Z`), 183);
+  const followUp = sixMonths <= days(today, 0) && rng.chance(0.8);
+  return {
+    ...entry,
+    exitRecordedOn: asked,
+    exitLabour: employed ? 'employed' : rng.pick(['job_seeking', 'no_answer'] as const),
+    exitInEducation: false,
+    exitQualificationGained: closingOutcome === 'employed_matching' && rng.chance(0.5),
+    followUpRecordedOn: followUp ? sixMonths : null,
+    followUpEmployment: followUp ? (employed ? closingOutcome : 'not_employed') : null,
+  };
+}
+
 const mix = [
   0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5,
   5, 6, 6, 6,
@@ -224,6 +260,8 @@ const mix = [
  */
 export async function demoClients(tx: Db, organisationId: string, counsellorIds: string[]) {
   const rng = random(2026);
+  // The funder reports' answers draw from a generator of their own, so the older demo data stays as it was.
+  const esf = random(14);
   const today = new Date();
   const occ = await tx
     .select({ id: occupations.id, code: occupations.code })
@@ -244,6 +282,12 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
       .normalize('NFKD')
       .replace(/[^\w.]/g, '')
       .toLowerCase();
+    // A closed case closed when its path below reached the last stage, with what it said then.
+    const closingOutcome =
+      stage === 'closed' ? rng.pick(['employed_matching', 'employed_below', 'moved_away'] as const) : null;
+    // Drawn as before, so that every later random choice (and the persons browser tests name) stays the same.
+    if (stage === 'closed') rng.int(5, 40);
+    const closedOn = days(new Date(`${intake}T10:00:00Z`), (stages.length - 1) * 45);
     // The case is opened as at its intake, then replays its path through the stages.
     const [row] = await openCases(
       tx,
@@ -251,9 +295,9 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
       [
         {
           stage,
-          closingOutcome:
-            stage === 'closed' ? rng.pick(['employed_matching', 'employed_below', 'moved_away']) : null,
-          closedAt: stage === 'closed' ? new Date(days(today, -rng.int(5, 40))) : null,
+          closingOutcome,
+          closedAt: closingOutcome ? new Date(`${closedOn}T10:00:00Z`) : null,
+          ...reportAnswers(esf, closingOutcome, closedOn, today),
           ownerId: owner,
           givenNames: p.givenNames,
           familyName: p.familyName,
@@ -304,7 +348,7 @@ export async function demoClients(tx: Db, organisationId: string, counsellorIds:
         toStage,
         at: new Date(`${days(new Date(`${intake}T10:00:00Z`), s * 45)}T10:00:00Z`),
         userId: owner,
-        outcome: toStage === 'closed' ? 'employed_matching' : null,
+        outcome: toStage === 'closed' ? closingOutcome : null,
       });
       previous = toStage;
     }
