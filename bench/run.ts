@@ -1,4 +1,4 @@
-// npm run bench [-- --suite foundation|clients|network|conferences|followup|all|load|weight] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|conferences|followup|reports|all|load|weight] [--pg postgres://…]
 // The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
 // The weight suite (bytes of JS and CSS of the first pages, in headless Chromium) too; it needs no database server.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
@@ -10,6 +10,7 @@ import { runFoundation } from './foundation';
 import { arg, machine, postgresAvailable } from './lib';
 import { type LoadRun, loadReport, runLoad } from './load';
 import { runNetwork } from './network';
+import { runReports } from './reports';
 import { runWeight, weightReport } from './weight';
 
 const suite = arg('suite', 'all');
@@ -120,6 +121,27 @@ if (suite === 'followup' || suite === 'all') {
       `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${l(r.saveCommitment.server)} | ${l(r.saveCommitment.wall)} | ${l(r.visible.sameProcess)} | ${r.visible.otherProcess ? l(r.visible.otherProcess) : 'one process (PGlite)'} | ${l(r.listByInstitution)} | ${l(r.report.series)} | ${l(r.report.conference)} |`,
     );
     console.error(`followup on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'reports' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Reports suite: ${count} generated clients with 4 counselling sessions each, a recognition procedure for half, one or two measures for 60 %, closing and exit answers for the closed cases (bench/seed-reports.ts). Every report of last calendar year as the screen asks for it (with the previous year and the months), by no breakdown, gender and team, 5 rounds after a warm-up, as the lead (all cases); one report as a counsellor (a fifth of the cases); server time from Server-Timing. The XLSX of every report of the year and one report's PDF: wall time at the client, 3 after a warm-up. Load average ${os.loadavg()[0]?.toFixed(1)} at the start.`,
+    '',
+    '| database | seed | report (p50 / p95 / max) | as a counsellor: ESF entry by gender | XLSX of all reports for the year | PDF of the IQ report |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runReports(kind, count, pgUrl);
+    const l = (x: { n: number; p50: number; p95: number; max: number }) =>
+      `${Math.round(x.p50)} / **${Math.round(x.p95)}** / ${Math.round(x.max)} ms (n=${x.n})`;
+    const reports = r.perReport.map((x) => `${x.report}: ${l(x.latency)}`).join('<br>');
+    lines.push(
+      `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${reports} | ${l(r.counsellor)} | ${r.yearXlsxSeconds.join(' / ')} s | ${r.pdfSeconds.join(' / ')} s |`,
+    );
+    console.error(`reports on ${kind} done`);
   }
   lines.push('');
 }
