@@ -43,11 +43,17 @@ export function rowedFacts(
     WHERE ${where}`;
 }
 
-async function aggregates(db: Db, facts: SQL): Promise<Aggregate[]> {
+/** Counts, medians and means per cell, row, column and in all; only the aggregates the columns need (each is a sort). */
+async function aggregates(db: Db, table: TableDefinition, facts: SQL): Promise<Aggregate[]> {
+  const kinds = new Set(table.columns.map((c) => c.kind));
+  const things = kinds.has('count') || kinds.has('plain') ? sql`count(DISTINCT ref)::int` : sql`0`;
+  const median = kinds.has('median')
+    ? sql`(percentile_cont(0.5) WITHIN GROUP (ORDER BY n))::float8`
+    : sql`NULL::float8`;
+  const mean = kinds.has('share') ? sql`avg(n)::float8` : sql`NULL::float8`;
   const result = await db.execute<Aggregate>(sql`
     SELECT rk, max(rl) AS rl, col, GROUPING(rk)::int AS gr, GROUPING(col)::int AS gc,
-      count(DISTINCT client_id)::int AS persons, count(DISTINCT ref)::int AS things,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY n))::float8 AS median, avg(n)::float8 AS mean
+      count(DISTINCT client_id)::int AS persons, ${things} AS things, ${median} AS median, ${mean} AS mean
     FROM (${facts}) fx
     GROUP BY GROUPING SETS ((rk, col), (rk), (col), ())`);
   return result.rows.map((r) => ({
@@ -122,7 +128,7 @@ export async function runTables(
     return cells.length - 1;
   };
   for (const table of def.tables) {
-    const aggs = await aggregates(db, rowedFacts(table, by, period, population));
+    const aggs = await aggregates(db, table, rowedFacts(table, by, period, population));
     const at = new Map(aggs.map((a) => [`${a.gr ? '*' : a.rk}|${a.gc ? '*' : a.col}`, a]));
     const fixed =
       table.rowsBy === 'breakdown'
