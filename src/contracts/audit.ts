@@ -63,6 +63,11 @@ export const auditActions = [
   'conference.minutes_published',
   'conference.minutes_disclosed',
   'conference.report_exported',
+  /** Funder reports: a document given out, the cases behind a cell opened (lead), a report saved or removed. */
+  'report.exported',
+  'report.drilldown',
+  'report.saved',
+  'report.deleted',
   'commitment.created',
   'commitment.changed',
   'commitment.reported',

@@ -69,19 +69,19 @@ export const reportQuery = periodRule(
       .transform((v) => v === 'true'),
   }),
 );
-export type ReportQuery = z.input<typeof reportQuery>;
+export type ReportQuery = z.output<typeof reportQuery>;
 
 /** The report as a document; `lang` is the language of its words. */
 export const reportExportQuery = periodRule(
   z.object({ ...reportParams, lang: languageSchema.default('de') }),
 );
-export type ReportExportQuery = z.input<typeof reportExportQuery>;
+export type ReportExportQuery = z.output<typeof reportExportQuery>;
 
 /** Every report of a period in one workbook (the year's figures for the funder). */
 export const reportBundleQuery = periodRule(
   z.object({ from: isoDate, to: isoDate, lang: languageSchema.default('de') }),
 );
-export type ReportBundleQuery = z.input<typeof reportBundleQuery>;
+export type ReportBundleQuery = z.output<typeof reportBundleQuery>;
 
 /** The cases behind one cell (leads; audited). Row and column are the keys the report gave. */
 export const drillDownQuery = periodRule(
@@ -92,7 +92,7 @@ export const drillDownQuery = periodRule(
     column: z.string().min(1).max(60),
   }),
 );
-export type DrillDownQuery = z.input<typeof drillDownQuery>;
+export type DrillDownQuery = z.output<typeof drillDownQuery>;
 export const drillDownExportQuery = periodRule(
   z.object({
     ...reportParams,
@@ -102,6 +102,7 @@ export const drillDownExportQuery = periodRule(
     lang: languageSchema.default('de'),
   }),
 );
+export type DrillDownExportQuery = z.output<typeof drillDownExportQuery>;
 
 /**
  * A shown figure: `value` is null exactly when it is hidden — `primary` when fewer than five persons

@@ -42,6 +42,7 @@ import { occupationRoutes } from './occupations/routes';
 import { organisationRoutes } from './organisation/routes';
 import { partnerRoutes } from './partners/routes';
 import { pathwayRoutes } from './pathways/routes';
+import { reportRoutes } from './reports/routes';
 import { portalRoutes } from './portal/routes';
 import { portalCommitmentRoutes } from './portal/routes-commitments';
 import { setupRoutes } from './setup/routes';
@@ -161,6 +162,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   portalCommitmentRoutes(app, ctx);
   portalRoutes(app, ctx);
   partnerRoutes(app, ctx);
+  reportRoutes(app, ctx);
 
   const webPage = await serveWebClient(app, options.webDir ?? webDistDir, headers.web);
   app.setNotFoundHandler((request, reply) => {

@@ -9,6 +9,7 @@ import {
   type ConferenceReport,
   commitmentStates,
 } from '../../contracts/conference-report';
+import { pdfHeading, pdfTable } from '../lib/doc-tables';
 import { pageDefaults } from '../lib/pdf';
 import { coverLines, type ReportTable } from './report-tables';
 import type { ReportTexts } from './report-texts';
@@ -90,55 +91,6 @@ function chart(r: ConferenceReport, t: ReportTexts) {
   return [legend, { table: { widths: [160, WIDTH, '*'], body }, layout: 'noBorders' }];
 }
 
-function table(x: ReportTable, t: ReportTexts) {
-  if (x.rows.length === 0) return [{ text: t.none, italics: true, color: '#555' }];
-  const numeric = (v: unknown) => typeof v === 'number';
-  const cell = (v: string | number, bold = false) =>
-    numeric(v) ? { text: String(v), alignment: 'right', bold } : { text: v, bold };
-  const first = x.rows[0] ?? [];
-  const head = x.head.every((h) => h === '')
-    ? []
-    : [
-        x.head.map((h, i) => ({
-          text: h,
-          bold: true,
-          fontSize: 8,
-          alignment: numeric(first[i]) ? 'right' : 'left',
-        })),
-      ];
-  const body = [
-    ...head,
-    ...x.rows.map((r) => r.map((v) => cell(v))),
-    ...(x.total ? [x.total.map((v) => cell(v, true))] : []),
-  ];
-  return [
-    {
-      table: {
-        headerRows: head.length,
-        keepWithHeaderRows: head.length,
-        // A list of figures (no head) stays narrow; in a table the names get a column of their
-        // own width and the figures share the rest evenly.
-        widths:
-          head.length === 0 ? [260, 50] : x.head.map((_, i) => (i > 0 || x.head.length <= 3 ? '*' : 160)),
-        body,
-      },
-      layout: lines,
-      fontSize: 9,
-    },
-  ];
-}
-
-/** Thin rules between rows, a stronger one under the head; no vertical lines. */
-const lines = {
-  hLineWidth: (i: number, node: { table: { body: unknown[]; headerRows?: number } }) =>
-    i === 0 || i === node.table.body.length ? 0 : i === node.table.headerRows ? 1 : 0.5,
-  hLineColor: (i: number, node: { table: { headerRows?: number } }) =>
-    i === node.table.headerRows ? '#333333' : '#bbbbbb',
-  vLineWidth: () => 0,
-};
-
-const heading = (text: string) => ({ text, fontSize: 13, bold: true, margin: [0, 14, 0, 4] });
-
 export function reportDocument(
   r: ConferenceReport,
   tables: ReportTable[],
@@ -163,13 +115,13 @@ export function reportDocument(
       { table: { widths: [120, '*'], body: coverLines(r, t, organisation) }, layout: 'noBorders' },
       { text: t.privacy, fontSize: 8, color: '#555', margin: [0, 6, 0, 0] },
       ...(r.empty ? [{ text: t.empty, bold: true, margin: [0, 12, 0, 0] }] : []),
-      ...(totals ? [heading(totals.title), ...table(totals, t)] : []),
+      ...(totals ? [pdfHeading(totals.title), ...pdfTable(totals, t.none)] : []),
       ...rest.flatMap((x, i) => [
-        heading(x.title),
-        ...table(x, t),
-        ...(i === commitmentsAt && x.rows.length > 0 ? [heading(t.sections.chart), ...chart(r, t)] : []),
+        pdfHeading(x.title),
+        ...pdfTable(x, t.none),
+        ...(i === commitmentsAt && x.rows.length > 0 ? [pdfHeading(t.sections.chart), ...chart(r, t)] : []),
       ]),
-      heading(t.sections.definitions),
+      pdfHeading(t.sections.definitions),
       ...t.definitions.map(([term, meaning]) => ({
         text: [{ text: `${term}: `, bold: true }, meaning],
         fontSize: 9,

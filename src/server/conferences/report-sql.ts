@@ -10,7 +10,7 @@ import type { Db } from '../db/client';
 /** Closing a case is moving on only when it closes with work or training (not "moved away", "no contact"). */
 const movedOnClosings = ['employed_matching', 'employed_below', 'in_training'] as const;
 /** Held: the conference took place (its minutes may since have been published, or the file closed). */
-const heldStatuses = ['held', 'minutes_published', 'closed'] as const;
+export const heldStatuses = ['held', 'minutes_published', 'closed'] as const;
 
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const stageOrder = sql.raw(`ARRAY[${stages.map((s) => `'${s}'`).join(', ')}]::text[]`);
@@ -18,6 +18,16 @@ const stageOrder = sql.raw(`ARRAY[${stages.map((s) => `'${s}'`).join(', ')}]::te
 /** A transition `ct` to a later stage of the case workflow (contracts/clients `stages`). */
 const forwardSql = sql`(array_position(${stageOrder}, ct.to_stage) > array_position(${stageOrder}, ct.from_stage)
   AND (ct.to_stage <> 'closed' OR ct.outcome IN (${list(movedOnClosings)})))`;
+
+/**
+ * The state of a commitment `cm` on `today`: dropped, done on time or late (by the day reported),
+ * overdue, or open and not yet due. The conference report and the funder reports count by it.
+ */
+export const commitmentStateSql = (today: string) => sql`CASE WHEN cm.status = 'dropped' THEN 'dropped'
+  WHEN cm.status = 'done' AND cm.reported_on <= cm.due_date THEN 'done_on_time'
+  WHEN cm.status = 'done' THEN 'done_late'
+  WHEN cm.due_date < ${today}::date THEN 'overdue'
+  ELSE 'open_not_due' END`;
 
 /** Which conferences the report covers: a condition over `c` (conferences) of the organisation. */
 export type ScopeSql = SQL;
@@ -96,11 +106,7 @@ export async function reportFigures(
     ),
     made AS (
       SELECT cm.conference_id, cm.institution_id,
-        CASE WHEN cm.status = 'dropped' THEN 'dropped'
-          WHEN cm.status = 'done' AND cm.reported_on <= cm.due_date THEN 'done_on_time'
-          WHEN cm.status = 'done' THEN 'done_late'
-          WHEN cm.due_date < ${today}::date THEN 'overdue'
-          ELSE 'open_not_due' END AS state
+        ${commitmentStateSql(today)} AS state
       FROM commitments cm
       WHERE cm.organisation_id = ${organisationId}::uuid AND cm.conference_id IN (SELECT id FROM scope)
     ),

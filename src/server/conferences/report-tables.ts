@@ -3,19 +3,11 @@
  * gives each its sheet. Counts stay numbers (a spreadsheet sums them); words come from report-texts.
  */
 import { type ConferenceReport, commitmentStates } from '../../contracts/conference-report';
+import type { DocCell as Cell, DocTable as ReportTable } from '../lib/doc-tables';
 import { wallClock } from '../lib/zoned-time';
 import type { ReportTexts } from './report-texts';
 
-export type Cell = string | number;
-export interface ReportTable {
-  /** The sheet's name in the XLSX. */
-  sheet: string;
-  title: string;
-  head: string[];
-  rows: Cell[][];
-  /** A last row that sums the columns (bold in the PDF). */
-  total?: Cell[];
-}
+export type { ReportTable };
 
 /** The local date of a conference, as the report's language writes it. */
 const dayOf = (t: ReportTexts, startsAt: string) =>

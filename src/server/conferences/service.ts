@@ -40,6 +40,7 @@ export { minutesCopyPdf } from './minutes-pdf';
 export { nominationRows, storeWrittenInput, writtenInputsOf } from './nominations';
 export { packFor } from './packs';
 export { sendDueReminders } from './reminders';
+export { commitmentStateSql, heldStatuses } from './report-sql';
 export { answerInvitations, assertAnswerable } from './rsvp';
 /** The one decision of what an institution receives of a nominated case, for the partner portal. */
 export { conferenceConsents, receiptOf, shareWith } from './sharing';
