@@ -53,7 +53,7 @@ export function DrillDownDialog({
               </Button>
             </Group>
             {cases.data.cases.length > 0 && (
-              <Table.ScrollContainer minWidth={420}>
+              <Table.ScrollContainer minWidth={300}>
                 <Table striped verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>

@@ -82,7 +82,15 @@ export function LineChart({
         ))}
         {points.map((p, i) =>
           i % every === 0 ? (
-            <text key={p.key} x={x(i)} y={HEIGHT - 8} fontSize={12} fill={INK} textAnchor="middle">
+            <text
+              key={p.key}
+              x={x(i)}
+              y={HEIGHT - 8}
+              fontSize={12}
+              fill={INK}
+              // The last month's name ends at the edge rather than running over it.
+              textAnchor={i === points.length - 1 && points.length > 1 ? 'end' : 'middle'}
+            >
               {p.label}
             </text>
           ) : null,

@@ -43,11 +43,11 @@ export function ReportsPage() {
         from,
         to,
         by,
-        compare: compare ? 'true' : 'false',
+        compare,
       }
     : null;
   const result = useQuery({
-    ...reportRunQuery(query ?? { report: 'iq_counselling', from, to }),
+    ...reportRunQuery(query ?? { report: 'iq_counselling', from, to, by, compare }),
     enabled: query !== null && !reversed,
     placeholderData: keepPreviousData,
   });

@@ -12,10 +12,9 @@ import type {
 } from '../../contracts/reports';
 import { deleteJson, getJson, postJson, query } from '../lib/http';
 
-/** The contract's queries as the web sends them (the version a number; the server coerces it). */
-type WithVersion<T> = Omit<T, 'version'> & { version?: number };
-export type RunParams = WithVersion<ReportQuery>;
-export type CellParams = WithVersion<DrillDownQuery>;
+/** The contract's queries as the server reads them (the address carries them as text). */
+export type RunParams = ReportQuery;
+export type CellParams = DrillDownQuery;
 
 /** Funder reports: the catalogue, one report over a period, the cases behind a cell, saved reports. */
 export const reportKeys = {
