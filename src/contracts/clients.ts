@@ -47,7 +47,8 @@ export const referralSources = [
   'other_services',
   'other',
 ] as const;
-export const benefitTypes = ['sgb2', 'sgb3', 'asylblg', 'none'] as const;
+/** Benefits are social data, a sensitive question: the person may choose not to answer. */
+export const benefitTypes = ['sgb2', 'sgb3', 'asylblg', 'none', 'no_answer'] as const;
 /** ESF Plus: the labour-market situation at entry. Sensitive questions allow "no answer". */
 export const entryEmploymentStatuses = [
   'employed',
@@ -110,6 +111,11 @@ export const clientFields = {
     .enum(benefitTypes)
     .nullish()
     .transform((v) => v ?? null),
+  /** ESF Plus: the situation on the labour market when the case began (asked at intake). */
+  employmentStatusAtEntry: z
+    .enum(entryEmploymentStatuses)
+    .nullish()
+    .transform((v) => v ?? null),
   /** Social data from the job centre: shown masked, passed on only with a new legal basis. */
   jobcentreCustomerNumber: optionalText(40),
   currentEmployer: optionalText(200),
@@ -136,6 +142,76 @@ export type CreateClientBody = z.input<typeof createClientBody>;
 
 export const updateClientBody = withVersion(clientFields);
 export type UpdateClientBody = z.input<typeof updateClientBody>;
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+
+/**
+ * ESF Plus results of a closed case: within four weeks of leaving (`exit…`) and six months later
+ * (`followUp…`). The dates say when the person was asked: not in the future (the `birth` range ends
+ * today), not before the case was closed (the server checks that). The card sends all of them.
+ */
+export const exitResultsBody = z.object({
+  exitRecordedOn: optionalDate(birthDate),
+  exitLabour: nullable(z.enum(exitLabourStatuses)),
+  exitInEducation: nullable(z.boolean()),
+  exitQualificationGained: nullable(z.boolean()),
+  followUpRecordedOn: optionalDate(birthDate),
+  followUpEmployment: nullable(z.enum(followUpEmployments)),
+  version: z.number().int(),
+});
+export type ExitResultsBody = z.input<typeof exitResultsBody>;
+export type ExitResults = Omit<z.output<typeof exitResultsBody>, 'version'>;
+const exitFields = [
+  'exitRecordedOn',
+  'exitLabour',
+  'exitInEducation',
+  'exitQualificationGained',
+  'followUpRecordedOn',
+  'followUpEmployment',
+] as const;
+
+/** Why answers do not fit together or the case: the server refuses with it, the form says it first. */
+export type ExitResultsProblem = {
+  path: (typeof exitFields)[number];
+  code: 'not_closed' | 'date_needed' | 'answer_needed' | 'before_closing';
+};
+
+/**
+ * The first problem of results for a case closed on `closedOn` (null: open): only a closed case has
+ * them; each part has the day it was asked, not before the closing day, and its answer ("no
+ * answer" is one).
+ */
+export function exitResultsProblem(r: ExitResults, closedOn: string | null): ExitResultsProblem | null {
+  const problem = (path: ExitResultsProblem['path'], code: ExitResultsProblem['code']) => ({ path, code });
+  if (!closedOn) {
+    const given = exitFields.find((k) => r[k] !== null);
+    return given ? problem(given, 'not_closed') : null;
+  }
+  const atExit = r.exitLabour !== null || r.exitInEducation !== null || r.exitQualificationGained !== null;
+  if (atExit && !r.exitRecordedOn) return problem('exitRecordedOn', 'date_needed');
+  if (r.exitRecordedOn) {
+    if (r.exitRecordedOn < closedOn) return problem('exitRecordedOn', 'before_closing');
+    if (r.exitLabour === null) return problem('exitLabour', 'answer_needed');
+    if (r.exitInEducation === null) return problem('exitInEducation', 'answer_needed');
+    if (r.exitQualificationGained === null) return problem('exitQualificationGained', 'answer_needed');
+  }
+  if (r.followUpEmployment !== null && !r.followUpRecordedOn)
+    return problem('followUpRecordedOn', 'date_needed');
+  if (r.followUpRecordedOn) {
+    if (r.followUpRecordedOn < closedOn) return problem('followUpRecordedOn', 'before_closing');
+    if (r.followUpEmployment === null) return problem('followUpEmployment', 'answer_needed');
+  }
+  return null;
+}
+
+const exitResultsShape = {
+  exitRecordedOn: z.string().nullable(),
+  exitLabour: z.enum(exitLabourStatuses).nullable(),
+  exitInEducation: z.boolean().nullable(),
+  exitQualificationGained: z.boolean().nullable(),
+  followUpRecordedOn: z.string().nullable(),
+  followUpEmployment: z.enum(followUpEmployments).nullable(),
+};
 
 export const userRef = z.object({ id: z.uuid(), name: z.string() });
 export type UserRef = z.infer<typeof userRef>;
@@ -166,12 +242,16 @@ export const clientDetail = z.object({
   arrivalDate: z.string().nullable(),
   referralSource: z.enum(referralSources).nullable(),
   benefits: z.enum(benefitTypes).nullable(),
+  employmentStatusAtEntry: z.enum(entryEmploymentStatuses).nullable(),
   jobcentreCustomerNumber: z.string().nullable(),
   currentEmployer: z.string().nullable(),
   currentHoursPerWeek: z.number().nullable(),
   currentJobBelowQualification: z.boolean().nullable(),
   intakeDate: z.string(),
   notes: z.string().nullable(),
+  /** The day the case was closed (in Germany); null while it is open. */
+  closedOn: z.string().nullable(),
+  ...exitResultsShape,
   createdAt: timestamp,
   updatedAt: timestamp,
   updatedBy: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, userStatusSchema } from './auth';
-import { emailSchema, languageSchema, pageOf, pageQuery, text, timestamp } from './common';
+import { emailSchema, languageSchema, optionalText, pageOf, pageQuery, text, timestamp } from './common';
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -10,11 +10,16 @@ export const userSchema = z.object({
   language: languageSchema,
   status: userStatusSchema,
   totpEnabled: z.boolean(),
+  /** The counsellor team (free text): a breakdown of the funder reports. */
+  team: z.string().nullable(),
   lastLoginAt: timestamp.nullable(),
   createdAt: timestamp,
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** Empty means no team. */
+const teamField = optionalText(80);
 
 const rolesField = z
   .array(roleSchema)
@@ -27,6 +32,7 @@ export const inviteUserBody = z.object({
   name: text(120),
   roles: rolesField,
   language: languageSchema.default('de'),
+  team: teamField,
 });
 export type InviteUserBody = z.input<typeof inviteUserBody>;
 
@@ -43,6 +49,7 @@ export const updateUserBody = z.object({
   name: text(120).optional(),
   roles: rolesField.optional(),
   active: z.boolean().optional(),
+  team: teamField.optional(),
 });
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { queryRows } from '../db/client';
 import { allOf } from '../db/conditions';
@@ -29,7 +29,9 @@ export async function dueSteps(ctx: AppContext, actor: Actor, page: { limit: num
   assertCan(actor, 'cases.work');
   const today = todayInGermany();
   const where = and(
-    openCases(actor),
+    visibleCasesSql(actor),
+    // A closed case's steps are over, except those planned after it closed (the funders' questions).
+    or(ne(clients.stage, 'closed'), gte(nextSteps.createdAt, clients.closedAt)),
     isNull(nextSteps.doneAt),
     lte(nextSteps.dueDate, addDays(today, STEP_HORIZON_DAYS)),
     // A lead sees the steps of the organisation; a counsellor those of their cases and those given to them.

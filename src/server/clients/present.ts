@@ -1,4 +1,5 @@
 import type { ClientDetail, ClientListItem, DuplicateCandidate, UserRef } from '../../contracts/clients';
+import { todayInGermany } from '../../contracts/common';
 import type { clients } from '../db/schema';
 import { canReassignCase } from '../lib/access';
 import type { Actor } from '../lib/actor';
@@ -39,12 +40,20 @@ export function presentClient(
     arrivalDate: dateOf(row.arrivalDate),
     referralSource: row.referralSource as ClientDetail['referralSource'],
     benefits: row.benefits as ClientDetail['benefits'],
+    employmentStatusAtEntry: row.employmentStatusAtEntry as ClientDetail['employmentStatusAtEntry'],
     jobcentreCustomerNumber: row.jobcentreCustomerNumber,
     currentEmployer: row.currentEmployer,
     currentHoursPerWeek: row.currentHoursPerWeek,
     currentJobBelowQualification: row.currentJobBelowQualification,
     intakeDate: row.intakeDate,
     notes: row.notes,
+    closedOn: row.closedAt ? todayInGermany(row.closedAt) : null,
+    exitRecordedOn: row.exitRecordedOn,
+    exitLabour: row.exitLabour as ClientDetail['exitLabour'],
+    exitInEducation: row.exitInEducation,
+    exitQualificationGained: row.exitQualificationGained,
+    followUpRecordedOn: row.followUpRecordedOn,
+    followUpEmployment: row.followUpEmployment as ClientDetail['followUpEmployment'],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: people.updatedBy,

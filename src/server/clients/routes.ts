@@ -9,6 +9,7 @@ import {
   createClientBody,
   duplicateCandidateList,
   duplicateCheckBody,
+  exitResultsBody,
   handoverBody,
   savedFilter,
   savedFilterBody,
@@ -22,6 +23,7 @@ import { errorResponses } from '../../contracts/errors';
 import type { AppContext } from '../context';
 import { type App, actorOf } from '../lib/http';
 import { dueSteps, dashboard as dueWork } from './dashboard';
+import { recordExitResults } from './exit';
 import { listClients } from './list';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters';
 import { createClient, findDuplicates, updateClient } from './service';
@@ -97,6 +99,21 @@ export function clientRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request) => changeStage(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/clients/:id/exit-results',
+    {
+      schema: {
+        tags,
+        summary:
+          'Results at exit and six months later (ESF Plus) of a closed case: all of them, version required',
+        params: idParams,
+        body: exitResultsBody,
+        response: { 200: clientDetail, ...errors },
+      },
+    },
+    async (request) => recordExitResults(ctx, actorOf(request), request.params.id, request.body),
   );
 
   app.post(

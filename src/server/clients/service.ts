@@ -344,6 +344,26 @@ export async function createClient(ctx: AppContext, actor: Actor, body: CreateCl
   return presentCase(ctx.db, actor, row, []);
 }
 
+/**
+ * Writes changes of a case at the version the caller read (checked before with `assertVersion`):
+ * a write in between answers 409 instead of being overwritten.
+ */
+export async function writeCase(
+  tx: Db,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: Partial<typeof clients.$inferInsert>,
+): Promise<ClientRow> {
+  const [saved] = await tx
+    .update(clients)
+    .set({ ...values, updatedAt: new Date(), updatedBy: actor.userId, version: sql`${clients.version} + 1` })
+    .where(and(eq(clients.id, id), eq(clients.version, version)))
+    .returning();
+  if (!saved) throw new AppError('version_conflict', 'Changed by someone else just now');
+  return saved;
+}
+
 export async function updateClient(ctx: AppContext, actor: Actor, id: string, body: UpdateClientBody) {
   const { version, ...changes } = body;
   const updated = await ctx.db.transaction(async (tx) => {
@@ -351,18 +371,10 @@ export async function updateClient(ctx: AppContext, actor: Actor, id: string, bo
     await assertVersion(tx, row, version);
     if (changes.sectorId) await assertSectors(tx, actor, [changes.sectorId], 'sectorId');
     const merged = { ...row, ...(changes as Partial<ClientRow>) };
-    const [saved] = await tx
-      .update(clients)
-      .set({
-        ...(changes as Partial<typeof clients.$inferInsert>),
-        ...searchKeys(merged),
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-        version: sql`${clients.version} + 1`,
-      })
-      .where(and(eq(clients.id, id), eq(clients.version, version)))
-      .returning();
-    if (!saved) throw new AppError('version_conflict', 'Changed by someone else just now');
+    const saved = await writeCase(tx, actor, id, version, {
+      ...(changes as Partial<typeof clients.$inferInsert>),
+      ...searchKeys(merged),
+    });
     await audit(tx, actor, {
       action: 'client.updated',
       entityType: 'client',

@@ -11,6 +11,7 @@ import { enqueueMail } from '../lib/mail';
 import { notifyUser } from '../lib/notifications';
 import { firstRow } from '../lib/required';
 import { assertVersion } from '../lib/versioned';
+import { planExitSteps } from './exit';
 import { loadCase, presentCase } from './service';
 
 const order = (s: Stage) => stages.indexOf(s);
@@ -62,12 +63,19 @@ export async function changeStage(
       outcome,
       userId: actor.userId,
     });
+    // Funders ask what became of the person: closing plans the questions (exit.ts).
+    const planned = body.to === 'closed' ? await planExitSteps(tx, actor, saved) : 0;
     await audit(tx, actor, {
       action: 'client.stage_changed',
       entityType: 'client',
       entityId: id,
       subjectClientId: id,
-      details: { from, to: body.to, ...(body.outcome ? { outcome: body.outcome } : {}) },
+      details: {
+        from,
+        to: body.to,
+        ...(body.outcome ? { outcome: body.outcome } : {}),
+        ...(planned ? { stepsPlanned: planned } : {}),
+      },
     });
     return { saved, counsellorIds };
   });

@@ -155,7 +155,8 @@ export async function rankSuggestions(ctx: AppContext, actor: Actor, clientId: s
   // Unknown is not "none": a case without German recorded is neither below nor above a level.
   const germanKnown = c.germanLevel !== null;
   const german = c.germanLevel ?? 0;
-  const funding = new Set(fundingByBenefits[c.benefits ?? 'none'] ?? []);
+  // Benefits not stated (or "no answer") count as none: the funding open to everyone.
+  const funding = new Set(fundingByBenefits[c.benefits ?? 'none'] ?? fundingByBenefits.none);
 
   const measureMatch: (SQL | undefined)[] = [
     p.occupations.length

@@ -9,7 +9,7 @@ import type { Breakdown, ColumnKind, ReportCell, ReportRow, ReportTable } from '
 import type { Db } from '../db/client';
 import { breakdownSql } from './breakdowns';
 import type { Period, ReportDefinition, TableDefinition } from './definition';
-import { type Line, type RawCell, suppress } from './suppression';
+import type { Line, RawCell, suppress } from './suppression';
 
 /** Which facts count: all of the organisation's, or those of cases the counsellor may open. */
 export type Population = { kind: 'organisation' } | { kind: 'caseload'; visible: SQL };
@@ -27,7 +27,12 @@ type Aggregate = {
 };
 
 /** The facts of a table with their row key `rk` and label `rl`, for the population (a subquery `fx`). */
-export function rowedFacts(table: TableDefinition, by: Breakdown, period: Period, population: Population): SQL {
+export function rowedFacts(
+  table: TableDefinition,
+  by: Breakdown,
+  period: Period,
+  population: Population,
+): SQL {
   const b = breakdownSql(table.rowsBy === 'breakdown' ? by : 'none');
   const own = table.rowsBy !== 'breakdown';
   const where =
@@ -59,8 +64,13 @@ async function aggregates(db: Db, facts: SQL): Promise<Aggregate[]> {
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** A cell's true value and the persons behind it, by what its column counts. */
-function rawCell(a: Aggregate | undefined, kind: ColumnKind | 'rowTotal', allPersons: boolean): RawCell & { none: boolean } {
-  if (!a) return { value: 0, persons: kind === 'plain' ? null : 0, none: kind === 'median' || kind === 'share' };
+function rawCell(
+  a: Aggregate | undefined,
+  kind: ColumnKind | 'rowTotal',
+  allPersons: boolean,
+): RawCell & { none: boolean } {
+  if (!a)
+    return { value: 0, persons: kind === 'plain' ? null : 0, none: kind === 'median' || kind === 'share' };
   switch (kind) {
     case 'persons':
       return { value: a.persons, persons: a.persons, none: false };
@@ -115,7 +125,9 @@ export async function runTables(
     const aggs = await aggregates(db, rowedFacts(table, by, period, population));
     const at = new Map(aggs.map((a) => [`${a.gr ? '*' : a.rk}|${a.gc ? '*' : a.col}`, a]));
     const fixed =
-      table.rowsBy === 'breakdown' ? breakdownSql(by).fixed : (table.fixedRows ?? (table.rowsBy === 'none' ? ['all'] : []));
+      table.rowsBy === 'breakdown'
+        ? breakdownSql(by).fixed
+        : (table.fixedRows ?? (table.rowsBy === 'none' ? ['all'] : []));
     const found = aggs.filter((a) => !a.gr && a.gc && a.rk !== null && !fixed.includes(a.rk));
     found.sort(
       (a, b) =>
@@ -180,7 +192,12 @@ export function presentTables(run: TableRun, marks: ReturnType<typeof suppress>)
     return { value: none.has(i) ? null : (run.cells[i]?.value ?? 0), suppressed: null };
   };
   return run.layouts.map(({ table, rows, totalRow, none }) => {
-    const row = (r: { key: string; label: string | null; cells: number[]; total: number | null }): ReportRow => ({
+    const row = (r: {
+      key: string;
+      label: string | null;
+      cells: number[];
+      total: number | null;
+    }): ReportRow => ({
       key: r.key,
       label: r.label,
       cells: r.cells.map((i) => cell(i, none)),

@@ -17,10 +17,10 @@ import type { AppContext } from '../context';
 import { type App, actorOf, sendFile } from '../lib/http';
 import { exportDrillDown, exportReport, exportYear } from './export';
 import {
+  reportCatalogue as catalogueOf,
   deleteSavedReport,
   drillDown,
   listSavedReports,
-  reportCatalogue as catalogueOf,
   runReport,
   saveReport,
 } from './service';
@@ -34,7 +34,13 @@ const hiding =
 export function reportRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/reports',
-    { schema: { tags, summary: 'The reports this user may run', response: { 200: reportCatalogue, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The reports this user may run',
+        response: { 200: reportCatalogue, ...errors },
+      },
+    },
     async (request) => catalogueOf(actorOf(request)),
   );
   app.get(
@@ -62,7 +68,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
           response: errors,
         },
       },
-      async (request, reply) => sendFile(reply, await exportReport(ctx, actorOf(request), request.query, format)),
+      async (request, reply) =>
+        sendFile(reply, await exportReport(ctx, actorOf(request), request.query, format)),
     );
   app.get(
     '/api/reports/year.xlsx',
@@ -94,7 +101,8 @@ export function reportRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'The cases behind one cell, pseudonymised: keyed hash, age group, no name or birth date (audited)',
+        summary:
+          'The cases behind one cell, pseudonymised: keyed hash, age group, no name or birth date (audited)',
         querystring: drillDownExportQuery,
         response: errors,
       },
@@ -103,7 +111,9 @@ export function reportRoutes(app: App, ctx: AppContext) {
   );
   app.get(
     '/api/reports/saved',
-    { schema: { tags, summary: 'The reports this user saved', response: { 200: savedReportList, ...errors } } },
+    {
+      schema: { tags, summary: 'The reports this user saved', response: { 200: savedReportList, ...errors } },
+    },
     async (request) => listSavedReports(ctx, actorOf(request)),
   );
   app.post(
@@ -121,7 +131,12 @@ export function reportRoutes(app: App, ctx: AppContext) {
   app.delete(
     '/api/reports/saved/:id',
     {
-      schema: { tags, summary: 'Remove a saved report', params: idParams, response: { 200: okSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Remove a saved report',
+        params: idParams,
+        response: { 200: okSchema, ...errors },
+      },
     },
     async (request) => deleteSavedReport(ctx, actorOf(request), request.params.id),
   );

@@ -58,13 +58,16 @@ export function definitionFor(actor: Actor, id: ReportId, version: number | unde
   const versions = versionsOf(id);
   const def = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
   if (!def) throw invalidField('version', `report ${id} has no version ${version}`);
-  if (def.leadsOnly && !isLead(actor)) throw forbidden('This report counts the whole organisation: leads only');
+  if (def.leadsOnly && !isLead(actor))
+    throw forbidden('This report counts the whole organisation: leads only');
   if (!def.breakdowns.includes(by)) throw invalidField('by', `report ${id} is not broken down by ${by}`);
   return def;
 }
 
 export function populationOf(actor: Actor): Population {
-  return isLead(actor) ? { kind: 'organisation' } : { kind: 'caseload', visible: visibleCasesSql(actor, 'c') };
+  return isLead(actor)
+    ? { kind: 'organisation' }
+    : { kind: 'caseload', visible: visibleCasesSql(actor, 'c') };
 }
 
 const periodOf = (actor: Actor, from: string, to: string): Period => ({
@@ -79,7 +82,10 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const wholeMonths = from.endsWith('-01') && addDays(to, 1).endsWith('-01');
   if (wholeMonths) {
     const months =
-      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+      Number(to.slice(5, 7)) -
+      Number(from.slice(5, 7)) +
+      1;
     return { from: addMonths(from, -months), to: addDays(from, -1) };
   }
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
@@ -142,7 +148,7 @@ export async function runReport(ctx: AppContext, actor: Actor, q: ReportQuery): 
 }
 
 /** The ids of the cases behind one cell (or a row's or the column's total), within the lead's access. */
-async function casesBehind(ctx: AppContext, actor: Actor, q: DrillDownQuery) {
+function casesBehind(actor: Actor, q: DrillDownQuery) {
   assertCan(actor, 'reports.drilldown');
   const by = q.by;
   const def = definitionFor(actor, q.report, q.version, by);
@@ -153,15 +159,25 @@ async function casesBehind(ctx: AppContext, actor: Actor, q: DrillDownQuery) {
   const facts = rowedFacts(table, by, periodOf(actor, q.from, q.to), populationOf(actor));
   const row = q.row === 'total' ? sql`true` : sql`rk = ${q.row}`;
   const column = q.column === 'total' ? sql`true` : sql`col = ${q.column}`;
-  return { def, table, facts: sql`SELECT DISTINCT client_id FROM (${facts}) fx WHERE client_id IS NOT NULL AND ${row} AND ${column}` };
+  return {
+    def,
+    table,
+    facts: sql`SELECT DISTINCT client_id FROM (${facts}) fx WHERE client_id IS NOT NULL AND ${row} AND ${column}`,
+  };
 }
 
 const LISTED = 500;
 
 /** The cases behind a cell: leads only, each case's read audited, and the opening itself. */
 export async function drillDown(ctx: AppContext, actor: Actor, q: DrillDownQuery): Promise<DrillDownResult> {
-  const { def, facts } = await casesBehind(ctx, actor, q);
-  const result = await ctx.db.execute<{ id: string; case_code: string; name: string; stage: string; total: number }>(sql`
+  const { def, facts } = casesBehind(actor, q);
+  const result = await ctx.db.execute<{
+    id: string;
+    case_code: string;
+    name: string;
+    stage: string;
+    total: number;
+  }>(sql`
     SELECT c.id, c.case_code, c.given_names || ' ' || c.family_name AS name, c.stage, count(*) OVER ()::int AS total
     FROM clients c WHERE c.id IN (${facts}) AND ${visibleCasesSql(actor, 'c')}
     ORDER BY c.family_name, c.given_names, c.case_code LIMIT ${LISTED}`);
@@ -171,12 +187,26 @@ export async function drillDown(ctx: AppContext, actor: Actor, q: DrillDownQuery
     action: 'report.drilldown',
     entityType: 'report',
     entityId: null,
-    details: { report: def.id, version: def.version, from: q.from, to: q.to, by: q.by, table: q.table, row: q.row, column: q.column, cases: total },
+    details: {
+      report: def.id,
+      version: def.version,
+      from: q.from,
+      to: q.to,
+      by: q.by,
+      table: q.table,
+      row: q.row,
+      column: q.column,
+      cases: total,
+    },
   });
   await auditActorMany(
     ctx.db,
     actor,
-    cases.map((c) => ({ action: 'client.read' as const, subjectClientId: c.id, details: { via: 'report.drilldown' } })),
+    cases.map((c) => ({
+      action: 'client.read' as const,
+      subjectClientId: c.id,
+      details: { via: 'report.drilldown' },
+    })),
   );
   return { total, cases };
 }
@@ -193,7 +223,7 @@ export function pseudonymOf(ctx: AppContext, clientId: string): string {
 
 /** The cases behind a cell for a document: pseudonym and coarse facts, never a name or birth date. */
 export async function drillDownRecords(ctx: AppContext, actor: Actor, q: DrillDownQuery) {
-  const { def, facts } = await casesBehind(ctx, actor, q);
+  const { def, facts } = casesBehind(actor, q);
   const result = await ctx.db.execute<{
     id: string;
     stage: string;
@@ -217,7 +247,18 @@ export async function drillDownRecords(ctx: AppContext, actor: Actor, q: DrillDo
     action: 'report.exported',
     entityType: 'report',
     entityId: null,
-    details: { report: def.id, version: def.version, from: q.from, to: q.to, table: q.table, row: q.row, column: q.column, cases: records.length, format: 'xlsx', pseudonymised: true },
+    details: {
+      report: def.id,
+      version: def.version,
+      from: q.from,
+      to: q.to,
+      table: q.table,
+      row: q.row,
+      column: q.column,
+      cases: records.length,
+      format: 'xlsx',
+      pseudonymised: true,
+    },
   });
   return { def, records };
 }

@@ -49,9 +49,7 @@ export interface Line {
  */
 export function suppress(cells: RawCell[], lines: Line[], links: number[][] = []): Suppressed[] {
   const marks: Suppressed[] = cells.map((c) => (needsPrimary(c) ? 'primary' : null));
-  const adding = lines.filter(
-    (l) => l.parts.length > 0 && sumOf(cells, l.parts) === cells[l.total]?.value,
-  );
+  const adding = lines.filter((l) => l.parts.length > 0 && sumOf(cells, l.parts) === cells[l.total]?.value);
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of adding) {

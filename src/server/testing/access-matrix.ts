@@ -7,6 +7,7 @@
  */
 import { addDays, todayInGermany } from '../lib/calendar';
 import { anyStaff, anyUser, auditors, but, type Entry, open, portal, staff } from './access-expect';
+import { savedReportBody } from './access-world';
 import { PASSWORD } from './harness';
 
 /** The API's own description and the files of its browsable page. */
@@ -20,6 +21,11 @@ const apiDocs: Record<string, Entry> = {
   'GET /api/docs/static/*': open(),
   'GET /api/openapi.json': open(),
 };
+
+/** A funder report's period and one of its cells (the counsellor counts their caseload, the lead all). */
+const reportYear = { from: '2025-01-01', to: '2025-12-31' };
+const oneReport = { report: 'measures', ...reportYear };
+const oneCell = { ...oneReport, table: 'by_type', row: 'total', column: 'total' };
 
 const system: Record<string, Entry> = {
   'GET /api/health': open(),
@@ -80,6 +86,7 @@ const cases: Record<string, Entry> = {
   'POST /api/clients/duplicates': staff('cases.work'),
   'PATCH /api/clients/:id': staff('cases.work', { scope: 'case' }),
   'POST /api/clients/:id/stage': staff('cases.work', { scope: 'case' }),
+  'PUT /api/clients/:id/exit-results': staff('cases.work', { scope: 'case' }),
   'POST /api/clients/:id/handover': staff('cases.work', { scope: 'case' }),
   'PUT /api/clients/:id/counsellors': staff('cases.work', { scope: 'case' }),
   // The body names the first organisation's cases and colleague: the outsider's 400 says only
@@ -168,6 +175,17 @@ const conferences: Record<string, Entry> = {
   'GET /api/conference-report': staff('conferences.report'),
   'GET /api/conference-report.pdf': staff('conferences.report'),
   'GET /api/conference-report.xlsx': staff('conferences.report'),
+  'GET /api/reports': staff('reports.read'),
+  'GET /api/reports/run': staff('reports.read', { query: () => oneReport }),
+  'GET /api/reports/run.pdf': staff('reports.read', { query: () => oneReport }),
+  'GET /api/reports/run.xlsx': staff('reports.read', { query: () => oneReport }),
+  'GET /api/reports/year.xlsx': staff('reports.read', { query: () => reportYear }),
+  'GET /api/reports/cases': staff('reports.drilldown', { query: () => oneCell }),
+  'GET /api/reports/cases.xlsx': staff('reports.drilldown', { query: () => oneCell }),
+  'GET /api/reports/saved': staff('reports.read'),
+  'POST /api/reports/saved': staff('reports.read', { body: () => savedReportBody }),
+  // A saved report is its user's own: the lead and the colleague get 404 for the counsellor's.
+  'DELETE /api/reports/saved/:id': staff('reports.read', { scope: 'own' }),
   'POST /api/conferences/:id/invitations': staff('conferences.manage', {
     scope: 'organisation',
     body: (w) => ({ institutionId: w.institutions.c }),

@@ -9,7 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Conference } from '../../contracts/conferences';
 import { conferenceInvitations, conferenceNominations } from '../db/schema';
 import type { DataState } from './access-expect';
-import { createBy, newContact, PDF, type World } from './access-world';
+import { createBy, newContact, PDF, savedReportBody, type World } from './access-world';
 import { ok } from './factories';
 
 /** Routes of a conference after its table: they act on the past conference. */
@@ -26,6 +26,7 @@ function idParam(w: World, url: string, state: DataState): string | undefined {
   const byPrefix: Record<string, string> = {
     '/api/users/': w.users.spare,
     '/api/saved-filters/': w.savedFilterId,
+    '/api/reports/saved/': w.savedReportId,
     '/api/sectors/': w.sectorId,
     '/api/institutions/': w.institutions.c,
     '/api/opportunities/': w.opportunityId,
@@ -109,6 +110,8 @@ async function recordToRemove(w: World, url: string): Promise<string> {
     return ok(await w.sessions.counsellor.form(path, { category: 'other' }, { name: 'b.pdf', data: PDF })).id;
   }
   if (url.includes('/contacts/:contactId')) return newContact(w);
+  if (url === '/api/reports/saved/:id')
+    return (await createBy(w, w.sessions.counsellor, 'POST /api/reports/saved', {}, savedReportBody)).id;
   const parent = url.replace(/\/:\w+$/, '');
   return (
     await createBy(w, w.sessions.counsellor, `POST ${parent}`, { id: idParam(w, parent, 'valid') ?? '' })

@@ -47,6 +47,8 @@ export interface World extends ConferenceIds {
   measureId: string;
   opportunityId: string;
   savedFilterId: string;
+  /** A funder report the counsellor saved. */
+  savedReportId: string;
   importId: string;
   /** A partner account (membership) of institution C, for the routes that manage accounts. */
   partnerAccountId: string;
@@ -63,6 +65,16 @@ export function routeSchemas(t: TestApp, key: string): RouteSchemas {
 }
 
 /** Sends the route's minimal body (with `overrides`) as `session`; answers the 200 body. */
+/** A funder report to save: the generated body would name a version no definition has. */
+export const savedReportBody = {
+  name: 'Jahresbericht',
+  report: 'measures',
+  version: 1,
+  from: '2025-01-01',
+  to: '2025-12-31',
+  by: 'none',
+};
+
 export async function createBy(
   w: Pick<World, 't' | 'ids'>,
   session: Session,
@@ -155,6 +167,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   w.workCase = (await openCase(counsellor, { givenNames: 'Work', familyName: 'Case' })).id;
   await caseRecords(w);
   w.savedFilterId = (await createBy(w, counsellor, 'POST /api/saved-filters', {}, { query: {} })).id;
+  w.savedReportId = (await createBy(w, counsellor, 'POST /api/reports/saved', {}, savedReportBody)).id;
   w.importId = ok(
     await counsellor.upload('/api/clients/import', 'list.csv', 'Nachname;Vorname\nMuster;Max\n'),
   ).id;

@@ -11,6 +11,7 @@ export function presentUser(row: typeof users.$inferSelect): User {
     language: row.language as User['language'],
     status: row.status as User['status'],
     totpEnabled: Boolean(row.totpSecret),
+    team: row.team,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     version: row.version,

@@ -132,6 +132,7 @@ export async function inviteUser(ctx: AppContext, actor: Actor, body: InviteUser
           name: body.name,
           roles: body.roles,
           language: body.language ?? 'de',
+          team: body.team ?? null,
           status: 'invited',
         })
         .returning(),
@@ -219,6 +220,7 @@ export async function updateUser(
         .set({
           ...(body.name ? { name: body.name } : {}),
           ...(body.roles ? { roles: body.roles } : {}),
+          ...(body.team !== undefined ? { team: body.team } : {}),
           status,
           updatedAt: new Date(),
           updatedBy: actor.userId,
@@ -249,12 +251,16 @@ export async function updateUser(
         entityId: user.id,
       });
     }
-    if (body.name && body.name !== user.name) {
+    const changed = [
+      ...(body.name && body.name !== user.name ? ['name'] : []),
+      ...(body.team !== undefined && body.team !== user.team ? ['team'] : []),
+    ];
+    if (changed.length) {
       await audit(tx, actor, {
         action: 'user.updated',
         entityType: 'user',
         entityId: user.id,
-        details: { changed: ['name'] },
+        details: { changed },
       });
     }
     return presentUser(updated);

@@ -204,6 +204,35 @@ describe('managing users', () => {
     expect(stale.json().error.details.version).toBe(2);
   });
 
+  it('gives a user a team (trimmed, at most 80 characters; empty is none), listed and audited', async () => {
+    const { admin: s, organisation } = await staff(t, ['admin']);
+    const user = await createUser(t.ctx, organisation.id, ['counsellor'], 'Team Player');
+    const set = await s.patch(`/api/users/${user.id}`, { version: 1, team: '  Team Saarlouis ' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().team).toBe('Team Saarlouis');
+    const listed = (await s.get('/api/users?q=player')).json().items[0];
+    expect(listed.team).toBe('Team Saarlouis');
+    // Other changes leave the team alone.
+    const renamed = await s.patch(`/api/users/${user.id}`, { version: 2, name: 'Team Spieler' });
+    expect(renamed.json().team).toBe('Team Saarlouis');
+    const long = await s.patch(`/api/users/${user.id}`, { version: 3, team: 'x'.repeat(81) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields[0].path).toBe('team');
+    const cleared = await s.patch(`/api/users/${user.id}`, { version: 3, team: '' });
+    expect(cleared.json().team).toBeNull();
+    const trail = (await s.get(`/api/audit?action=user.updated&actorId=${s.user.id}`)).json();
+    expect(trail.items.map((e: { details: unknown }) => e.details)).toEqual(
+      expect.arrayContaining([{ changed: ['team'] }]),
+    );
+    const invited = await s.post('/api/users', {
+      email: 'team.new@example.org',
+      name: 'Neu im Team',
+      roles: ['counsellor'],
+      team: 'Team Neunkirchen',
+    });
+    expect(invited.json().user.team).toBe('Team Neunkirchen');
+  });
+
   it('keeps at least one active admin', async () => {
     const { admin } = await createOrganisation(t.ctx);
     const s = await login(t.app, admin.email);

@@ -1,81 +1,39 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../contracts/casefile';
 import { updateClientBody } from '../../contracts/clients';
 import { residenceBody } from '../../contracts/profile';
 import { updateCase } from '../clients/api';
 import { personSpecs } from '../clients/specs';
-import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
-import { Form } from '../ui/Form';
-import { useDiscardQuestion } from '../ui/FormDialog';
 import { cleanValues, Fields, formValues, resolver } from '../ui/fields';
 import { formatDate } from '../ui/format';
 import { countryName, enumLabel, languageName } from '../ui/labels';
-import { useRefreshCase } from './api';
+import { CardEditForm, EditButton, useCardEdit } from './CardEdit';
 import { EntrySection } from './EntrySection';
+import { ExitResultsCard } from './ExitResultsCard';
+import { Fact } from './Fact';
 import { residenceSpecs } from './specs';
 
 type Client = CaseFile['client'];
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '–'}</Text>
-    </div>
-  );
-}
 
 export const personFormValues = (c: Partial<Client> | null) => formValues(personSpecs, c);
 
 function PersonCard({ client }: { client: Client }) {
   const { t } = useTranslation('casefile');
-  const refresh = useRefreshCase(client.id);
-  const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const form = useForm({
-    initialValues: personFormValues(client),
+  const edit = useCardEdit({
+    clientId: client.id,
+    values: () => personFormValues(client),
     validate: resolver(updateClientBody.omit({ version: true })),
+    save: (values) => updateCase(client.id, { ...cleanValues(values), version: client.version }),
   });
   const f = (k: string) => t(`case.fields.${k}`);
-  const cancel = useDiscardQuestion(form.isDirty, () => setEditing(false));
 
-  const submit = form.onSubmit(async (values) => {
-    setError(null);
-    try {
-      await updateCase(client.id, { ...cleanValues(values), version: client.version });
-      notifySaved(t);
-      setEditing(false);
-      await refresh();
-    } catch (e) {
-      if (!applyFieldErrors(form, e, t)) setError(e);
-      await refresh();
-    }
-  });
-
-  if (editing) {
+  if (edit.editing) {
     return (
       <Card withBorder>
-        <Form form={form} onSubmit={submit}>
-          <Stack>
-            <ErrorAlert error={error} />
-            <Fields form={form} specs={personSpecs} />
-            <Group justify="flex-end">
-              <Button variant="subtle" onClick={cancel.close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Form>
-        {cancel.question}
+        <CardEditForm edit={edit}>
+          <Fields form={edit.form} specs={personSpecs} />
+        </CardEditForm>
       </Card>
     );
   }
@@ -85,22 +43,7 @@ function PersonCard({ client }: { client: Client }) {
         <Title order={3} size="h4">
           {t('case.person')}
         </Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPencil size={14} />}
-          onClick={() => {
-            // The form starts from the case as it is now, and has changes only once the user types.
-            const current = personFormValues(client);
-            form.setInitialValues(current);
-            form.setValues(current);
-            form.clearErrors();
-            setError(null);
-            setEditing(true);
-          }}
-        >
-          {t('common.edit')}
-        </Button>
+        <EditButton edit={edit} />
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         <Fact label={f('birthDate')}>{client.birthDate ? formatDate(client.birthDate) : null}</Fact>
@@ -130,6 +73,11 @@ function PersonCard({ client }: { client: Client }) {
             </Badge>
           )}
         </Fact>
+        <Fact label={f('employmentStatusAtEntry')}>
+          {client.employmentStatusAtEntry
+            ? enumLabel(t, 'employmentStatusAtEntry', client.employmentStatusAtEntry)
+            : null}
+        </Fact>
         <Fact label={t('case.currentJob')}>
           {client.currentEmployer
             ? `${client.currentEmployer}${client.currentHoursPerWeek ? `, ${client.currentHoursPerWeek} h` : ''}${client.currentJobBelowQualification ? ` · ${t('case.belowQualification')}` : ''}`
@@ -153,6 +101,7 @@ export function CaseOverview({ file }: { file: CaseFile }) {
   return (
     <Stack gap="lg">
       <PersonCard client={file.client} />
+      {file.client.stage === 'closed' && <ExitResultsCard client={file.client} />}
       <EntrySection
         clientId={file.client.id}
         kind="residence"

@@ -1,3 +1,4 @@
+import { exitLabourStatuses, followUpEmployments } from '../../contracts/clients';
 import type { InstitutionListItem } from '../../contracts/network';
 import {
   type Contact,
@@ -184,4 +185,18 @@ export const contactSpecs: FieldSpec<Contact>[] = [
   f('topic', 'text'),
   f('summary', 'textarea', { wide: true }),
   f('result', 'textarea', { wide: true }),
+];
+
+/** The results within four weeks of leaving (ESF Plus); the dates are checked against the closing. */
+export const exitSpecs: FieldSpec[] = [
+  f('exitRecordedOn', 'date'),
+  f('exitLabour', 'select', { enumGroup: 'exitLabour', values: exitLabourStatuses }),
+  f('exitInEducation', 'switch'),
+  f('exitQualificationGained', 'switch'),
+];
+
+/** Employment six months after leaving. */
+export const followUpSpecs: FieldSpec[] = [
+  f('followUpRecordedOn', 'date'),
+  f('followUpEmployment', 'select', { enumGroup: 'followUpEmployment', values: followUpEmployments }),
 ];

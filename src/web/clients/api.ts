@@ -8,6 +8,7 @@ import type {
   counsellorsBody,
   counsellorsResult,
   duplicateCandidateList,
+  exitResultsBody,
   handoverBody,
   savedFilter,
   savedFilterBody,
@@ -49,6 +50,8 @@ export const duplicateCheck = (body: Fields) =>
 export const openCase = (body: Fields) => postJson<typeof clientDetail>('/api/clients', body);
 export const updateCase = (id: string, body: Versioned) =>
   patchJson<typeof clientDetail>(`/api/clients/${id}`, body);
+export const recordExitResults = (id: string, body: z.input<typeof exitResultsBody>) =>
+  putJson<typeof clientDetail>(`/api/clients/${id}/exit-results`, body);
 export const moveStage = (id: string, body: z.input<typeof transitionBody>) =>
   postJson<typeof clientDetail>(`/api/clients/${id}/stage`, body);
 export const handOver = (id: string, body: z.input<typeof handoverBody>) =>

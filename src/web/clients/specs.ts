@@ -1,4 +1,4 @@
-import { benefitTypes, genders, referralSources } from '../../contracts/clients';
+import { benefitTypes, entryEmploymentStatuses, genders, referralSources } from '../../contracts/clients';
 import { type FieldSpec, specField } from '../ui/fields';
 
 /** The person of a case (intake and the case file); labels are i18n keys under "case.fields". */
@@ -29,6 +29,10 @@ export const personSpecs: FieldSpec[] = [
   f('referralSource', 'select', { enumGroup: 'referralSource', values: referralSources }),
   f('benefits', 'select', { enumGroup: 'benefits', values: benefitTypes }),
   f('jobcentreCustomerNumber', 'text', { help: 'casefile:case.help.socialData' }),
+  f('employmentStatusAtEntry', 'select', {
+    enumGroup: 'employmentStatusAtEntry',
+    values: entryEmploymentStatuses,
+  }),
   f('currentEmployer', 'text'),
   f('currentHoursPerWeek', 'number', { min: 0, max: 80 }),
   f('currentJobBelowQualification', 'switch'),

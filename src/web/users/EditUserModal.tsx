@@ -7,6 +7,7 @@ import type { InvitationResult, User } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert, notifySaved } from '../ui/errors';
 import { FormDialog } from '../ui/FormDialog';
 import { sendUserLink, staffRoles, updateUser, userKeys } from './api';
+import { TeamInput } from './TeamInput';
 
 export function EditUserModal({
   user,
@@ -22,7 +23,12 @@ export function EditUserModal({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
-    initialValues: { name: user.name, roles: user.roles, active: user.status !== 'deactivated' },
+    initialValues: {
+      name: user.name,
+      roles: user.roles,
+      team: user.team ?? '',
+      active: user.status !== 'deactivated',
+    },
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
       roles: (v) => (v.length ? null : t('validation.minItems', { count: 1 })),
@@ -38,6 +44,7 @@ export function EditUserModal({
         version: user.version,
         name: values.name,
         roles: values.roles,
+        team: values.team,
         active: values.active,
       });
       await refresh();
@@ -81,6 +88,7 @@ export function EditUserModal({
             data={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             {...form.getInputProps('roles')}
           />
+          <TeamInput {...form.getInputProps('team')} />
           <Switch
             label={t('users.active')}
             description={t('users.activeHelp')}

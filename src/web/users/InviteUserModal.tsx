@@ -9,6 +9,7 @@ import { type InvitationResult, inviteUserBody } from '../../contracts/users';
 import { applyFieldErrors, ErrorAlert } from '../ui/errors';
 import { FormDialog } from '../ui/FormDialog';
 import { inviteUser, staffRoles, userKeys } from './api';
+import { TeamInput } from './TeamInput';
 
 export function InviteUserModal({
   opened,
@@ -29,6 +30,7 @@ export function InviteUserModal({
       name: '',
       roles: ['counsellor'] as Role[],
       language: (i18n.language === 'en' ? 'en' : 'de') as Language,
+      team: '',
     },
     validate: schemaResolver(inviteUserBody, { sync: true }),
   });
@@ -65,6 +67,7 @@ export function InviteUserModal({
             data={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             {...form.getInputProps('roles')}
           />
+          <TeamInput {...form.getInputProps('team')} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="invite-language">
               {t('users.mailLanguage')}

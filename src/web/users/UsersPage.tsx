@@ -77,6 +77,7 @@ export function UsersPage() {
               </Group>
             ),
           },
+          { head: t('users.team'), card: 'fact', cell: (u) => u.team ?? '–' },
           {
             head: t('users.status'),
             card: 'badge',

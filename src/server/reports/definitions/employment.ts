@@ -5,13 +5,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { closingOutcomes } from '../../../contracts/clients';
+import { breakdowns } from '../../../contracts/reports';
 import { personsColumn, type ReportDefinition } from '../definition';
 import { leavers, sixMonthsTable } from './esf';
 
 export const employmentV1: ReportDefinition = {
   id: 'employment',
   version: 1,
-  breakdowns: ['none', 'gender', 'age_group', 'country_group', 'occupation_group', 'sector', 'team'],
+  breakdowns,
   trend: { table: 'at_exit', column: 'total' },
   tables: [
     {

@@ -6,10 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { euEeaCh } from '../../../contracts/reference';
+import { breakdowns } from '../../../contracts/reports';
 import { ageGroupSql, quoted } from '../breakdowns';
 import { type Period, personsColumn, type ReportDefinition, type TableDefinition } from '../definition';
-
-const breakdowns = ['none', 'gender', 'age_group', 'country_group', 'occupation_group', 'sector', 'team'] as const;
 
 /** The local day a case was closed. */
 const closedDay = sql.raw(`(c.closed_at AT TIME ZONE 'Europe/Berlin')::date`);
@@ -19,21 +18,23 @@ const entrants = (p: Period, col: ReturnType<typeof sql>, where = sql`true`) => 
   SELECT c.id AS client_id, c.id::text AS ref, ${col} AS col, 0 AS n, c.intake_date AS on_day
   FROM clients c
   WHERE c.organisation_id = ${p.organisationId}::uuid AND c.intake_date BETWEEN ${p.from}::date AND ${p.to}::date
-    AND ${where}`;
+    AND (${where})`;
 
 /** One fact per person whose case closed in the period (and is closed still). */
 export const leavers = (p: Period, col: ReturnType<typeof sql>, where = sql`true`) => sql`
   SELECT c.id AS client_id, c.id::text AS ref, ${col} AS col, 0 AS n, ${closedDay} AS on_day
   FROM clients c
   WHERE c.organisation_id = ${p.organisationId}::uuid AND c.stage = 'closed'
-    AND ${closedDay} BETWEEN ${p.from}::date AND ${p.to}::date AND ${where}`;
+    AND ${closedDay} BETWEEN ${p.from}::date AND ${p.to}::date AND (${where})`;
 
 /** Everyone whose six months after leaving end in the period, by what they said then. */
 export const sixMonthsTable: TableDefinition = {
   id: 'six_months',
   rowsBy: 'breakdown',
   partition: true,
-  columns: ['employed_matching', 'employed_below', 'not_employed', 'no_answer', 'not_recorded'].map(personsColumn),
+  columns: ['employed_matching', 'employed_below', 'not_employed', 'no_answer', 'not_recorded'].map(
+    personsColumn,
+  ),
   facts: (p) => sql`
     SELECT c.id AS client_id, c.id::text AS ref, coalesce(c.follow_up_employment, 'not_recorded') AS col, 0 AS n,
       (${closedDay} + interval '6 months')::date AS on_day

@@ -5,6 +5,7 @@
  * nothing is entered twice. Person figures count each person once however many sessions they had.
  */
 import { sql } from 'drizzle-orm';
+import { breakdowns } from '../../../contracts/reports';
 import { firstQualificationJoin } from '../breakdowns';
 import { countColumn, type Period, personsColumn, type ReportDefinition } from '../definition';
 
@@ -26,7 +27,7 @@ const personColumn = personsColumn;
 export const iqCounsellingV1: ReportDefinition = {
   id: 'iq_counselling',
   version: 1,
-  breakdowns: ['none', 'gender', 'age_group', 'country_group', 'occupation_group', 'sector', 'team'],
+  breakdowns,
   trend: { table: 'persons', column: 'sessions' },
   tables: [
     {
@@ -50,7 +51,9 @@ export const iqCounsellingV1: ReportDefinition = {
       partition: true,
       totalEquals: { table: 'persons', column: 'sessions' },
       columns: ['first', 'follow_up', 'not_recorded'].map(sessionColumn),
-      facts: (p) => sql`SELECT s.client_id, s.id::text AS ref, coalesce(s.session_type, 'not_recorded') AS col,
+      facts: (
+        p,
+      ) => sql`SELECT s.client_id, s.id::text AS ref, coalesce(s.session_type, 'not_recorded') AS col,
         0 AS n, s.occurred_on AS on_day FROM (${sessions(p)}) s`,
     },
     {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { measureTypes } from '../../../contracts/measures';
+import { breakdowns } from '../../../contracts/reports';
 import { countColumn, type Period, personsColumn, type ReportDefinition } from '../definition';
 
 const started = (p: Period) => sql`SELECT cm.id, cm.client_id, cm.start_date, m.type,
@@ -16,7 +17,7 @@ const started = (p: Period) => sql`SELECT cm.id, cm.client_id, cm.start_date, m.
 export const measuresV1: ReportDefinition = {
   id: 'measures',
   version: 1,
-  breakdowns: ['none', 'gender', 'age_group', 'country_group', 'occupation_group', 'sector', 'team'],
+  breakdowns,
   trend: { table: 'persons', column: 'measures_started' },
   tables: [
     {
@@ -25,7 +26,9 @@ export const measuresV1: ReportDefinition = {
       fixedRows: measureTypes,
       partition: true,
       columns: ['completed', 'dropped', 'running'].map(countColumn),
-      facts: (p) => sql`SELECT s.client_id, s.id::text AS ref, s.outcome AS col, 0 AS n, s.start_date AS on_day,
+      facts: (
+        p,
+      ) => sql`SELECT s.client_id, s.id::text AS ref, s.outcome AS col, 0 AS n, s.start_date AS on_day,
           s.type AS row_key, NULL::text AS row_label
         FROM (${started(p)}) s`,
     },
@@ -33,7 +36,11 @@ export const measuresV1: ReportDefinition = {
       id: 'persons',
       rowsBy: 'breakdown',
       partition: false,
-      columns: [countColumn('measures_started'), personsColumn('persons_started'), personsColumn('persons_completed')],
+      columns: [
+        countColumn('measures_started'),
+        personsColumn('persons_started'),
+        personsColumn('persons_completed'),
+      ],
       facts: (p) => sql`WITH s AS (${started(p)})
         SELECT s.client_id, s.id::text AS ref, 'measures_started' AS col, 0 AS n, s.start_date AS on_day FROM s
         UNION ALL SELECT s.client_id, s.client_id::text, 'persons_started', 0, s.start_date FROM s

@@ -5,6 +5,7 @@
  * within it, and the median days from complete documents (else from submission) to the decision.
  */
 import { sql } from 'drizzle-orm';
+import { breakdowns } from '../../../contracts/reports';
 import { countColumn, type Period, type ReportDefinition } from '../definition';
 
 const decided = (p: Period) => sql`SELECT r.id, r.client_id, r.decided_on, r.decision_due_on, r.outcome,
@@ -19,7 +20,7 @@ const fact = (col: string, n = sql`0`, where = sql`true`) =>
 export const recognitionTimesV1: ReportDefinition = {
   id: 'recognition_times',
   version: 1,
-  breakdowns: ['none', 'gender', 'age_group', 'country_group', 'occupation_group', 'sector', 'team'],
+  breakdowns,
   trend: { table: 'times', column: 'decided' },
   tables: [
     {
@@ -47,7 +48,9 @@ export const recognitionTimesV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'times', column: 'decided' },
-      columns: ['full', 'partial', 'compensation_required', 'not_recognised', 'withdrawn', 'other'].map(countColumn),
+      columns: ['full', 'partial', 'compensation_required', 'not_recognised', 'withdrawn', 'other'].map(
+        countColumn,
+      ),
       facts: (p) => sql`WITH d AS (${decided(p)})
         SELECT d.client_id, d.id::text AS ref,
           CASE WHEN d.outcome IN ('full', 'equivalent') THEN 'full'
@@ -60,4 +63,3 @@ export const recognitionTimesV1: ReportDefinition = {
     },
   ],
 };
-
