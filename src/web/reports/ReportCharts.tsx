@@ -4,7 +4,7 @@ import type { ReportLabels } from '../../contracts/report-labels';
 import type { ReportCell, ReportResult, ReportTable } from '../../contracts/reports';
 import { type Bar, BarChart } from './BarChart';
 import { LineChart } from './LineChart';
-import { cellText, columnLabel, rowLabel, tableLabels, useReportLabels } from './labels';
+import { cellText, columnLabel, rowLabel, rowsByOf, tableLabels, useReportLabels } from './labels';
 
 /**
  * What the bar chart shows: the first table's main column by row where the report is broken
@@ -30,11 +30,11 @@ function barsOf(result: ReportResult, labels: ReportLabels, locale: string) {
   if (main && first.rows.length > 1)
     return {
       figure: columnLabel(labels, main.key),
-      by: labels.rowsBy[first.rowsBy] ?? first.rowsBy,
+      by: labels.rowsBy[rowsByOf(first, result.by)] ?? first.rowsBy,
       bars: first.rows.map((r) =>
         bar(
           r.key,
-          rowLabel(labels, first.rowsBy, r),
+          rowLabel(labels, first, result.by, r),
           r.cells[0] ?? { value: null, suppressed: null },
           main.kind,
         ),

@@ -2,7 +2,15 @@ import { Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportRow, ReportTable } from '../../contracts/reports';
-import { cellText, columnLabel, previousCell, rowLabel, tableLabels, useReportLabels } from './labels';
+import {
+  cellText,
+  columnLabel,
+  previousCell,
+  rowLabel,
+  rowsByOf,
+  tableLabels,
+  useReportLabels,
+} from './labels';
 
 /** A cell the lead picked to see the cases behind it. */
 export interface CellPick {
@@ -15,6 +23,8 @@ export interface CellPick {
 
 interface Props {
   report: string;
+  /** The breakdown asked for: the rows of a table that follows it. */
+  by: string;
   table: ReportTable;
   /** The same table of the previous period, when compared. */
   previous?: ReportTable;
@@ -29,7 +39,7 @@ interface Props {
  * shows "< 5" or "•" (for a lead too; a lead may still open its cases). With the comparison on,
  * each figure has the previous period's beneath it. Wider than the screen, it scrolls in its box.
  */
-export function ReportTableView({ report, table, previous, compare, onPick }: Props) {
+export function ReportTableView({ report, by, table, previous, compare, onPick }: Props) {
   const { t } = useTranslation('reports');
   const { labels, locale } = useReportLabels();
   const id = useId();
@@ -42,8 +52,9 @@ export function ReportTableView({ report, table, previous, compare, onPick }: Pr
     ...row.cells,
     ...(table.partition ? [row.total] : []),
   ];
+  const rowsBy = rowsByOf(table, by);
   // Without a breakdown the one row is the total itself.
-  const single = table.rowsBy === 'none' && table.rows.length === 1;
+  const single = rowsBy === 'none' && table.rows.length === 1;
   const lines: { row: ReportRow; total: boolean }[] = single
     ? [{ row: table.totalRow, total: true }]
     : [...table.rows.map((row) => ({ row, total: false })), { row: table.totalRow, total: true }];
@@ -51,9 +62,10 @@ export function ReportTableView({ report, table, previous, compare, onPick }: Pr
   const cell = (row: ReportRow, total: boolean, c: (typeof columns)[number], value: ReportCell | null) => {
     if (!value) return <Table.Td key={c.key} />;
     const text = cellText(labels, locale, value, c.kind);
-    const rowName = total ? labels.columns.total : rowLabel(labels, table.rowsBy, row);
+    const rowName = total ? labels.columns.total : rowLabel(labels, table, by, row);
     const before = compare ? previousCell(previous, total ? null : row.key, c.key) : null;
-    const drill = onPick && c.kind !== 'plain';
+    // Nothing stands behind a plain count (conferences held) or a zero; a hidden cell may hide any number.
+    const drill = onPick && c.kind !== 'plain' && value.value !== 0;
     const name = `${rowName} · ${columnLabel(labels, c.key)}`;
     return (
       <Table.Td key={c.key} ta="right" data-column={c.key} style={{ whiteSpace: 'nowrap' }}>
@@ -103,7 +115,7 @@ export function ReportTableView({ report, table, previous, compare, onPick }: Pr
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{labels.rowsBy[table.rowsBy] ?? ''}</Table.Th>
+              <Table.Th scope="col">{labels.rowsBy[rowsBy] ?? ''}</Table.Th>
               {columns.map((c) => (
                 <Table.Th key={c.key} scope="col" ta="right">
                   {columnLabel(labels, c.key)}
@@ -118,7 +130,7 @@ export function ReportTableView({ report, table, previous, compare, onPick }: Pr
                 data-testid={total ? 'report-total-row' : 'report-row'}
               >
                 <Table.Th scope="row" fw={total ? 700 : 500}>
-                  {total ? labels.columns.total : rowLabel(labels, table.rowsBy, row)}
+                  {total ? labels.columns.total : rowLabel(labels, table, by, row)}
                 </Table.Th>
                 {columns.map((c, i) => cell(row, total, c, cellsOf(row)[i] ?? null))}
               </Table.Tr>

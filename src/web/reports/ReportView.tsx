@@ -123,6 +123,7 @@ export function ReportView({
         <ReportTableView
           key={table.id}
           report={result.report}
+          by={result.by}
           table={table}
           previous={result.previous?.tables.find((x) => x.id === table.id)}
           compare={compare}

@@ -9,9 +9,18 @@ export function useReportLabels() {
   return { labels: reportLabels[language], locale: language === 'en' ? 'en-GB' : 'de-DE' };
 }
 
-/** A row's name: its own label (a sector, a team), else the words of its key, else the key. */
-export function rowLabel(labels: ReportLabels, rowsBy: string, row: ReportRow): string {
-  return row.label ?? labels.rows[rowsBy]?.[row.key] ?? labels.columns[row.key] ?? row.key;
+/** What a table's rows are: the breakdown asked for (`breakdown`), or the table's own (measure types …). */
+export const rowsByOf = (table: Pick<ReportTable, 'rowsBy'>, by: string) =>
+  table.rowsBy === 'breakdown' ? by : table.rowsBy;
+
+/** A row's name, as the exports print it: its own label (a sector, a team), else the words of its key. */
+export function rowLabel(labels: ReportLabels, table: ReportTable, by: string, row: ReportRow): string {
+  return (
+    row.label ??
+    labels.rows[rowsByOf(table, by)]?.[row.key] ??
+    labels.rows[table.rowsBy]?.[row.key] ??
+    row.key
+  );
 }
 
 export const columnLabel = (labels: ReportLabels, key: string) => labels.columns[key] ?? key;
