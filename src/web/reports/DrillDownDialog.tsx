@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DownloadLink } from '../ui/DownloadLink';
 import { ErrorAlert } from '../ui/errors';
 import { PageLoader } from '../ui/PageLoader';
 import { type CellParams, drillDownFileUrl, drillDownQuery } from './api';
@@ -41,16 +42,7 @@ export function DrillDownDialog({
                   ? t('drill.someOf', { count: cases.data.cases.length, total: cases.data.total })
                   : t('drill.count', { count: cases.data.total })}
               </Text>
-              <Button
-                component="a"
-                href={drillDownFileUrl(query, i18n.language)}
-                download
-                variant="default"
-                size="sm"
-                leftSection={<IconDownload size={16} />}
-              >
-                {t('drill.download')}
-              </Button>
+              <DownloadLink href={drillDownFileUrl(query, i18n.language)}>{t('drill.download')}</DownloadLink>
             </Group>
             {cases.data.cases.length > 0 && (
               <Table.ScrollContainer minWidth={300}>

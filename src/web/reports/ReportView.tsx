@@ -1,9 +1,10 @@
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportCatalogue, ReportResult } from '../../contracts/reports';
 import { useCan } from '../auth/session';
+import { DownloadLink } from '../ui/DownloadLink';
 import { formatDate, formatDateTime } from '../ui/format';
 import { reportBundleUrl, reportFileUrl } from './api';
 import { DrillDownDialog } from './DrillDownDialog';
@@ -82,28 +83,13 @@ export function ReportView({
       </List>
       <Group gap="xs" role="group" aria-label={t('exports')}>
         {(['xlsx', 'pdf'] as const).map((format) => (
-          <Button
-            key={format}
-            component="a"
-            href={reportFileUrl(file, format, i18n.language)}
-            download
-            variant="default"
-            size="sm"
-            leftSection={<IconDownload size={16} />}
-          >
+          <DownloadLink key={format} href={reportFileUrl(file, format, i18n.language)}>
             {t(format === 'pdf' ? 'exportPdf' : 'exportXlsx')}
-          </Button>
+          </DownloadLink>
         ))}
-        <Button
-          component="a"
-          href={reportBundleUrl(result.from, result.to, i18n.language)}
-          download
-          variant="default"
-          size="sm"
-          leftSection={<IconDownload size={16} />}
-        >
+        <DownloadLink href={reportBundleUrl(result.from, result.to, i18n.language)}>
           {t('exportAll')}
-        </Button>
+        </DownloadLink>
         <Button size="sm" leftSection={<IconDeviceFloppy size={16} />} onClick={() => setSaving(true)}>
           {t('saved.save')}
         </Button>
