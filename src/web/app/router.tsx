@@ -11,7 +11,13 @@ import {
 } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useCan, useSession } from '../auth/session';
-import { loadAdminTexts, loadAllTexts, loadConferenceTexts, loadPortalTexts } from '../ui/i18n';
+import {
+  loadAdminTexts,
+  loadAllTexts,
+  loadConferenceTexts,
+  loadPortalTexts,
+  loadReportTexts,
+} from '../ui/i18n';
 import { NoAccess } from '../ui/NoAccess';
 
 function FullPageLoader() {
@@ -119,6 +125,9 @@ const adminPage =
  * actions, whose texts come with the administration's.
  */
 const partnerPages = async () => (await Promise.all([import('../partners/pages'), loadAdminTexts()]))[0];
+
+/** The funder reports' page (a chunk of its own, with the report words) and its texts (ui/i18n). */
+const reportsPage = async () => (await Promise.all([import('../reports/ReportsPage'), loadReportTexts()]))[0];
 
 /** A page that only users with the permission may open. */
 const guarded = (path: string, permission: Permission, page: ReturnType<typeof lazyPage>): RouteObject => ({
@@ -262,6 +271,7 @@ const routes: RouteObject[] = [
           guarded('commitments', 'commitments.read', lazyPage(conferencePages, 'CommitmentsPage')),
           // Staff who work with cases or the network (network.work holds both); one chunk with the conference pages.
           guarded('pathways', 'network.work', lazyPage(conferencePages, 'PathwaysPage')),
+          guarded('reports', 'reports.read', lazyPage(reportsPage, 'ReportsPage')),
           guarded('partners', 'partners.manage', lazyPage(partnerPages, 'PartnersPage')),
           // Without an institution: the picker of those with activity (the dpo's way in).
           guarded(

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Measure, measureTypes } from '../../contracts/measures';
+import { EnumFilter } from '../ui/EnumFilter';
 import { FormModal } from '../ui/FormModal';
 import { formatDate, formatMoney } from '../ui/format';
 import { enumLabel } from '../ui/labels';
@@ -46,7 +47,7 @@ export function MeasuresPage() {
   const { t } = useTranslation('measures');
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
   const list = useList({ query: measureListQuery, filters: measureFilters });
-  const { params: lp, filters, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox } = list;
   const today = new Date().toISOString().slice(0, 10);
   // A link to one measure (e.g. from its provider) opens it.
   const openId = lp.get('open');
@@ -70,7 +71,14 @@ export function MeasuresPage() {
         }
       />
       <ListFilters list={list} search={searchBox(t('measures.search'))}>
-        {enumFilter('type', 'measureType', measureTypes, t('measures.allTypes'), 260)}
+        <EnumFilter
+          list={lp}
+          name="type"
+          group="measureType"
+          values={measureTypes}
+          placeholder={t('measures.allTypes')}
+          width={260}
+        />
         <Box w={{ base: '100%', sm: 220 }}>
           <SectorSelect
             label=""

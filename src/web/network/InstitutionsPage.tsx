@@ -21,6 +21,7 @@ import { institutionBody, institutionTypes } from '../../contracts/network';
 import { useCan } from '../auth/session';
 import { ApiError } from '../lib/http';
 import { RowLink } from '../ui/DataTable';
+import { EnumFilter } from '../ui/EnumFilter';
 import { ErrorAlert } from '../ui/errors';
 import { FormModal } from '../ui/FormModal';
 import { enumLabel } from '../ui/labels';
@@ -193,7 +194,7 @@ export function InstitutionsPage() {
   const [editingSectors, setEditingSectors] = useState(false);
   const canManageSectors = useCan('sectors.manage');
   const list = useList({ query: institutionListQuery, filters: institutionFilters });
-  const { params: lp, filters, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox } = list;
   return (
     <Stack>
       <PageHeader
@@ -232,9 +233,22 @@ export function InstitutionsPage() {
         }
       />
       <ListFilters list={list} search={searchBox(t('network.search'))}>
-        {enumFilter('type', 'institutionType', institutionTypes, t('network.allTypes'), 240)}
+        <EnumFilter
+          list={lp}
+          name="type"
+          group="institutionType"
+          values={institutionTypes}
+          placeholder={t('network.allTypes')}
+          width={240}
+        />
         <SectorFilter value={filters.sectorId} onChange={(v) => lp.set('sectorId', v)} />
-        {enumFilter('district', 'district', districts, t('network.allDistricts'))}
+        <EnumFilter
+          list={lp}
+          name="district"
+          group="district"
+          values={districts}
+          placeholder={t('network.allDistricts')}
+        />
         <Checkbox
           label={t('network.includeInactive')}
           checked={Boolean(filters.includeInactive)}

@@ -11,6 +11,7 @@ import {
   opportunityStatuses,
 } from '../../contracts/network';
 import { RowLink } from '../ui/DataTable';
+import { EnumFilter } from '../ui/EnumFilter';
 import { FormModal } from '../ui/FormModal';
 import { formatDate } from '../ui/format';
 import { enumLabel, enumOptions } from '../ui/labels';
@@ -69,7 +70,7 @@ export function OffersPage() {
   const { t } = useTranslation('network');
   const [adding, setAdding] = useState(false);
   const list = useList({ query: offerListQuery, filters: offerFilters });
-  const { params: lp, filters, searchBox, enumFilter } = list;
+  const { params: lp, filters, searchBox } = list;
   return (
     <Stack>
       <PageHeader
@@ -82,7 +83,13 @@ export function OffersPage() {
         }
       />
       <ListFilters list={list} search={searchBox(t('offers.search'))}>
-        {enumFilter('kind', 'opportunityKind', opportunityKinds, t('offers.allKinds'))}
+        <EnumFilter
+          list={lp}
+          name="kind"
+          group="opportunityKind"
+          values={opportunityKinds}
+          placeholder={t('offers.allKinds')}
+        />
         <Select
           aria-label={t('network.fields.status')}
           placeholder={t('offers.allStatuses')}

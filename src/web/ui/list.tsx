@@ -1,4 +1,4 @@
-import { Box, Button, Group, Pagination, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
@@ -8,7 +8,6 @@ import { useLocation, useSearchParams } from 'react-router';
 import type { QueryParams } from '../lib/http';
 import { DataTable, type DataTableProps, useWideScreen } from './DataTable';
 import { ErrorAlert } from './errors';
-import { enumOptions } from './labels';
 
 /** What every list endpoint answers: one page of items and how many there are in all. */
 export interface Page<T> {
@@ -100,7 +99,6 @@ export function useList<P extends Page<unknown>, F extends QueryParams, K extend
   /** Searching starts at this many letters (one letter matches nearly everyone in a long list). */
   minSearch?: number;
 }) {
-  const { t } = useTranslation();
   const pageSize = options.pageSize ?? 25;
   const lp = useListParams();
   const inAddress = lp.get('q') ?? '';
@@ -141,25 +139,6 @@ export function useList<P extends Page<unknown>, F extends QueryParams, K extend
       data-testid={p.testId}
     />
   );
-  /** A filter of the list by one value of an enum (its options translated). */
-  const enumFilter = (
-    key: string,
-    group: string,
-    values: readonly string[],
-    placeholder: string,
-    width = 220,
-  ) => (
-    <Select
-      aria-label={placeholder}
-      placeholder={placeholder}
-      clearable
-      searchable={values.length > 8}
-      data={enumOptions(t, group, values)}
-      value={lp.get(key)}
-      onChange={(v) => lp.set(key, v)}
-      w={{ base: '100%', sm: width }}
-    />
-  );
   return {
     params: lp,
     /** The filters as the API takes them (e.g. for an export of the same list). */
@@ -173,7 +152,6 @@ export function useList<P extends Page<unknown>, F extends QueryParams, K extend
     pageSize,
     pages: list.data ? Math.ceil(list.data.total / pageSize) : 0,
     searchBox,
-    enumFilter,
     /** A saved set of filters replaces the address and the search box. */
     apply(values: URLSearchParams) {
       setSearch(values.get('q') ?? '');

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ConferenceReport } from '../../../contracts/conference-report';
 import type { QueryParams } from '../../lib/http';
+import { DownloadLink } from '../../ui/DownloadLink';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { conferenceReportUrl } from '../api';
 import { ReportTables } from './ReportTables';
@@ -39,17 +40,9 @@ export function ReportView({ report: r, params }: { report: ConferenceReport; pa
         </Text>
         <Group gap="xs" role="group" aria-label={t('report.exports')}>
           {(['pdf', 'xlsx'] as const).map((format) => (
-            <Button
-              key={format}
-              component="a"
-              href={conferenceReportUrl(params, format, i18n.language)}
-              download
-              variant="default"
-              size="sm"
-              leftSection={<IconDownload size={16} />}
-            >
+            <DownloadLink key={format} href={conferenceReportUrl(params, format, i18n.language)}>
               {t(format === 'pdf' ? 'report.exportPdf' : 'report.exportXlsx')}
-            </Button>
+            </DownloadLink>
           ))}
         </Group>
       </Group>

@@ -31,10 +31,12 @@ export function detectLanguage(): Language {
  * users, settings, occupations) bring theirs too (`loadAdminTexts`): most users never open them;
  * the partner accounts' pages and the institution's card of them come with the same part.
  * The partner portal has its own part (`loadPortalTexts`), fetched with its pages instead of the
- * staff's: a partner never downloads the staff's texts, nor the staff the portal's.
+ * staff's: a partner never downloads the staff's texts, nor the staff the portal's. The funder
+ * reports' page brings its own (`loadReportTexts`), as the report words themselves come with it
+ * (contracts/report-labels.ts).
  */
 type Texts = Record<string, unknown>;
-type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal';
+type Part = 'public' | 'app' | 'conferences' | 'admin' | 'portal' | 'reports';
 type Module = { texts: Record<string, unknown> };
 const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
   de: {
@@ -43,6 +45,7 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-de-conferences'),
     admin: () => import('./texts-de-admin'),
     portal: () => import('./texts-de-portal'),
+    reports: () => import('./texts-de-reports'),
   },
   en: {
     public: () => import('./texts-en'),
@@ -50,6 +53,7 @@ const parts: Record<Language, Record<Part, () => Promise<Module>>> = {
     conferences: () => import('./texts-en-conferences'),
     admin: () => import('./texts-en-admin'),
     portal: () => import('./texts-en-portal'),
+    reports: () => import('./texts-en-reports'),
   },
 };
 /** The parts the interface has needed so far: a change of language fetches them all first. */
@@ -127,6 +131,8 @@ export const loadConferenceTexts = () => loadPart('conferences');
 export const loadAdminTexts = () => loadPart('admin');
 /** The texts of the partner portal (its layout and pages). */
 export const loadPortalTexts = () => loadPart('portal');
+/** The texts of the funder reports' page. */
+export const loadReportTexts = () => loadPart('reports');
 
 /**
  * Shows the interface in `language` as soon as its texts are in (the current one stays until

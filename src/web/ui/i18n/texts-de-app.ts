@@ -1,4 +1,4 @@
-// German: the texts of every other domain but the conferences, the administration, the partner portal and the partner accounts, fetched before the logged-in area renders (app/router.tsx).
+// German: the texts of every other domain but the conferences, the administration, the partner portal, the partner accounts and the reports, fetched before the logged-in area renders (app/router.tsx).
 import './dayjs';
 
 export const texts = import.meta.glob(
@@ -16,6 +16,7 @@ export const texts = import.meta.glob(
     '!../../organisation/**',
     '!../../occupations/**',
     '!../../partners/**',
+    '!../../reports/**',
   ],
   { eager: true, import: 'default' },
 );
