@@ -42,18 +42,28 @@ export const ageGroupSql = (alias = 'c') =>
     WHEN date_part('year', age(${alias}.intake_date, ${alias}.birth_date)) < 55 THEN '30_54'
     ELSE '55_plus' END`);
 
-/** The first recorded qualification of the case `c` with its reference occupation (`fq`). */
+/** The first recorded qualification of the case `c` (`fq`), looked up by index per case. */
 export const firstQualificationJoin = sql`LEFT JOIN LATERAL (
-    SELECT q.kind, q.regulated, q.law, o.scheme, o.code, o.isco_group, o.regulated AS occupation_regulated
-    FROM qualifications q LEFT JOIN occupations o ON o.id = q.reference_occupation_id
+    SELECT q.kind, q.regulated, q.law, q.reference_occupation_id FROM qualifications q
     WHERE q.client_id = c.id ORDER BY q.created_at, q.id LIMIT 1) fq ON true`;
 
-/** KldB 2010 "Berufsbereich" (first digit), or the ISCO major group for ESCO occupations. */
-const occupationGroupSql = sql`CASE WHEN fq.code IS NULL THEN 'not_recorded'
-    WHEN fq.scheme = 'esco' THEN coalesce('isco_' || left(fq.isco_group, 1), 'not_recorded')
-    ELSE 'kldb_' || left(fq.code, 1) END`;
+/**
+ * The reference occupation of every case's first recorded qualification (`fo`), for the
+ * occupation-group rows: read for the organisation in one pass and joined by hash. (A lookup per
+ * case let the planner hash the whole occupations list once per case; a KldB import has 30,000.)
+ */
+const firstOccupationJoin = (organisationId: string) => sql`LEFT JOIN (
+    SELECT DISTINCT ON (q.client_id) q.client_id, o.code, o.scheme, o.isco_group
+    FROM qualifications q LEFT JOIN occupations o ON o.id = q.reference_occupation_id
+    WHERE q.organisation_id = ${organisationId}::uuid
+    ORDER BY q.client_id, q.created_at, q.id) fo ON fo.client_id = c.id`;
 
-export function breakdownSql(by: Breakdown): BreakdownSql {
+/** KldB 2010 "Berufsbereich" (first digit), or the ISCO major group for ESCO occupations. */
+const occupationGroupSql = sql`CASE WHEN fo.code IS NULL THEN 'not_recorded'
+    WHEN fo.scheme = 'esco' THEN coalesce('isco_' || left(fo.isco_group, 1), 'not_recorded')
+    ELSE 'kldb_' || left(fo.code, 1) END`;
+
+export function breakdownSql(by: Breakdown, organisationId: string): BreakdownSql {
   switch (by) {
     case 'none':
       return { joins: sql``, key: sql`'all'`, label: sql`NULL::text`, fixed: ['all'] };
@@ -69,7 +79,12 @@ export function breakdownSql(by: Breakdown): BreakdownSql {
     case 'country_group':
       return { joins: sql``, key: countryGroupCase, label: sql`NULL::text`, fixed: countryGroups };
     case 'occupation_group':
-      return { joins: firstQualificationJoin, key: occupationGroupSql, label: sql`NULL::text`, fixed: [] };
+      return {
+        joins: firstOccupationJoin(organisationId),
+        key: occupationGroupSql,
+        label: sql`NULL::text`,
+        fixed: [],
+      };
     case 'sector':
       return {
         joins: sql`LEFT JOIN sectors bs ON bs.id = c.sector_id`,

@@ -24,7 +24,8 @@ export interface Period {
 /**
  * The facts of a table: a SELECT with the columns
  * `client_id uuid` (null: not about a person), `ref text` (what is counted: the session's or
- * procedure's id, or the client's id for a person), `col text` (the column's key), `n numeric`
+ * procedure's id, or the client's id for a person — a fact is one thing in one column, and the
+ * engine counts facts, so a thing appears once per column), `col text` (the column's key), `n numeric`
  * (days for a median, 1/0 for a share, else unused), `on_day date` (the day that puts it into a
  * month), and for tables with rows of their own `row_key text` and `row_label text`.
  * Every fact must belong to `period.organisationId`.
@@ -45,6 +46,11 @@ export interface TableDefinition {
    * things split another way): they are hidden alike, or one table would give the other's away.
    */
   totalEquals?: { table: string; column: string };
+  /**
+   * The facts carry `w int`, how many things one fact stands for (a person's sessions of one kind
+   * in one row): fewer rows to count for the same figures. Persons are still counted distinct.
+   */
+  weighted?: boolean;
   facts: FactsSql;
 }
 
@@ -55,6 +61,13 @@ export const countColumn = (key: string): Column => ({ key, kind: 'count' });
 export interface ReportDefinition {
   id: ReportId;
   version: number;
+  /**
+   * Rows several tables count from (the period's sessions, entrants …), read once per statement
+   * as the CTE `base` that the tables' facts select from.
+   */
+  base?: FactsSql;
+  /** Further shared rows derived from `base` (the CTE `people`: once per person, with their attributes). */
+  people?: FactsSql;
   tables: TableDefinition[];
   /** The headline figure month by month; `total` as the column means the row total of a partition. */
   trend: { table: string; column: string };

@@ -26,36 +26,104 @@ type Aggregate = {
   mean: number | null;
 };
 
-/** The facts of a table with their row key `rk` and label `rl`, for the population (a subquery `fx`). */
-export function rowedFacts(
+/** The definition's shared rows, read once per statement (a materialised CTE the tables select from). */
+const withBase = (def: ReportDefinition, period: Period) => {
+  const ctes = [
+    ...(def.base ? [sql`base AS MATERIALIZED (${def.base(period)})`] : []),
+    ...(def.people ? [sql`people AS MATERIALIZED (${def.people(period)})`] : []),
+  ];
+  return ctes.length ? sql`WITH ${sql.join(ctes, sql`, `)} ` : sql``;
+};
+
+/** One table's facts in the common shape, tagged with the table's id. */
+const tagged = (table: TableDefinition, period: Period) => {
+  const own = table.rowsBy !== 'breakdown';
+  return sql`SELECT ${table.id}::text AS tbl, f.client_id, f.col, f.n::float8 AS n, f.on_day,
+      ${table.weighted ? sql`f.w` : sql`1`}::int AS w,
+      ${own ? sql`f.row_key` : sql`NULL::text`} AS row_key, ${own ? sql`f.row_label` : sql`NULL::text`} AS row_label
+    FROM (${table.facts(period)}) f`;
+};
+
+/**
+ * The facts of the tables with their row key `rk` and label `rl` (the breakdown's, or the table's
+ * own), for the population: a SELECT list `tbl, client_id, col, n, on_day, w, rk, rl`.
+ */
+function rowedFacts(tables: TableDefinition[], by: Breakdown, period: Period, population: Population): SQL {
+  const b = breakdownSql(by, period.organisationId);
+  const where =
+    population.kind === 'organisation' ? sql`true` : sql`f.client_id IS NOT NULL AND ${population.visible}`;
+  return sql`SELECT f.tbl, f.client_id, f.col, f.n, f.on_day, f.w,
+      coalesce(f.row_key, ${b.key}) AS rk, CASE WHEN f.row_key IS NULL THEN ${b.label} ELSE f.row_label END AS rl
+    FROM (${sql.join(
+      tables.map((t) => tagged(t, period)),
+      sql` UNION ALL `,
+    )}) f LEFT JOIN clients c ON c.id = f.client_id ${b.joins}
+    WHERE ${where}`;
+}
+
+/** The distinct clients behind one table's cell (`row`, `column`; null = any), for the drill-down. */
+export function clientsBehindSql(
+  def: ReportDefinition,
   table: TableDefinition,
   by: Breakdown,
   period: Period,
   population: Population,
+  row: string | null,
+  column: string | null,
 ): SQL {
-  const b = breakdownSql(table.rowsBy === 'breakdown' ? by : 'none');
-  const own = table.rowsBy !== 'breakdown';
-  const where =
-    population.kind === 'organisation' ? sql`true` : sql`f.client_id IS NOT NULL AND ${population.visible}`;
-  return sql`SELECT f.client_id, f.ref, f.col, f.n, f.on_day,
-      ${own ? sql`f.row_key` : b.key} AS rk, ${own ? sql`f.row_label` : b.label} AS rl
-    FROM (${table.facts(period)}) f LEFT JOIN clients c ON c.id = f.client_id ${own ? sql`` : b.joins}
-    WHERE ${where}`;
+  return sql`${withBase(def, period)}SELECT DISTINCT client_id FROM (${rowedFacts([table], by, period, population)}) fx
+    WHERE client_id IS NOT NULL ${row === null ? sql`` : sql`AND rk = ${row}`} ${column === null ? sql`` : sql`AND col = ${column}`}`;
 }
 
-/** Counts, medians and means per cell, row, column and in all; only the aggregates the columns need (each is a sort). */
-async function aggregates(db: Db, table: TableDefinition, facts: SQL): Promise<Aggregate[]> {
-  const kinds = new Set(table.columns.map((c) => c.kind));
-  const things = kinds.has('count') || kinds.has('plain') ? sql`count(DISTINCT ref)::int` : sql`0`;
-  const median = kinds.has('median')
-    ? sql`(percentile_cont(0.5) WITHIN GROUP (ORDER BY n))::float8`
+type AggregateRow = Aggregate & { tbl: string; mo: string | null };
+
+/**
+ * Every table of the report, and the trend's months, in one statement: the shared rows and the
+ * cases are read once, and the counts of all tables come from one snapshot. Only the aggregates
+ * some column needs are computed (each is a sort); sorts get room in memory for the statement.
+ */
+async function aggregates(
+  db: Db,
+  def: ReportDefinition,
+  by: Breakdown,
+  period: Period,
+  population: Population,
+  withTrend: boolean,
+): Promise<AggregateRow[]> {
+  const tablesWith = (kinds: string[]) => {
+    const ids = def.tables.filter((t) => t.columns.some((c) => kinds.includes(c.kind))).map((t) => t.id);
+    return ids.length
+      ? sql`tbl IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : null;
+  };
+  const medians = tablesWith(['median']);
+  const means = tablesWith(['share']);
+  const median = medians
+    ? sql`(percentile_cont(0.5) WITHIN GROUP (ORDER BY n) FILTER (WHERE ${medians}))::float8`
     : sql`NULL::float8`;
-  const mean = kinds.has('share') ? sql`avg(n)::float8` : sql`NULL::float8`;
-  const result = await db.execute<Aggregate>(sql`
-    SELECT rk, max(rl) AS rl, col, GROUPING(rk)::int AS gr, GROUPING(col)::int AS gc,
-      count(DISTINCT client_id)::int AS persons, ${things} AS things, ${median} AS median, ${mean} AS mean
-    FROM (${facts}) fx
-    GROUP BY GROUPING SETS ((rk, col), (rk), (col), ())`);
+  const mean = means ? sql`(avg(n) FILTER (WHERE ${means}))::float8` : sql`NULL::float8`;
+  const trendTable = def.tables.find((t) => t.id === def.trend.table);
+  const trend =
+    withTrend && trendTable
+      ? sql` UNION ALL SELECT tbl, NULL, NULL, ${def.trend.column === 'total' ? sql`NULL` : sql`col`}, 0, 0,
+          count(DISTINCT client_id)::int, sum(w)::int, NULL::float8, NULL::float8,
+          to_char(date_trunc('month', on_day), 'YYYY-MM')
+        FROM fx WHERE tbl = ${trendTable.id} ${def.trend.column === 'total' ? sql`` : sql`AND col = ${def.trend.column}`}
+        GROUP BY 1, 4, 11`
+      : sql``;
+  const statement = sql`${withBase(def, period)}${def.base || def.people ? sql`, ` : sql`WITH `}fx AS MATERIALIZED (${rowedFacts(def.tables, by, period, population)})
+    SELECT tbl, rk, max(rl) AS rl, col, GROUPING(rk)::int AS gr, GROUPING(col)::int AS gc,
+      count(DISTINCT client_id)::int AS persons, sum(w)::int AS things, ${median} AS median, ${mean} AS mean,
+      NULL::text AS mo
+    FROM fx GROUP BY GROUPING SETS ((tbl, rk, col), (tbl, rk), (tbl, col), (tbl))${trend}`;
+  const result = await db.transaction(async (tx) => {
+    // Sorting 100,000s of facts for the distinct counts spilled to disk at the default 4 MB.
+    await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+    return tx.execute<AggregateRow>(statement);
+  });
   return result.rows.map((r) => ({
     ...r,
     persons: Number(r.persons),
@@ -109,6 +177,8 @@ export interface TableRun {
   cells: RawCell[];
   lines: Line[];
   links: number[][];
+  /** The trend table's figures per month (when asked for). */
+  months: AggregateRow[];
 }
 
 /** Runs every table of the definition and lays the cells out for hiding. */
@@ -118,6 +188,7 @@ export async function runTables(
   by: Breakdown,
   period: Period,
   population: Population,
+  withTrend: boolean,
 ): Promise<TableRun> {
   const cells: RawCell[] = [];
   const lines: Line[] = [];
@@ -127,12 +198,13 @@ export async function runTables(
     if (c.none) none.add(cells.length - 1);
     return cells.length - 1;
   };
+  const all = await aggregates(db, def, by, period, population, withTrend);
   for (const table of def.tables) {
-    const aggs = await aggregates(db, table, rowedFacts(table, by, period, population));
+    const aggs = all.filter((a) => a.tbl === table.id && a.mo === null);
     const at = new Map(aggs.map((a) => [`${a.gr ? '*' : a.rk}|${a.gc ? '*' : a.col}`, a]));
     const fixed =
       table.rowsBy === 'breakdown'
-        ? breakdownSql(by).fixed
+        ? breakdownSql(by, period.organisationId).fixed
         : (table.fixedRows ?? (table.rowsBy === 'none' ? ['all'] : []));
     const found = aggs.filter((a) => !a.gr && a.gc && a.rk !== null && !fixed.includes(a.rk));
     found.sort(
@@ -166,7 +238,8 @@ export async function runTables(
     }
     layouts.push({ table, rows, totalRow, none });
   }
-  return { layouts, cells, lines, links: linksOf(layouts) };
+  const months = all.filter((a) => a.mo !== null);
+  return { layouts, cells, lines, links: linksOf(layouts), months };
 }
 
 /** The row totals of a partition that are another table's column: the same figure, linked. */
@@ -229,31 +302,19 @@ export const isEmpty = (run: TableRun) =>
  * months as one more line whose total is the table's figure (it adds up when each fact has one
  * month, as sessions and entries do; distinct persons over months do not, and then it is ignored).
  */
-export async function trendCells(
-  db: Db,
+export function trendCells(
   def: ReportDefinition,
-  by: Breakdown,
   period: Period,
-  population: Population,
   run: TableRun,
-): Promise<{ months: { month: string; index: number }[]; line: Line | null }> {
+): { months: { month: string; index: number }[]; line: Line | null } {
   const layout = run.layouts.find((l) => l.table.id === def.trend.table);
   if (!layout) return { months: [], line: null };
   const j = layout.table.columns.findIndex((c) => c.key === def.trend.column);
   const kind: ColumnKind | 'rowTotal' = j < 0 ? 'rowTotal' : (layout.table.columns[j]?.kind ?? 'count');
-  const filter = j < 0 ? sql`true` : sql`col = ${def.trend.column}`;
-  const result = await db.execute<{ month: string; persons: number; things: number }>(sql`
-    SELECT to_char(date_trunc('month', on_day), 'YYYY-MM') AS month,
-      count(DISTINCT client_id)::int AS persons, count(DISTINCT ref)::int AS things
-    FROM (${rowedFacts(layout.table, by, period, population)}) fx WHERE ${filter} GROUP BY 1`);
-  const byMonth = new Map(result.rows.map((r) => [r.month, r]));
+  const byMonth = new Map(run.months.map((r) => [r.mo, r]));
   const allPersons = layout.table.columns.every((c) => c.kind === 'persons');
   const months = monthsOf(period.from, period.to).map((month) => {
-    const r = byMonth.get(month);
-    const a = r
-      ? ({ persons: Number(r.persons), things: Number(r.things), median: null, mean: null } as Aggregate)
-      : undefined;
-    const raw = rawCell(a, kind, allPersons);
+    const raw = rawCell(byMonth.get(month), kind, allPersons);
     run.cells.push({ value: raw.value, persons: raw.persons });
     return { month, index: run.cells.length - 1 };
   });

@@ -29,7 +29,7 @@ import { secretKeysOf } from '../lib/secret-box';
 import { ageGroupSql } from './breakdowns';
 import type { Period, ReportDefinition } from './definition';
 import { definitions, versionsOf } from './definitions';
-import { isEmpty, type Population, presentTables, rowedFacts, runTables, trendCells } from './engine';
+import { clientsBehindSql, isEmpty, type Population, presentTables, runTables, trendCells } from './engine';
 import { suppress } from './suppression';
 
 const isLead = (actor: Actor) => can(actor, 'reports.drilldown');
@@ -104,9 +104,9 @@ export async function computeReport(
 ) {
   const period = periodOf(actor, from, to);
   const population = populationOf(actor);
-  const run = await runTables(ctx.db, def, by, period, population);
+  const run = await runTables(ctx.db, def, by, period, population, withTrend);
   const empty = isEmpty(run);
-  const trend = withTrend ? await trendCells(ctx.db, def, by, period, population, run) : null;
+  const trend = withTrend ? trendCells(def, period, run) : null;
   const marks = suppress(run.cells, trend?.line ? [...run.lines, trend.line] : run.lines, run.links);
   const tables = presentTables(run, marks);
   return {
@@ -156,14 +156,16 @@ function casesBehind(actor: Actor, q: DrillDownQuery) {
   if (!table) throw invalidField('table', `report ${def.id} has no table ${q.table}`);
   if (q.column !== 'total' && !table.columns.some((c) => c.key === q.column))
     throw invalidField('column', `table ${q.table} has no column ${q.column}`);
-  const facts = rowedFacts(table, by, periodOf(actor, q.from, q.to), populationOf(actor));
-  const row = q.row === 'total' ? sql`true` : sql`rk = ${q.row}`;
-  const column = q.column === 'total' ? sql`true` : sql`col = ${q.column}`;
-  return {
+  const facts = clientsBehindSql(
     def,
     table,
-    facts: sql`SELECT DISTINCT client_id FROM (${facts}) fx WHERE client_id IS NOT NULL AND ${row} AND ${column}`,
-  };
+    by,
+    periodOf(actor, q.from, q.to),
+    populationOf(actor),
+    q.row === 'total' ? null : q.row,
+    q.column === 'total' ? null : q.column,
+  );
+  return { def, table, facts };
 }
 
 const LISTED = 500;

@@ -7,13 +7,14 @@ import { sql } from 'drizzle-orm';
 import { closingOutcomes } from '../../../contracts/clients';
 import { breakdowns } from '../../../contracts/reports';
 import { personsColumn, type ReportDefinition } from '../definition';
-import { leavers, sixMonthsTable } from './esf';
+import { closedCases, leavers, sixMonthsTable } from './esf';
 
 export const employmentV1: ReportDefinition = {
   id: 'employment',
   version: 1,
   breakdowns,
   trend: { table: 'at_exit', column: 'total' },
+  base: closedCases,
   tables: [
     {
       id: 'at_exit',

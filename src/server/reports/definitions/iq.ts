@@ -9,17 +9,35 @@ import { breakdowns } from '../../../contracts/reports';
 import { firstQualificationJoin } from '../breakdowns';
 import { countColumn, type Period, personsColumn, type ReportDefinition } from '../definition';
 
-/** The period's counselling sessions `s` of the organisation, with their case `c`. */
+/** The period's counselling sessions of the organisation: the `base` every table counts from. */
 const sessions = (p: Period) => sql`SELECT s.id, s.client_id, s.occurred_on, s.session_type, s.channel
   FROM contacts s
   WHERE s.organisation_id = ${p.organisationId}::uuid AND s.kind = 'session'
     AND s.occurred_on BETWEEN ${p.from}::date AND ${p.to}::date`;
 
+/**
+ * The persons counselled in the period, once each, with what the person tables count: the day of
+ * their first session in the period, and from the case and its first recorded qualification
+ * (regulated as recorded on it, else as its reference occupation is).
+ */
+const people = () => sql`SELECT y.client_id, y.first_day, y.referral_source, y.benefits, y.kind,
+    coalesce(y.regulated, o.regulated) AS regulated, y.law
+  FROM (SELECT x.client_id, x.first_day, c.referral_source, c.benefits, fq.kind, fq.regulated, fq.law,
+      fq.reference_occupation_id
+    FROM (SELECT client_id, min(occurred_on) AS first_day FROM base GROUP BY client_id) x
+    JOIN clients c ON c.id = x.client_id ${firstQualificationJoin}
+    -- A fence: the occupations are joined once below, not looked up inside the per-case lookup.
+    OFFSET 0) y
+  LEFT JOIN occupations o ON o.id = y.reference_occupation_id`;
+
 /** One fact per person counselled (their first session in the period puts them into a month). */
-const personsCounselled = (p: Period, col: ReturnType<typeof sql>, joins = sql``) => sql`
-  SELECT c.id AS client_id, c.id::text AS ref, ${col} AS col, 0 AS n, s.first_day AS on_day
-  FROM (SELECT client_id, min(occurred_on) AS first_day FROM (${sessions(p)}) x GROUP BY client_id) s
-  JOIN clients c ON c.id = s.client_id ${joins}`;
+const personsCounselled = (col: ReturnType<typeof sql>) => sql`
+  SELECT p.client_id, p.client_id::text AS ref, ${col} AS col, 0 AS n, p.first_day AS on_day FROM people p`;
+
+/** A person's sessions of each kind in the period, one fact for all of them (`w` of them). */
+const sessionsBy = (kind: ReturnType<typeof sql>) => sql`SELECT s.client_id, s.client_id::text AS ref,
+    coalesce(${kind}, 'not_recorded') AS col, 0 AS n, min(s.occurred_on) AS on_day, count(*) AS w
+  FROM base s GROUP BY s.client_id, 3`;
 
 const sessionColumn = countColumn;
 const personColumn = personsColumn;
@@ -29,21 +47,22 @@ export const iqCounsellingV1: ReportDefinition = {
   version: 1,
   breakdowns,
   trend: { table: 'persons', column: 'sessions' },
+  base: sessions,
+  people,
   tables: [
     {
       id: 'persons',
       rowsBy: 'breakdown',
       partition: false,
       columns: [personColumn('persons_counselled'), personColumn('new_persons'), sessionColumn('sessions')],
-      facts: (p) => sql`
-        SELECT s.client_id, s.id::text AS ref, 'sessions' AS col, 0 AS n, s.occurred_on AS on_day FROM (${sessions(p)}) s
+      facts: (period) => sql`
+        SELECT s.client_id, s.id::text AS ref, 'sessions' AS col, 0 AS n, s.occurred_on AS on_day FROM base s
         UNION ALL
-        SELECT s.client_id, s.client_id::text, 'persons_counselled', 0, min(s.occurred_on) FROM (${sessions(p)}) s GROUP BY s.client_id
+        SELECT p.client_id, p.client_id::text, 'persons_counselled', 0, p.first_day FROM people p
         UNION ALL
-        SELECT s.client_id, s.client_id::text, 'new_persons', 0, min(s.occurred_on) FROM (${sessions(p)}) s
-        WHERE NOT EXISTS (SELECT 1 FROM contacts e WHERE e.client_id = s.client_id AND e.kind = 'session'
-          AND e.occurred_on < ${p.from}::date)
-        GROUP BY s.client_id`,
+        SELECT p.client_id, p.client_id::text, 'new_persons', 0, p.first_day FROM people p
+        WHERE NOT EXISTS (SELECT 1 FROM contacts e WHERE e.client_id = p.client_id AND e.kind = 'session'
+          AND e.occurred_on < ${period.from}::date)`,
     },
     {
       id: 'session_type',
@@ -51,10 +70,8 @@ export const iqCounsellingV1: ReportDefinition = {
       partition: true,
       totalEquals: { table: 'persons', column: 'sessions' },
       columns: ['first', 'follow_up', 'not_recorded'].map(sessionColumn),
-      facts: (
-        p,
-      ) => sql`SELECT s.client_id, s.id::text AS ref, coalesce(s.session_type, 'not_recorded') AS col,
-        0 AS n, s.occurred_on AS on_day FROM (${sessions(p)}) s`,
+      weighted: true,
+      facts: () => sessionsBy(sql`s.session_type`),
     },
     {
       id: 'channel',
@@ -62,8 +79,8 @@ export const iqCounsellingV1: ReportDefinition = {
       partition: true,
       totalEquals: { table: 'persons', column: 'sessions' },
       columns: ['in_person', 'phone', 'video', 'email', 'chat', 'not_recorded'].map(sessionColumn),
-      facts: (p) => sql`SELECT s.client_id, s.id::text AS ref, coalesce(s.channel, 'not_recorded') AS col,
-        0 AS n, s.occurred_on AS on_day FROM (${sessions(p)}) s`,
+      weighted: true,
+      facts: () => sessionsBy(sql`s.channel`),
     },
     {
       id: 'referral',
@@ -80,7 +97,7 @@ export const iqCounsellingV1: ReportDefinition = {
         'other',
         'not_recorded',
       ].map(personColumn),
-      facts: (p) => personsCounselled(p, sql`coalesce(c.referral_source, 'not_recorded')`),
+      facts: () => personsCounselled(sql`coalesce(p.referral_source, 'not_recorded')`),
     },
     {
       id: 'benefits',
@@ -88,7 +105,7 @@ export const iqCounsellingV1: ReportDefinition = {
       partition: true,
       totalEquals: { table: 'persons', column: 'persons_counselled' },
       columns: ['sgb2', 'sgb3', 'asylblg', 'none', 'no_answer', 'not_recorded'].map(personColumn),
-      facts: (p) => personsCounselled(p, sql`coalesce(c.benefits, 'not_recorded')`),
+      facts: () => personsCounselled(sql`coalesce(p.benefits, 'not_recorded')`),
     },
     {
       id: 'qualification',
@@ -96,7 +113,7 @@ export const iqCounsellingV1: ReportDefinition = {
       partition: true,
       totalEquals: { table: 'persons', column: 'persons_counselled' },
       columns: ['vocational', 'academic', 'not_recorded'].map(personColumn),
-      facts: (p) => personsCounselled(p, sql`coalesce(fq.kind, 'not_recorded')`, firstQualificationJoin),
+      facts: () => personsCounselled(sql`coalesce(p.kind, 'not_recorded')`),
     },
     {
       id: 'regulation',
@@ -110,17 +127,12 @@ export const iqCounsellingV1: ReportDefinition = {
         'not_regulated',
         'not_recorded',
       ].map(personColumn),
-      // Regulated as recorded on the qualification, else as the reference occupation is.
-      facts: (p) =>
-        personsCounselled(
-          p,
-          sql`CASE WHEN fq.kind IS NULL OR coalesce(fq.regulated, fq.occupation_regulated) IS NULL THEN 'not_recorded'
-            WHEN NOT coalesce(fq.regulated, fq.occupation_regulated) THEN 'not_regulated'
-            WHEN fq.law = 'federal' THEN 'regulated_federal'
-            WHEN fq.law = 'state' THEN 'regulated_state'
-            ELSE 'regulated_law_unknown' END`,
-          firstQualificationJoin,
-        ),
+      facts: () =>
+        personsCounselled(sql`CASE WHEN p.kind IS NULL OR p.regulated IS NULL THEN 'not_recorded'
+          WHEN NOT p.regulated THEN 'not_regulated'
+          WHEN p.law = 'federal' THEN 'regulated_federal'
+          WHEN p.law = 'state' THEN 'regulated_state'
+          ELSE 'regulated_law_unknown' END`),
     },
   ],
 };

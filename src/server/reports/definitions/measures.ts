@@ -19,6 +19,7 @@ export const measuresV1: ReportDefinition = {
   version: 1,
   breakdowns,
   trend: { table: 'persons', column: 'measures_started' },
+  base: started,
   tables: [
     {
       id: 'by_type',
@@ -27,10 +28,10 @@ export const measuresV1: ReportDefinition = {
       partition: true,
       columns: ['completed', 'dropped', 'running'].map(countColumn),
       facts: (
-        p,
+        _p,
       ) => sql`SELECT s.client_id, s.id::text AS ref, s.outcome AS col, 0 AS n, s.start_date AS on_day,
           s.type AS row_key, NULL::text AS row_label
-        FROM (${started(p)}) s`,
+        FROM base s`,
     },
     {
       id: 'persons',
@@ -41,10 +42,10 @@ export const measuresV1: ReportDefinition = {
         personsColumn('persons_started'),
         personsColumn('persons_completed'),
       ],
-      facts: (p) => sql`WITH s AS (${started(p)})
-        SELECT s.client_id, s.id::text AS ref, 'measures_started' AS col, 0 AS n, s.start_date AS on_day FROM s
-        UNION ALL SELECT s.client_id, s.client_id::text, 'persons_started', 0, s.start_date FROM s
-        UNION ALL SELECT s.client_id, s.client_id::text, 'persons_completed', 0, s.start_date FROM s WHERE s.outcome = 'completed'`,
+      facts:
+        () => sql`        SELECT s.client_id, s.id::text AS ref, 'measures_started' AS col, 0 AS n, s.start_date AS on_day FROM base s
+        UNION ALL SELECT s.client_id, s.client_id::text, 'persons_started', 0, s.start_date FROM base s
+        UNION ALL SELECT s.client_id, s.client_id::text, 'persons_completed', 0, s.start_date FROM base s WHERE s.outcome = 'completed'`,
     },
   ],
 };

@@ -15,13 +15,14 @@ const decided = (p: Period) => sql`SELECT r.id, r.client_id, r.decided_on, r.dec
     AND r.decided_on BETWEEN ${p.from}::date AND ${p.to}::date`;
 
 const fact = (col: string, n = sql`0`, where = sql`true`) =>
-  sql`SELECT d.client_id, d.id::text AS ref, ${col} AS col, ${n} AS n, d.decided_on AS on_day FROM d WHERE ${where}`;
+  sql`SELECT d.client_id, d.id::text AS ref, ${col} AS col, ${n} AS n, d.decided_on AS on_day FROM base d WHERE ${where}`;
 
 export const recognitionTimesV1: ReportDefinition = {
   id: 'recognition_times',
   version: 1,
   breakdowns,
   trend: { table: 'times', column: 'decided' },
+  base: decided,
   tables: [
     {
       id: 'times',
@@ -35,8 +36,7 @@ export const recognitionTimesV1: ReportDefinition = {
         { key: 'share_within', kind: 'share' },
         { key: 'median_days', kind: 'median' },
       ],
-      facts: (p) => sql`WITH d AS (${decided(p)})
-        ${fact('decided')}
+      facts: () => sql`        ${fact('decided')}
         UNION ALL ${fact('within_deadline', sql`0`, sql`d.decided_on <= d.decision_due_on`)}
         UNION ALL ${fact('after_deadline', sql`0`, sql`d.decided_on > d.decision_due_on`)}
         UNION ALL ${fact('no_deadline', sql`0`, sql`d.decision_due_on IS NULL`)}
@@ -51,15 +51,14 @@ export const recognitionTimesV1: ReportDefinition = {
       columns: ['full', 'partial', 'compensation_required', 'not_recognised', 'withdrawn', 'other'].map(
         countColumn,
       ),
-      facts: (p) => sql`WITH d AS (${decided(p)})
-        SELECT d.client_id, d.id::text AS ref,
+      facts: () => sql`        SELECT d.client_id, d.id::text AS ref,
           CASE WHEN d.outcome IN ('full', 'equivalent') THEN 'full'
             WHEN d.outcome = 'partial' THEN 'partial'
             WHEN d.outcome = 'compensation_required' THEN 'compensation_required'
             WHEN d.outcome IN ('none', 'rejected', 'rejected_no_cooperation') THEN 'not_recognised'
             WHEN d.outcome = 'withdrawn' THEN 'withdrawn'
             ELSE 'other' END AS col, 0 AS n, d.decided_on AS on_day
-        FROM d`,
+        FROM base d`,
     },
   ],
 };
