@@ -124,6 +124,7 @@ async function aggregates(
   const result = await db.transaction(async (tx) => {
     // Sorting 100,000s of facts for the distinct counts spilled to disk at the default 4 MB.
     await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+    await tx.execute(sql`SET LOCAL jit = off`);
     return tx.execute<AggregateRow>(statement);
   });
   return result.rows.map((r) => ({
