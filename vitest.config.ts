@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          globalSetup: ['src/server/testing/global-setup.ts'],
         },
       },
       {
@@ -19,6 +20,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
         },
       },

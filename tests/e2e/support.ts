@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,11 +27,45 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts Lotse like `npm start` does, on a free port and a temporary data dir. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export const DEMO_PASSWORD = 'lotse-demo-2026';
+
+/** What `startDemoServer` sets: the demo organisation, its admin and the demo seed. */
+export const DEMO_ENV: Readonly<Record<string, string>> = {
+  LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
+  LOTSE_ADMIN_PASSWORD: DEMO_PASSWORD,
+  LOTSE_ORG_NAME: 'IFK Saar (Demo)',
+  LOTSE_DEMO: '1',
+};
+
+/**
+ * The demo data dir that tests/e2e/global-setup.ts seeded once for the whole run (only with
+ * LOTSE_E2E_SEED_ONCE=1, as CI sets it): a server with exactly the demo settings (and perhaps a
+ * DATA_DIR of its own) starts on a copy of it instead of seeding the demo again, which is most of
+ * a demo start. Any other setting (a mail server, say) could change what the first start stores,
+ * so such a server seeds its own.
+ */
+function demoTemplateFor(env: Record<string, string>): string | null {
+  const template = inject('demoTemplate');
+  if (!template) return null;
+  const keys = Object.keys(env).filter((k) => k !== 'DATA_DIR');
+  const demo = keys.length === Object.keys(DEMO_ENV).length && keys.every((k) => env[k] === DEMO_ENV[k]);
+  return demo ? template : null;
+}
+
+/**
+ * Starts Lotse like `npm start` does, on a free port and a temporary data dir (or env.DATA_DIR);
+ * a new data dir starts as a copy of `template` when there is one.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  template: string | null = demoTemplateFor(env),
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const target = env.DATA_DIR ?? dataDir;
+  const empty = !fs.existsSync(target) || fs.readdirSync(target).length === 0;
+  if (template && empty) fs.cpSync(template, target, { recursive: true });
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
     cwd: root,
@@ -155,17 +189,9 @@ export async function typeDate(scope: Scope, label: string, value: string) {
   await input.press('Tab');
 }
 
-export const DEMO_PASSWORD = 'lotse-demo-2026';
-
 /** Lotse with the demo organisation (every demo login shares the admin's password). */
 export function startDemoServer(env: Record<string, string> = {}) {
-  return startServer({
-    LOTSE_ADMIN_EMAIL: 'admin@ifk-saar.example',
-    LOTSE_ADMIN_PASSWORD: DEMO_PASSWORD,
-    LOTSE_ORG_NAME: 'IFK Saar (Demo)',
-    LOTSE_DEMO: '1',
-    ...env,
-  });
+  return startServer({ ...DEMO_ENV, ...env });
 }
 
 /** Logs in through the login page (English labels) and waits for the home page. */

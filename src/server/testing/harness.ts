@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Role } from '../../contracts/auth';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
@@ -17,13 +18,21 @@ import { createOrganisationWithAdmin } from '../organisation/service';
 
 export const PASSWORD = 'correct horse battery staple';
 
+let migrated: Blob | undefined;
+/** The migrated PGlite of global-setup.ts, read once per test file. */
+function migratedPglite(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (file && !migrated) migrated = new Blob([fs.readFileSync(file)]);
+  return migrated;
+}
+
 /**
  * A fresh database per test file: in-memory PGlite, or — with TEST_DATABASE_URL — a new
  * PostgreSQL database that is dropped afterwards.
  */
 async function openTestDatabase() {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { ...(await openDatabase({})), url: undefined };
+  if (!url) return { ...(await openDatabase({ loadDataDir: migratedPglite() })), url: undefined };
   const name = `lotse_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
