@@ -5,6 +5,7 @@
  * (casefile's exit card); "not recorded" counts the cases where nobody asked yet.
  */
 import { sql } from 'drizzle-orm';
+import { entryEmploymentStatuses, genders } from '../../../contracts/clients';
 import { euEeaCh } from '../../../contracts/reference';
 import { breakdowns } from '../../../contracts/reports';
 import { ageGroupSql, quoted } from '../breakdowns';
@@ -83,7 +84,7 @@ export const esfEntryV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'participants', column: 'participants' },
-      columns: ['female', 'male', 'diverse', 'not_stated', 'not_recorded'].map(personsColumn),
+      columns: [...genders, 'not_recorded'].map(personsColumn),
       facts: () => entrants(sql`coalesce(c.gender, 'not_recorded')`),
     },
     {
@@ -91,15 +92,7 @@ export const esfEntryV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'participants', column: 'participants' },
-      columns: [
-        'employed',
-        'self_employed',
-        'unemployed',
-        'long_term_unemployed',
-        'inactive',
-        'no_answer',
-        'not_recorded',
-      ].map(personsColumn),
+      columns: [...entryEmploymentStatuses, 'not_recorded'].map(personsColumn),
       facts: () => entrants(sql`coalesce(c.employment_status_at_entry, 'not_recorded')`),
     },
     {

@@ -5,6 +5,8 @@
  * nothing is entered twice. Person figures count each person once however many sessions they had.
  */
 import { sql } from 'drizzle-orm';
+import { benefitTypes, referralSources } from '../../../contracts/clients';
+import { channels, sessionTypes } from '../../../contracts/plan';
 import { breakdowns } from '../../../contracts/reports';
 import { firstQualificationJoin } from '../breakdowns';
 import { countColumn, type Period, personsColumn, type ReportDefinition } from '../definition';
@@ -69,7 +71,7 @@ export const iqCounsellingV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'persons', column: 'sessions' },
-      columns: ['first', 'follow_up', 'not_recorded'].map(sessionColumn),
+      columns: [...sessionTypes, 'not_recorded'].map(sessionColumn),
       weighted: true,
       facts: () => sessionsBy(sql`s.session_type`),
     },
@@ -78,7 +80,7 @@ export const iqCounsellingV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'persons', column: 'sessions' },
-      columns: ['in_person', 'phone', 'video', 'email', 'chat', 'not_recorded'].map(sessionColumn),
+      columns: [...channels, 'not_recorded'].map(sessionColumn),
       weighted: true,
       facts: () => sessionsBy(sql`s.channel`),
     },
@@ -87,16 +89,7 @@ export const iqCounsellingV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'persons', column: 'persons_counselled' },
-      columns: [
-        'self',
-        'social_environment',
-        'job_centre',
-        'employment_agency',
-        'internet',
-        'other_services',
-        'other',
-        'not_recorded',
-      ].map(personColumn),
+      columns: [...referralSources, 'not_recorded'].map(personColumn),
       facts: () => personsCounselled(sql`coalesce(p.referral_source, 'not_recorded')`),
     },
     {
@@ -104,7 +97,7 @@ export const iqCounsellingV1: ReportDefinition = {
       rowsBy: 'breakdown',
       partition: true,
       totalEquals: { table: 'persons', column: 'persons_counselled' },
-      columns: ['sgb2', 'sgb3', 'asylblg', 'none', 'no_answer', 'not_recorded'].map(personColumn),
+      columns: [...benefitTypes, 'not_recorded'].map(personColumn),
       facts: () => personsCounselled(sql`coalesce(p.benefits, 'not_recorded')`),
     },
     {
