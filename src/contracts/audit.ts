@@ -88,6 +88,23 @@ export const auditActions = [
   'portal.rsvp',
   'portal.commitment_reported',
   'partner.activity_read',
+  /** Privacy operations (privacy/). */
+  'privacy.settings_changed',
+  'privacy.hold_set',
+  'privacy.hold_lifted',
+  'privacy.retention_announced',
+  'privacy.retention_withdrawn',
+  'privacy.case_anonymised',
+  'privacy.audit_expired',
+  'privacy.request_created',
+  'privacy.request_changed',
+  'privacy.request_exported',
+  'privacy.erasure_refused',
+  'privacy.case_restricted',
+  'privacy.restriction_lifted',
+  'privacy.workspace_read',
+  'privacy.breach_searched',
+  'privacy.paperwork_exported',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -65,6 +65,10 @@ export const permissionNames = [
   'portal.use',
   'partners.manage',
   'partners.activity',
+  'privacy.manage',
+  'privacy.retention',
+  'privacy.requests',
+  'privacy.holds',
 ] as const;
 export const permissionSchema = z.enum(permissionNames);
 export type Permission = z.infer<typeof permissionSchema>;

@@ -44,6 +44,8 @@ export const errorStatus = {
   agenda_over_time: 409,
   /** The minutes of a conference are published once; changes after that are a new conference's business. */
   already_published: 409,
+  /** The case is restricted (Art. 18): frozen, readable by the dpo only, until the restriction is lifted. */
+  case_restricted: 423,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

@@ -44,6 +44,7 @@ import { partnerRoutes } from './partners/routes';
 import { pathwayRoutes } from './pathways/routes';
 import { portalRoutes } from './portal/routes';
 import { portalCommitmentRoutes } from './portal/routes-commitments';
+import { privacyRoutes } from './privacy/routes';
 import { reportRoutes } from './reports/routes';
 import { setupRoutes } from './setup/routes';
 import { systemRoutes } from './system/routes';
@@ -157,6 +158,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   networkRoutes(app, ctx);
   measureRoutes(app, ctx);
   conferenceRoutes(app, ctx);
+  privacyRoutes(app, ctx);
   pathwayRoutes(app, ctx);
   commitmentRoutes(app, ctx);
   portalCommitmentRoutes(app, ctx);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../src/contracts/auth';
-import { navigation } from '../../src/web/app/navigation';
+import { navigation, navigationFor } from '../../src/web/app/navigation';
 import { DEMO_PASSWORD, demoEnvironment, textOf } from './support';
 
 /**
@@ -49,6 +49,11 @@ const detailRoutes: Record<string, { under: string; urls(api: APIRequestContext)
   'offers/:id': {
     under: '/offers',
     urls: async (api) => [`/offers/${await firstId(api, '/api/opportunities')}`],
+  },
+  // Each tab of the privacy page; a tab the user may not open leads to their first one.
+  'privacy/:tab?': {
+    under: '/privacy',
+    urls: async () => ['retention', 'workspace', 'paperwork'].map((tab) => `/privacy/${tab}`),
   },
   'conferences/series': { under: '/conferences', urls: async () => ['/conferences/series'] },
   'conferences/report': { under: '/conferences', urls: async () => ['/conferences/report'] },
@@ -326,7 +331,7 @@ describe('accessibility (axe, WCAG 2.1 A/AA) of every page, for every role, lang
     for (const language of LANGUAGES) {
       it(`finds nothing for the ${role} in ${language}`, { timeout: 300_000 }, () =>
         asUser(email, language, async (page, { user }) => {
-          const mine = navigation.filter((n) => !n.permission || user.permissions.includes(n.permission));
+          const mine = navigationFor(user);
           const urls = mine.map((n) => n.to);
           for (const detail of Object.values(detailRoutes))
             if (urls.includes(detail.under)) urls.push(...(await detail.urls(page.request)));

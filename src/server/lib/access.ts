@@ -60,6 +60,17 @@ const permissionRoles = {
   'partners.manage': ['lead'],
   /** What an institution's partners have seen and received, and when (lead, dpo). */
   'partners.activity': ['lead', 'dpo'],
+  /**
+   * Privacy operations (privacy/): the dpo's workspace — the deletion job's notices and proofs,
+   * disclosures, consents, reads outside a caseload, the breach helper, the paperwork.
+   */
+  'privacy.manage': ['dpo'],
+  /** The retention classes' periods and the organisation's privacy settings (the dpo; the admin keeps settings). */
+  'privacy.retention': ['admin', 'dpo'],
+  /** Data-subject requests (access, rectification, erasure, restriction): the dpo and leads. */
+  'privacy.requests': ['lead', 'dpo'],
+  /** A legal hold keeps a case from deletion: the dpo and leads set and lift it. */
+  'privacy.holds': ['lead', 'dpo'],
 } as const satisfies Record<Permission, readonly Role[]>;
 
 export type { Permission };

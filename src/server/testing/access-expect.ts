@@ -84,6 +84,10 @@ const holders: Record<Permission, readonly StaffRole[]> = {
   'portal.use': [],
   'partners.manage': ['lead'],
   'partners.activity': ['lead', 'dpo'],
+  'privacy.manage': ['dpo'],
+  'privacy.retention': ['admin', 'dpo'],
+  'privacy.requests': ['lead', 'dpo'],
+  'privacy.holds': ['lead', 'dpo'],
 };
 
 /**

@@ -311,6 +311,14 @@ const routes: RouteObject[] = [
               'AuditPage',
             ),
           ),
+          // Each tab asks for its own permission (privacy/PrivacyPage.tsx); the texts come with the administration's.
+          {
+            path: 'privacy/:tab?',
+            ...lazyPage(
+              adminPage(() => import('../privacy/PrivacyPage')),
+              'PrivacyPage',
+            ),
+          },
           { path: '*', ...lazyPage(() => import('../ui/NotFound'), 'NotFound') },
         ],
       },

@@ -84,6 +84,17 @@ export const clients = pgTable(
     germanLevel: integer('german_level'),
     /** The sector of the case (organisation's list), for conferences and matching. */
     sectorId: uuid('sector_id'),
+    /**
+     * Privacy (privacy/): a legal hold keeps the case from the deletion job (with its reason); a
+     * restriction (Art. 18) freezes it, readable by the dpo only; an anonymised case keeps only what
+     * the funder reports count.
+     */
+    legalHoldReason: text('legal_hold_reason'),
+    legalHoldSince: timestamp('legal_hold_since', { withTimezone: true }),
+    legalHoldBy: uuid('legal_hold_by'),
+    restrictedSince: timestamp('restricted_since', { withTimezone: true }),
+    restrictedBy: uuid('restricted_by'),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     ...created(),
   },
   (t) => [

@@ -13,6 +13,7 @@ export * from './occupations';
 export * from './organisations';
 export * from './partners';
 export * from './pathways';
+export * from './privacy';
 export * from './reports';
 export * from './system';
 export * from './transfer';

@@ -6,6 +6,7 @@ export const texts = import.meta.glob(
     '../../organisation/i18n/de.json',
     '../../occupations/i18n/de.json',
     '../../partners/i18n/de.json',
+    '../../privacy/i18n/de.json',
   ],
   { eager: true, import: 'default' },
 );

@@ -17,6 +17,7 @@ export const texts = import.meta.glob(
     '!../../occupations/**',
     '!../../partners/**',
     '!../../reports/**',
+    '!../../privacy/**',
   ],
   { eager: true, import: 'default' },
 );

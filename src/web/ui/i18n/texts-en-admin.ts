@@ -6,6 +6,7 @@ export const texts = import.meta.glob(
     '../../organisation/i18n/en.json',
     '../../occupations/i18n/en.json',
     '../../partners/i18n/en.json',
+    '../../privacy/i18n/en.json',
   ],
   { eager: true, import: 'default' },
 );

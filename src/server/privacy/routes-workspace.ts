@@ -1,0 +1,5 @@
+import type { AppContext } from '../context';
+import type { App } from '../lib/http';
+
+/** Not built yet (issue 15). */
+export function workspaceRoutes(_app: App, _ctx: AppContext) {}

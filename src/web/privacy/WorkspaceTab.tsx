@@ -1,0 +1,6 @@
+import { Text } from '@mantine/core';
+
+/** Placeholder until the tab is built (issue 15). */
+export function WorkspaceTab() {
+  return <Text>…</Text>;
+}
