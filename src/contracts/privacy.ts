@@ -168,3 +168,25 @@ export const casePrivacyState = z.object({
   deletionAnnouncedFor: timestamp.nullable(),
 });
 export type CasePrivacyState = z.infer<typeof casePrivacyState>;
+
+/**
+ * Erasure (Art. 17) of a request's person: refused with a written reason while a legal hold or a
+ * retention duty (ESF, accounting: Art. 17(3)(b)) runs; otherwise the case is anonymised at once,
+ * as the deletion job would, and the proof of deletion is returned.
+ */
+export const erasureResult = z.object({
+  outcome: z.enum(['erased', 'refused']),
+  /** Why it was refused (stored on the request as its outcome), in English; the web words it from `refusal`. */
+  reason: z.string().nullable(),
+  refusal: z
+    .object({
+      kind: z.enum(['legal_hold', 'retention_duty', 'open_case']),
+      /** The duty's class and when it ends (retention_duty); the hold's reason (legal_hold). */
+      class: z.enum(retentionClasses).nullable(),
+      endsOn: z.iso.date().nullable(),
+      holdReason: z.string().nullable(),
+    })
+    .nullable(),
+  proofId: z.uuid().nullable(),
+});
+export type ErasureResult = z.infer<typeof erasureResult>;
