@@ -18,3 +18,15 @@ export interface RequestMeta {
   ip: string;
   userAgent: string | null;
 }
+
+/** The context of an opened database: the app, its tests and the command-line tools make it alike. */
+export function contextOf(database: Database, config: Config, version: string): AppContext {
+  return {
+    db: database.db,
+    config,
+    databaseKind: database.kind,
+    subscribe: database.subscribe,
+    snapshot: database.snapshot,
+    version,
+  };
+}

@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { loginAttempts, sessions, userTokens } from './db/schema';
 import type { JobHandler, RecurringJob } from './lib/jobs';
 import { deliverOutboxMessage } from './lib/mail';
+import { runRetention } from './privacy/deletion';
 
 /** Every kind of background job, in one table of contents. */
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
@@ -15,6 +16,9 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     },
     'commitments.reminders': async () => {
       await sendCommitmentReminders(ctx);
+    },
+    'privacy.retention': async () => {
+      await runRetention(ctx);
     },
     housekeeping: async () => {
       const idle = new Date(Date.now() - ctx.config.sessionIdleMinutes * 60_000);
@@ -31,4 +35,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: 'conferences.reminders', everyMs: 15 * 60_000 },
   // Commitments are due by the day: an hourly run mails on the morning of the day (commitments/reminders.ts).
   { kind: 'commitments.reminders', everyMs: 60 * 60_000 },
+  // Retention counts in days: once a day announces what ran out and deletes what was announced (privacy/deletion.ts).
+  { kind: 'privacy.retention', everyMs: 24 * 60 * 60_000 },
 ];

@@ -4,7 +4,7 @@ import { sealTotpSecrets } from './auth/totp';
 import { openBackupAccess } from './backup/service';
 import { rekeySearchText } from './clients/service';
 import { ConfigError, loadConfig } from './config';
-import type { AppContext } from './context';
+import { contextOf } from './context';
 import { openDatabase } from './db/client';
 import { seedDemo } from './demo/seed';
 import { jobHandlers, recurringJobs } from './jobs';
@@ -52,14 +52,7 @@ async function main() {
     unlock();
     fail(`cannot open the database: ${(error as Error).message}`);
   });
-  const ctx: AppContext = {
-    db: database.db,
-    config,
-    databaseKind: database.kind,
-    subscribe: database.subscribe,
-    snapshot: database.snapshot,
-    version,
-  };
+  const ctx = contextOf(database, config, version);
   // Consents recorded before their recipients' name keys were stored get them now (migration 0006).
   await backfillNameKeys(ctx.db);
   // TOTP secrets of before encryption, or of a rotated key, are sealed with the current key.

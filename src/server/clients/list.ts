@@ -1,4 +1,4 @@
-import { asc, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { ClientListFilter } from '../../contracts/clients';
 import { cefrLevels } from '../../contracts/reference';
 import type { AppContext } from '../context';
@@ -72,6 +72,8 @@ function conditionsOf(actor: Actor, f: Partial<ClientListFilter>) {
     );
   }
   if (f.overdueSteps) conditions.push(lt(clients.nextStepDue, todayInGermany()));
+  // An anonymised case (privacy/deletion.ts) is no one's case any more: only the reports count it.
+  conditions.push(isNull(clients.anonymisedAt));
   return { visible: visibleCasesSql(actor), rest: conditions, search };
 }
 

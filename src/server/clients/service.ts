@@ -76,7 +76,8 @@ export async function loadCase(
     .select()
     .from(clients)
     .where(and(eq(clients.id, id), eq(clients.organisationId, actor.organisationId)));
-  if (!row) throw notFound('case');
+  // An anonymised case (privacy/deletion.ts) has nothing left to open.
+  if (!row || row.anonymisedAt) throw notFound('case');
   const counsellorIds = (
     await db
       .select({ userId: clientCounsellors.userId })

@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { AuditAction } from '../../contracts/audit';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -71,4 +72,19 @@ function whoOf(actor: Acting): AuditWho {
     ip: actor.ip,
     institutionId: actor.institutionId ?? null,
   };
+}
+
+/**
+ * Removes audit entries — the retention job's alone (privacy/deletion.ts): entries about a case it
+ * anonymises (its proof of deletion replaces them) and entries past the audit class's period.
+ * The append-only trigger lets a DELETE through only inside a transaction that says so
+ * (migration 0017), so call this inside the job's transaction. Returns how many went.
+ */
+export async function removeAuditEntries(tx: Db, where: SQL): Promise<number> {
+  await tx.execute(sql`SELECT set_config('lotse.retention', 'on', true)`);
+  const removed = await tx.execute<{ n: number }>(
+    sql`WITH gone AS (DELETE FROM audit_log WHERE ${where} RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+  );
+  await tx.execute(sql`SELECT set_config('lotse.retention', 'off', true)`);
+  return removed.rows[0]?.n ?? 0;
 }

@@ -1,15 +1,26 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import {
+  type ClassEnd,
   defaultRetention,
+  type noticesQuery,
   type PrivacySettings,
   type PrivacySettingsBody,
+  type proofsQuery,
   type RetentionClass,
   type RetentionRule,
   retentionClasses,
 } from '../../contracts/privacy';
 import type { AppContext } from '../context';
 import type { Db } from '../db/client';
-import { privacySettings, retentionRules } from '../db/schema';
+import {
+  clients,
+  deletionProofs,
+  privacySettings,
+  retentionNotices,
+  retentionRules,
+  users,
+} from '../db/schema';
 import { assertCan } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
@@ -117,4 +128,88 @@ export async function updatePrivacySettings(ctx: AppContext, actor: Actor, body:
     });
   });
   return getPrivacySettings(ctx, actor);
+}
+
+/** The deletion list for the dpo: case number and owner (no content), the rule, the day it goes. */
+export async function listNotices(ctx: AppContext, actor: Actor, q: z.infer<typeof noticesQuery>) {
+  assertCan(actor, 'privacy.manage');
+  const states = q.state ? [q.state] : ['announced', 'files'];
+  const where = and(
+    eq(retentionNotices.organisationId, actor.organisationId),
+    inArray(retentionNotices.state, states),
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({
+        n: retentionNotices,
+        caseCode: clients.caseCode,
+        owner: users.name,
+        held: sql<boolean>`${clients.legalHoldSince} IS NOT NULL`,
+      })
+      .from(retentionNotices)
+      .innerJoin(clients, eq(clients.id, retentionNotices.clientId))
+      .innerJoin(users, eq(users.id, clients.ownerId))
+      .where(where)
+      .orderBy(asc(retentionNotices.deleteAfter), asc(retentionNotices.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db.select({ n: count() }).from(retentionNotices).where(where),
+  ]);
+  await audit(ctx.db, actor, {
+    action: 'privacy.workspace_read',
+    entityType: 'retention_notices',
+    details: { state: q.state ?? null, shown: rows.length },
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.n.id,
+      clientId: r.n.clientId,
+      caseCode: r.caseCode,
+      owner: r.owner,
+      retentionEndedOn: r.n.retentionEndedOn,
+      classes: ((r.n.rule as { classes?: ClassEnd[] }).classes ?? []) as ClassEnd[],
+      announcedAt: r.n.announcedAt.toISOString(),
+      deleteAfter: r.n.deleteAfter.toISOString(),
+      state: r.n.state as 'announced',
+      legalHold: r.held,
+    })),
+    total: total?.n ?? 0,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** The proofs of deletion, newest first, optionally within a period (of the deletion day). */
+export async function listProofs(ctx: AppContext, actor: Actor, q: z.infer<typeof proofsQuery>) {
+  assertCan(actor, 'privacy.manage');
+  const where = and(
+    eq(deletionProofs.organisationId, actor.organisationId),
+    q.from ? sql`${deletionProofs.deletedAt} >= ${q.from}::date` : undefined,
+    q.to ? sql`${deletionProofs.deletedAt} < ${q.to}::date + 1` : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(deletionProofs)
+      .where(where)
+      .orderBy(desc(deletionProofs.deletedAt), asc(deletionProofs.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db.select({ n: count() }).from(deletionProofs).where(where),
+  ]);
+  return {
+    items: rows.map((p) => ({
+      id: p.id,
+      pseudonym: p.pseudonym,
+      reason: p.reason as 'retention',
+      classes: p.classes,
+      rule: p.rule,
+      counts: p.counts,
+      announcedAt: p.announcedAt?.toISOString() ?? null,
+      deletedAt: p.deletedAt.toISOString(),
+    })),
+    total: total?.n ?? 0,
+    limit: q.limit,
+    offset: q.offset,
+  };
 }

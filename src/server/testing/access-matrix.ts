@@ -186,6 +186,14 @@ const conferences: Record<string, Entry> = {
   'POST /api/reports/saved': staff('reports.read', { body: () => savedReportBody }),
   // A saved report is its user's own: the lead and the colleague get 404 for the counsellor's.
   'DELETE /api/reports/saved/:id': staff('reports.read', { scope: 'own' }),
+  'GET /api/privacy/settings': staff('privacy.retention'),
+  // A stale version: whoever passes the access check gets 409, and nothing changes.
+  'PUT /api/privacy/settings': staff('privacy.retention'),
+  'GET /api/privacy/notices': staff('privacy.manage'),
+  'GET /api/privacy/proofs': staff('privacy.manage'),
+  'POST /api/privacy/retention/run': staff('privacy.manage'),
+  // The world's request asks for access, not erasure: those who may answer it get a 400.
+  'POST /api/privacy/requests/:id/erase': staff('privacy.requests', { scope: 'organisation' }),
   'POST /api/conferences/:id/invitations': staff('conferences.manage', {
     scope: 'organisation',
     body: (w) => ({ institutionId: w.institutions.c }),

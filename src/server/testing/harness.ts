@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import type { Role } from '../../contracts/auth';
 import { buildApp } from '../app';
 import { type Config, loadConfig } from '../config';
-import type { AppContext } from '../context';
+import { type AppContext, contextOf } from '../context';
 import { openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import type { App } from '../lib/http';
@@ -97,14 +97,7 @@ async function startApp(
   dataDir: string,
 ): Promise<TestApp> {
   const config: Config = { ...loadConfig({ DATA_DIR: dataDir }), ...overrides };
-  const ctx: AppContext = {
-    db: database.db,
-    config,
-    databaseKind: database.kind,
-    subscribe: database.subscribe,
-    snapshot: database.snapshot,
-    version: 'test',
-  };
+  const ctx = contextOf(database, config, 'test');
   // Unexpected errors (500) are printed; expected ones are answered without a log line.
   const app = await buildApp(ctx, { logger: { level: 'error' } });
   return {
