@@ -30,20 +30,28 @@ function migratedPglite(): Blob | undefined {
  * A fresh database per test file: in-memory PGlite, or — with TEST_DATABASE_URL — a new
  * PostgreSQL database that is dropped afterwards.
  */
-async function openTestDatabase() {
+async function openTestDatabase(existing?: string) {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return { ...(await openDatabase({ loadDataDir: migratedPglite() })), url: undefined };
-  const name = `lotse_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  if (!url) {
+    const database = await openDatabase({ loadDataDir: migratedPglite() });
+    return { ...database, url: undefined, closeConnection: database.close };
+  }
+  const name = existing
+    ? new URL(existing).pathname.slice(1)
+    : `lotse_test_${randomBytes(6).toString('hex')}`;
+  if (!existing) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 4 });
   return {
     ...database,
     url: testUrl.toString(),
+    closeConnection: database.close,
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });
@@ -61,6 +69,8 @@ export interface TestApp {
   /** The PostgreSQL database of this app; undefined on PGlite. */
   databaseUrl: string | undefined;
   close(): Promise<void>;
+  /** Closes the app and its database but keeps DATA_DIR (and a PostgreSQL database) for a restart on it. */
+  stop(): Promise<void>;
 }
 
 export async function startTestApp(
@@ -70,14 +80,21 @@ export async function startTestApp(
     pgliteOnDisk?: boolean;
     /** An existing DATA_DIR to start on (a restored one), removed at close like a fresh one. */
     dataDir?: string;
+    /** The PostgreSQL database of a stopped test app to start on again (dropped at close). */
+    databaseUrl?: string | undefined;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-'));
   const database =
     options.pgliteOnDisk && !process.env.TEST_DATABASE_URL
-      ? { ...(await openDatabase({ dataDir: path.join(dataDir, 'pglite') })), url: undefined }
-      : await openTestDatabase();
+      ? await onDisk(path.join(dataDir, 'pglite'))
+      : await openTestDatabase(options.databaseUrl);
   return startApp(database, overrides, dataDir);
+}
+
+async function onDisk(dir: string) {
+  const database = await openDatabase({ dataDir: dir });
+  return { ...database, url: undefined, closeConnection: database.close };
 }
 
 /** A second app process on the same PostgreSQL database, as behind a load balancer. */
@@ -85,7 +102,7 @@ export async function startSecondApp(first: TestApp): Promise<TestApp> {
   if (!first.databaseUrl) throw new Error('a second app needs PostgreSQL');
   const database = await openDatabase({ databaseUrl: first.databaseUrl, poolSize: 2 });
   return startApp(
-    { ...database, url: first.databaseUrl },
+    { ...database, url: first.databaseUrl, closeConnection: database.close },
     {},
     fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-test-')),
   );
@@ -109,6 +126,10 @@ async function startApp(
       await app.close();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async stop() {
+      await app.close();
+      await database.closeConnection();
     },
   };
 }
