@@ -51,6 +51,9 @@ describe('the paperwork, generated from the configuration', () => {
     expect(md).toContain('§ 6 Abs. 1 lit. b KDG');
     expect(md).toContain('§ 11 Abs. 2 lit. a KDG');
     expect(md).not.toContain('DSGVO');
+    // Every part of the case file in words, none by its code name.
+    expect(md).toContain('- Verlauf der Fallphasen mit Begründungen');
+    expect(md).not.toMatch(/^- [a-z]+[A-Z]\w*$/m);
   });
 
   it('is the same as a PDF, in English when asked', async () => {

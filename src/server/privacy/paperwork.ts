@@ -113,7 +113,12 @@ function processingRecord(c: Configuration, lang: Language): Doc {
       { p: L.record.consentCategories },
       { ul: dataCategories.map((k) => form.categories[k] ?? k) },
       { p: L.record.caseSections },
-      { ul: Object.keys(caseFile.shape).map((k) => L.sections[k] ?? k) },
+      // The timeline is drawn from the other parts, not a part of its own.
+      {
+        ul: Object.keys(caseFile.shape)
+          .filter((k) => k !== 'timeline')
+          .map((k) => L.sections[k] ?? k),
+      },
       { p: L.record.staffData },
       { h: L.record.recipientsTitle },
       { p: L.record.recipientsNote },

@@ -1,10 +1,12 @@
 import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActorsQuery } from '../../audit/api';
 import { DownloadLink } from '../../ui/DownloadLink';
+import { dateFormat } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { enumLabel } from '../../ui/labels';
@@ -78,12 +80,18 @@ function BreachResults() {
 
 /** The breach helper: a user and/or a time window, asked on "Search" (the search is audited). */
 export function BreachPart() {
-  const { t } = useTranslation('privacy');
+  const { t, i18n } = useTranslation('privacy');
   const lp = useListParams();
   const users = useQuery(auditActorsQuery);
+  // The address holds instants; the pickers the local wall-clock time.
+  const local = (key: string) => {
+    const v = lp.get(key);
+    return v ? dayjs(v).format('YYYY-MM-DD HH:mm:ss') : null;
+  };
+  const valueFormat = `${dateFormat(i18n.language)} HH:mm`;
   const [userId, setUserId] = useState<string | null>(lp.get('userId'));
-  const [from, setFrom] = useState<string | null>(lp.get('from'));
-  const [to, setTo] = useState<string | null>(lp.get('to'));
+  const [from, setFrom] = useState<string | null>(local('from'));
+  const [to, setTo] = useState<string | null>(local('to'));
   const [missing, setMissing] = useState(false);
   const asked = Boolean(lp.get('userId') || lp.get('from') || lp.get('to'));
   const iso = (v: string | null) => (v ? new Date(v.replace(' ', 'T')).toISOString() : null);
@@ -118,6 +126,7 @@ export function BreachPart() {
           <DateTimePicker
             label={t('workspace.from')}
             clearable
+            valueFormat={valueFormat}
             value={from}
             onChange={setFrom}
             w={{ base: '100%', sm: 200 }}
@@ -125,6 +134,7 @@ export function BreachPart() {
           <DateTimePicker
             label={t('workspace.to')}
             clearable
+            valueFormat={valueFormat}
             value={to}
             onChange={setTo}
             w={{ base: '100%', sm: 200 }}
