@@ -133,4 +133,27 @@ describe('audit log by person', () => {
     expect(me.permissions).toContain('audit.read');
     expect(me.permissions).not.toContain('audit.persons');
   });
+
+  it('names no client to the admin: search terms typed as names are left out of what the admin reads', async () => {
+    const { aylin: c, admin, dpo } = await staff(t, ['aylin', 'admin', 'dpo']);
+    const person = await openCase(c, {
+      givenNames: 'Mykola',
+      familyName: 'Tkachenko',
+      birthDate: '1987-04-12',
+    });
+    await c.get(`/api/clients/${person.id}`);
+    await c.get('/api/clients?q=Tkachenko');
+    await dpo.get('/api/audit/persons?q=Mykola');
+
+    const seen = await admin.get('/api/audit?limit=100');
+    expect(seen.statusCode).toBe(200);
+    for (const word of ['Tkachenko', 'Mykola', '1987-04-12']) expect(seen.body).not.toContain(word);
+    // The admin still sees that a search was made, how many it found and on which case a read was.
+    const searched = seen.json().items.find((e: { action: string }) => e.action === 'client.searched');
+    expect(searched.details).toEqual({ results: 1 });
+    expect(seen.body).toContain(person.caseCode);
+    // The dpo, who may look persons up, reads the terms.
+    const dpoSees = await dpo.get('/api/audit?action=client.searched');
+    expect(dpoSees.json().items[0].details).toEqual({ q: 'Tkachenko', results: 1 });
+  });
 });

@@ -55,8 +55,21 @@ export function detailLines(details: Record<string, unknown> | null, names: Map<
   return lines.filter((l) => l.values.length > 0);
 }
 
-export function presentAuditEntry(row: Row, names: Map<string, string>): AuditEntry {
+/**
+ * Details that may name a client: a search term is typed as a person's name (the case list's
+ * search, the dpo's person lookup). Only a viewer who may look persons up (`audit.persons`, the
+ * dpo) reads them; the admin sees that a search was made and how many it found.
+ */
+const personNamingKeys = new Set(['q']);
+
+function withoutPersons(details: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!details) return details;
+  return Object.fromEntries(Object.entries(details).filter(([key]) => !personNamingKeys.has(key)));
+}
+
+export function presentAuditEntry(row: Row, names: Map<string, string>, mayNamePersons: boolean): AuditEntry {
   const e = row.entry;
+  const details = mayNamePersons ? e.details : withoutPersons(e.details);
   return {
     id: String(e.id),
     at: e.at.toISOString(),
@@ -73,7 +86,7 @@ export function presentAuditEntry(row: Row, names: Map<string, string>): AuditEn
       ? { id: e.subjectClientId, label: row.subjectCode ?? e.subjectClientId }
       : null,
     ip: e.ip,
-    details: e.details,
-    detailLines: detailLines(e.details, names),
+    details,
+    detailLines: detailLines(details, names),
   };
 }

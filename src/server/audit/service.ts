@@ -3,7 +3,7 @@ import type { AuditFilter } from '../../contracts/audit';
 import { nameSearch } from '../clients/service';
 import type { AppContext } from '../context';
 import { auditLog, clients, users } from '../db/schema';
-import { assertCan } from '../lib/access';
+import { assertCan, can } from '../lib/access';
 import type { Actor } from '../lib/actor';
 import { audit } from '../lib/audit';
 import { namesOf } from './names';
@@ -39,7 +39,12 @@ export async function searchAudit(ctx: AppContext, actor: Actor, query: AuditFil
   const { limit, offset, ...filters } = query;
   await audit(ctx.db, actor, { action: 'audit.searched', details: { filters, offset } });
   const names = await namesOf(ctx.db, actor.organisationId, idsMentioned(rows));
-  return { items: rows.map((row) => presentAuditEntry(row, names)), total: total?.n ?? 0, limit, offset };
+  return {
+    items: rows.map((row) => presentAuditEntry(row, names, can(actor, 'audit.persons'))),
+    total: total?.n ?? 0,
+    limit,
+    offset,
+  };
 }
 
 /** The users of the organisation, to filter the trail by; the DPO may see who acted, not manage them. */

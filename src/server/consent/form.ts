@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type ConsentFormQuery,
   consentPurposes,
@@ -102,6 +103,19 @@ const texts = {
     interpreter: 'Translated / explained by (name, language)',
   },
 } satisfies Record<PrintLanguage, unknown>;
+
+/** The form's texts in a language, for the dpo's paperwork (privacy/paperwork.ts). */
+export const consentFormTexts = (language: PrintLanguage) => texts[language];
+
+/**
+ * The version of a language's form: a fingerprint of its words, so that any change of the text
+ * is a new version without anyone remembering to count.
+ */
+export function consentFormVersion(language: PrintLanguage): string {
+  const t = texts[language];
+  const words = JSON.stringify({ ...t, intro: t.intro('{organisation}') });
+  return createHash('sha256').update(words).digest('hex').slice(0, 12);
+}
 
 const box = (checked: boolean) => (checked ? '[X]' : '[   ]');
 

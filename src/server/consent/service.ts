@@ -334,3 +334,6 @@ export const consentSection: CaseSection<'consent'> = {
     return { data, timeline };
   },
 };
+
+/** The printed form's texts and versions, for the paperwork. */
+export { consentFormTexts, consentFormVersion } from './form';

@@ -75,6 +75,11 @@ const permissionRoles = {
 
 export type { Permission };
 
+/** The table itself, for the paperwork's list of roles (privacy/paperwork.ts): written nowhere else. */
+export function permissionTable(): Readonly<Record<Permission, readonly Role[]>> {
+  return permissionRoles;
+}
+
 export function hasRole(actor: Pick<Actor, 'roles'>, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r));
 }

@@ -7,6 +7,7 @@
  */
 import { addDays, todayInGermany } from '../lib/calendar';
 import { anyStaff, anyUser, auditors, but, type Entry, open, portal, staff } from './access-expect';
+import { privacyWorkspace } from './access-privacy-workspace';
 import { savedReportBody } from './access-world';
 import { PASSWORD } from './harness';
 
@@ -277,6 +278,7 @@ export const accessMatrix: Record<string, Entry> = {
   ...conferences,
   ...partners,
   ...partnerPortal,
+  ...privacyWorkspace,
 };
 
 /**

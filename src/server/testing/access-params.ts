@@ -146,6 +146,7 @@ export async function paramsFor(
                   conferenceId: w.upcoming.id,
                   token: w.upcoming.rsvpToken,
                   item: 'commitments',
+                  document: 'processing-record',
                 }[name];
     if (!value) throw new Error(`the world has no value for :${name} of ${url}`);
     params[name] = value;
