@@ -1,4 +1,4 @@
-// npm run bench [-- --suite foundation|clients|network|conferences|followup|reports|all|load|weight] [--pg postgres://…]
+// npm run bench [-- --suite foundation|clients|network|conferences|followup|reports|retention|all|load|weight] [--pg postgres://…]
 // The load suite runs only when named (3 minutes per database): --clients, --duration, --warmup, --think.
 // The weight suite (bytes of JS and CSS of the first pages, in headless Chromium) too; it needs no database server.
 // Measures on PGlite and, when reachable, on PostgreSQL; prints Markdown for bench/RESULTS.md.
@@ -11,6 +11,7 @@ import { arg, machine, postgresAvailable } from './lib';
 import { type LoadRun, loadReport, runLoad } from './load';
 import { runNetwork } from './network';
 import { runReports } from './reports';
+import { runRetentionBench } from './retention';
 import { runWeight, weightReport } from './weight';
 
 const suite = arg('suite', 'all');
@@ -142,6 +143,24 @@ if (suite === 'reports' || suite === 'all') {
       `| ${kind} | ${r.seedSeconds === null ? 'kept' : `${r.seedSeconds.toFixed(0)} s`} | ${reports} | ${l(r.counsellor)} | ${r.yearXlsxSeconds.join(' / ')} s | ${r.pdfSeconds.join(' / ')} s |`,
     );
     console.error(`reports on ${kind} done`);
+  }
+  lines.push('');
+}
+
+if (suite === 'retention' || suite === 'all') {
+  const count = Number(arg('clients', '100000'));
+  lines.push(
+    `Retention suite: the reports suite's ${count} cases, 10,000 of them closed four years ago with their sessions (1,000 with a document file), the rest open or closed within the month; the deletion job in the bench's process (bench/retention.ts): a run that announces, then one a notice period later that anonymises. Beside it a probe reads a page of the case list every 20 ms; its slowest answer is the longest the job held a request up. Load average ${os.loadavg()[0]?.toFixed(1)} at the start.`,
+    '',
+    '| database | due | announce run | anonymise run | files removed | probe while it ran (p50 / p99 / max) | RSS |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const kind of kinds) {
+    const r = await runRetentionBench(kind, count, pgUrl);
+    lines.push(
+      `| ${kind} | ${r.due} | ${r.announceSeconds.toFixed(1)} s | **${r.anonymiseSeconds.toFixed(1)} s** (${r.anonymised} cases) | ${r.filesRemoved} | ${r.probe.p50} / ${r.probe.p99} / **${r.probe.max} ms** (n=${r.probe.n}) | ${r.rssMiB} MiB |`,
+    );
+    console.error(`retention on ${kind} done`);
   }
   lines.push('');
 }
