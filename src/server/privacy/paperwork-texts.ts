@@ -213,7 +213,7 @@ const de = {
     totpPartners: 'Partner:innen melden sich immer mit zweitem Faktor an.',
     auditTitle: 'Protokollierung',
     audit: (period: string) => [
-      'Jedes Lesen und Ändern personenbezogener Daten wird mit Person, Zeit und Anlass protokolliert; das Protokoll kann nicht geändert oder gelöscht werden (Datenbank-Trigger).',
+      'Jedes Lesen und Ändern personenbezogener Daten wird mit Person, Zeit und Anlass protokolliert; das Protokoll kann nicht geändert werden (Datenbank-Trigger); Einträge entfernt allein der Löschlauf: nach Ablauf ihrer Frist und die eines anonymisierten Falls, an deren Stelle der Löschnachweis tritt.',
       `Aufbewahrung des Protokolls: ${period}.`,
       'Die Administration sieht im Protokoll keine Namen von Ratsuchenden; Personen nachschlagen kann nur die/der Datenschutzbeauftragte.',
     ],
@@ -227,6 +227,8 @@ const de = {
       'Fälle werden nach Ablauf aller Aufbewahrungsklassen anonymisiert; was Berichte brauchen, bleibt ohne Personenbezug.',
       `Vorher erscheinen sie ${notice} Tage lang in der Liste der/des Datenschutzbeauftragten; ein gesetzlicher Aufbewahrungsgrund (Legal Hold) hält sie an.`,
       'Jede Löschung hinterlässt einen Löschnachweis ohne personenbezogene Daten.',
+      'Ein Abbruch mitten im Löschlauf hinterlässt keine halb gelöschte Person: jede Person wird in einer Transaktion anonymisiert, Dateien beim nächsten Lauf entfernt.',
+      'Überholte Zeilenversionen bleiben in den Datenbankdateien und im Write-Ahead-Log, bis PostgreSQL den Platz wiederverwendet; Datensicherungen enthalten die Daten bis zu ihrer Rotation.',
     ],
     pseudonymTitle: 'Pseudonymisierung und Datenminimierung',
     pseudonym: [
@@ -368,7 +370,7 @@ const en: Texts = {
     totpPartners: 'Partners always log in with a second factor.',
     auditTitle: 'Audit log',
     audit: (period) => [
-      'Every read and change of personal data is recorded with person, time and occasion; the log cannot be changed or deleted (database trigger).',
+      'Every read and change of personal data is recorded with person, time and occasion; the log cannot be changed (database trigger); only the deletion job removes entries: those past their period and those of an anonymised case, which its proof of deletion replaces.',
       `The log is kept for ${period}.`,
       "The administrator sees no clients' names in the log; only the data protection officer can look a person up.",
     ],
@@ -382,6 +384,8 @@ const en: Texts = {
       'Cases are anonymised once every retention class has run out; what reports need stays, without personal data.',
       `Before that they are listed for the data protection officer for ${notice} days; a legal hold stops them.`,
       'Every deletion leaves a proof of deletion without personal data.',
+      'A run cut off in the middle leaves no half-deleted person: each person is anonymised in one transaction, files are removed by the next run at the latest.',
+      "Superseded row versions stay in the database's files and write-ahead log until PostgreSQL reuses the space; backups hold the data until they are rotated.",
     ],
     pseudonymTitle: 'Pseudonymisation and data minimisation',
     pseudonym: [
