@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestItem } from '../../contracts/privacy-requests';
 import { auditLog, disclosures } from '../db/schema';
+import { preparedConference, tableEntries } from '../testing/conferences';
 import {
   changePlacement,
   employerConsent,
@@ -190,6 +191,50 @@ describe('the Art. 15 export', () => {
     const german = await dpo.get(`/api/privacy/requests/${r.id}/export?language=de`);
     const pdf = [...(await zipFiles(german.rawPayload)).entries()].find(([n]) => n.endsWith('-de.pdf'));
     expect(await pdfText(pdf?.[1] as Buffer)).toContain('Wer Ihre Daten gelesen oder geändert hat');
+  });
+});
+
+describe('the Art. 15 export of a case put before a conference', () => {
+  it('holds the nomination, what was said about the case and the packs it went out in', async () => {
+    const prepared = await preparedConference(t, lead, aylin, { cases: 1 });
+    const [person] = prepared.cases;
+    const { jc } = prepared.institutions;
+    await tableEntries(t, prepared, [
+      { item: 0, kind: 'decision', text: 'Anpassungslehrgang ab März beantragen' },
+    ]);
+    expect((await lead.get(`/api/conferences/${prepared.conference.id}/packs/${jc.id}`)).statusCode).toBe(
+      200,
+    );
+    const r = ok<RequestItem>(
+      await dpo.post('/api/privacy/requests', {
+        clientId: person?.id,
+        kind: 'access',
+        receivedOn: '2026-11-20',
+      }),
+    );
+    const data = (await dpo.get(`/api/privacy/requests/${r.id}/export.json`)).json();
+    expect(data.conferences.nominations).toEqual([
+      expect.objectContaining({ question: 'What next for case 1?' }),
+    ]);
+    expect(data.conferences.entries.map((e: { text: string }) => e.text)).toEqual([
+      'Anpassungslehrgang ab März beantragen',
+    ]);
+    const sent = await t.ctx.db
+      .select()
+      .from(disclosures)
+      .where(eq(disclosures.clientId, person?.id ?? ''));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(data.disclosures.map((d: { id: string }) => d.id).sort()).toEqual(sent.map((d) => d.id).sort());
+    expect(data.disclosures[0]).toMatchObject({
+      recipient_name: jc.name,
+      conference: 'Geberkonferenz Pflege',
+    });
+    const zip = await zipFiles(
+      (await dpo.get(`/api/privacy/requests/${r.id}/export?language=de`)).rawPayload,
+    );
+    const text = await pdfText([...zip.entries()].find(([n]) => n.endsWith('.pdf'))?.[1] as Buffer);
+    for (const s of [jc.name, 'What next for case 1?', 'Anpassungslehrgang ab März beantragen'])
+      expect(text).toContain(s);
   });
 });
 
