@@ -336,6 +336,8 @@ export const clientListItem = z.object({
   updatedAt: timestamp,
   referenceOccupation: z.string().nullable(),
   overdueSteps: z.number().int(),
+  /** Restricted (Art. 18): listed so that its counsellors see it, but it cannot be opened. */
+  restricted: z.boolean(),
 });
 export type ClientListItem = z.infer<typeof clientListItem>;
 export const clientPage = pageOf(clientListItem).extend({

@@ -144,6 +144,7 @@ export function selectCases(db: Db) {
       >`(SELECT o.title FROM qualifications q JOIN occupations o ON o.id = q.reference_occupation_id
         WHERE q.client_id = ${clients.id} ORDER BY q.created_at LIMIT 1)`,
       overdueSteps: sql<number>`(SELECT count(*)::int FROM next_steps s WHERE s.client_id = ${clients.id} AND s.done_at IS NULL AND s.due_date < ${today})`,
+      restrictedSince: clients.restrictedSince,
     })
     .from(clients)
     .innerJoin(users, eq(users.id, clients.ownerId));

@@ -78,6 +78,7 @@ export function presentListItem(row: {
   updatedAt: Date;
   occupation: string | null;
   overdueSteps: number;
+  restrictedSince: Date | null;
 }): ClientListItem {
   const original = [row.givenNamesOriginal, row.familyNameOriginal].filter(Boolean).join(' ');
   return {
@@ -93,6 +94,7 @@ export function presentListItem(row: {
     updatedAt: new Date(row.updatedAt).toISOString(),
     referenceOccupation: row.occupation,
     overdueSteps: Number(row.overdueSteps),
+    restricted: row.restrictedSince !== null,
   };
 }
 

@@ -65,8 +65,30 @@ export async function rekeySearchText(db: Db): Promise<number> {
   }
 }
 
-/** Loads a case the actor may see; anything else answers 404, so existence is not revealed. */
+/**
+ * Loads a case the actor may see; anything else answers 404, so existence is not revealed. A
+ * restricted case (Art. 18) is frozen: every read and change through here answers 423 for
+ * everyone, until the restriction is lifted (the dpo reads it through the Art. 15 export).
+ */
 export async function loadCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: ClientRow; counsellorIds: string[] }> {
+  const found = await findCase(db, actor, id);
+  if (found.row.restrictedSince)
+    throw new AppError(
+      'case_restricted',
+      'This case is restricted (Art. 18) until the restriction is lifted',
+    );
+  return found;
+}
+
+/**
+ * A case the actor may see, restricted or not: only for what must work on a frozen case (its
+ * hold and restriction, shown on the case page; a legal hold).
+ */
+export async function findCase(
   db: Db,
   actor: Actor,
   id: string,

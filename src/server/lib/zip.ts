@@ -6,6 +6,7 @@
  * program does, so a file that passes here opens the same way in Word or LibreOffice.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -99,4 +100,61 @@ export async function storedEntry(file: string, entry: ZipEntry, maxBytes: numbe
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A ZIP of the given files, stored without compression (PDFs, images and office files are
+ * compressed already; a plain container opens everywhere and `storedEntry` reads it back). Names
+ * are UTF-8 (flag bit 11); no ZIP64, so the whole must stay below 4 GB.
+ */
+export function zipStored(files: { name: string; data: Buffer }[], now = new Date()): Buffer {
+  const { time, date } = dosDateTime(now);
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const name = Buffer.from(file.name, 'utf8');
+    const crc = zlib.crc32(file.data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_HEADER, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(file.data.length, 18);
+    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, file.data);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(DIRECTORY_ENTRY, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(time, 12);
+    entry.writeUInt16LE(date, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(file.data.length, 20);
+    entry.writeUInt32LE(file.data.length, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    directory.push(entry, name);
+    offset += 30 + name.length + file.data.length;
+  }
+  const size = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
+}
+
+function dosDateTime(d: Date) {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
 }

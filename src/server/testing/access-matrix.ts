@@ -270,6 +270,28 @@ const partnerPortal: Record<string, Entry> = {
   }),
 };
 
+/**
+ * Data-subject requests (privacy/routes-requests.ts): the dpo and leads, on the organisation's
+ * request; a case's hold and restriction: whoever may open the case, and the dpo (holds) by organisation.
+ */
+const privacyRequests: Record<string, Entry> = {
+  'GET /api/privacy/persons': staff('privacy.requests', { query: () => ({ q: 'Work' }) }),
+  'GET /api/privacy/requests': staff('privacy.requests'),
+  'GET /api/privacy/requests/due': staff('privacy.requests'),
+  'POST /api/privacy/requests': staff('privacy.requests', {
+    body: (w) => ({ clientId: w.workCase, kind: 'access', receivedOn: todayInGermany() }),
+  }),
+  'GET /api/privacy/requests/:id': staff('privacy.requests', { scope: 'organisation' }),
+  'PATCH /api/privacy/requests/:id': staff('privacy.requests', { scope: 'organisation' }),
+  'GET /api/privacy/requests/:id/export': staff('privacy.requests', { scope: 'organisation' }),
+  'GET /api/privacy/requests/:id/export.json': staff('privacy.requests', { scope: 'organisation' }),
+  'POST /api/privacy/requests/:id/restrict': staff('privacy.requests', { scope: 'organisation' }),
+  'POST /api/privacy/requests/:id/lift-restriction': staff('privacy.requests', { scope: 'organisation' }),
+  'GET /api/clients/:id/privacy': staff(['cases.work', 'privacy.holds'], { scope: 'case' }),
+  'PUT /api/clients/:id/legal-hold': staff('privacy.holds', { scope: 'case' }),
+  'DELETE /api/clients/:id/legal-hold': staff('privacy.holds', { scope: 'case' }),
+};
+
 export const accessMatrix: Record<string, Entry> = {
   ...apiDocs,
   ...system,
@@ -279,6 +301,7 @@ export const accessMatrix: Record<string, Entry> = {
   ...partners,
   ...partnerPortal,
   ...privacyWorkspace,
+  ...privacyRequests,
 };
 
 /**

@@ -35,6 +35,7 @@ function idParam(w: World, url: string, state: DataState): string | undefined {
     '/api/pathways/': w.pathwayId,
     '/api/commitments/': w.states.valid.commitmentId,
     '/api/partners/': w.partnerAccountId,
+    '/api/privacy/requests/': w.privacyRequestId,
   };
   return Object.entries(byPrefix).find(([prefix]) => at(prefix))?.[1];
 }
@@ -110,6 +111,8 @@ async function recordToRemove(w: World, url: string): Promise<string> {
     return ok(await w.sessions.counsellor.form(path, { category: 'other' }, { name: 'b.pdf', data: PDF })).id;
   }
   if (url.includes('/contacts/:contactId')) return newContact(w);
+  // Lifting a hold removes no record: it acts on the work case.
+  if (url.endsWith('/legal-hold')) return w.workCase;
   if (url === '/api/reports/saved/:id')
     return (await createBy(w, w.sessions.counsellor, 'POST /api/reports/saved', {}, savedReportBody)).id;
   const parent = url.replace(/\/:\w+$/, '');

@@ -50,6 +50,8 @@ export interface World extends ConferenceIds {
   /** A funder report the counsellor saved. */
   savedReportId: string;
   importId: string;
+  /** A restriction request of the work case, recorded by the dpo (privacy/routes-requests). */
+  privacyRequestId: string;
   /** A partner account (membership) of institution C, for the routes that manage accounts. */
   partnerAccountId: string;
   ids: IdLookup;
@@ -168,6 +170,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await caseRecords(w);
   w.savedFilterId = (await createBy(w, counsellor, 'POST /api/saved-filters', {}, { query: {} })).id;
   w.savedReportId = (await createBy(w, counsellor, 'POST /api/reports/saved', {}, savedReportBody)).id;
+  w.privacyRequestId = ok<{ id: string }>(
+    await team.dpo.post('/api/privacy/requests', {
+      clientId: w.workCase,
+      kind: 'restriction',
+      receivedOn: todayInGermany(),
+    }),
+  ).id;
   w.importId = ok(
     await counsellor.upload('/api/clients/import', 'list.csv', 'Nachname;Vorname\nMuster;Max\n'),
   ).id;

@@ -8,6 +8,7 @@ import { StageControl } from '../clients/StageControl';
 import { CaseConsent } from '../consent/CaseConsent';
 import { CaseDocuments } from '../documents/CaseDocuments';
 import { CaseNetwork } from '../measures/CaseNetwork';
+import { CasePrivacyBanner } from '../privacy/requests/CasePrivacy';
 import { ErrorAlert } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { enumLabel } from '../ui/labels';
@@ -42,7 +43,14 @@ export function CasePage() {
   const file = useCaseFile(id);
 
   if (file.isPending) return <PageLoader />;
-  if (file.error || !file.data) return <ErrorAlert error={file.error} />;
+  // A restricted case answers 423: the banner still says since when, and a hold if there is one.
+  if (file.error || !file.data)
+    return (
+      <Stack>
+        <ErrorAlert error={file.error} />
+        <CasePrivacyBanner clientId={id} />
+      </Stack>
+    );
   const c = file.data.client;
   const overdueSteps = file.data.plan.steps.filter((s) => s.overdue).length;
   const overdueProcedures = file.data.procedures.filter((p) => p.overdue).length;
@@ -79,6 +87,7 @@ export function CasePage() {
         <CaseTeam client={c} />
       </Group>
       <StageControl client={c} history={file.data.stageHistory} />
+      <CasePrivacyBanner clientId={id} />
       {(overdueSteps > 0 || overdueProcedures > 0) && (
         <Alert color="orange" variant="light">
           {[

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Checkbox, Menu, MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Group, Menu, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -215,7 +215,16 @@ export function CasesPage() {
           {
             head: t('cases.stage'),
             card: 'badge',
-            cell: (c) => <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>,
+            cell: (c) => (
+              <Group gap={4} wrap="wrap">
+                <Badge variant="light">{enumLabel(t, 'stage', c.stage)}</Badge>
+                {c.restricted && (
+                  <Badge color="grape" data-testid="restricted-badge">
+                    {t('cases.restricted')}
+                  </Badge>
+                )}
+              </Group>
+            ),
           },
           {
             head: t('casefile:case.fields.referenceOccupationId'),

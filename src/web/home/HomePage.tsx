@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { navigationFor } from '../app/navigation';
 import { useCan, useUser } from '../auth/session';
 import { Dashboard } from '../clients/Dashboard';
+import { DueRequestsCard } from '../privacy/requests/DueRequestsCard';
 import { PageHeader } from '../ui/PageHeader';
 
 /** The start page: a greeting and the features this user can open. */
@@ -11,6 +12,8 @@ export function HomePage() {
   const { t } = useTranslation('home');
   const user = useUser();
   const canWorkCases = useCan('cases.work');
+  // Data-subject requests have a one-month deadline: leads and the dpo see the open ones first.
+  const seesRequests = useCan('privacy.requests');
   const items = navigationFor(user).filter((i) => i.to !== '/');
   // Case workers start with what needs their attention; everyone else with what they can open.
   if (canWorkCases) {
@@ -20,6 +23,7 @@ export function HomePage() {
           title={t('home.greeting', { name: user.name })}
           description={t('clients:dashboard.description')}
         />
+        {seesRequests && <DueRequestsCard />}
         <Dashboard />
       </Stack>
     );
@@ -30,6 +34,7 @@ export function HomePage() {
         title={t('home.greeting', { name: user.name })}
         description={`${user.organisation.name} · ${user.roles.map((r) => t(`roles.${r}`)).join(', ')}`}
       />
+      {seesRequests && <DueRequestsCard />}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {items.map((item) => (
           <UnstyledButton key={item.to} component={Link} to={item.to}>
