@@ -49,9 +49,7 @@ beforeAll(async () => {
   held = await fullCase(aylin, 'Held');
   // Colleagues read the case: those entries are about the person too.
   ok(await lead.get(`/api/clients/${gone.client.id}`));
-  await t.ctx.db.execute(
-    sql`UPDATE clients SET legal_hold_reason = 'Rechtsstreit', legal_hold_since = now() WHERE id = ${held.client.id}::uuid`,
-  );
+  ok(await dpo.put(`/api/clients/${held.client.id}/legal-hold`, { reason: 'Rechtsstreit' }));
 });
 afterAll(() => t.close());
 

@@ -316,7 +316,7 @@ export async function anonymise(
       languages = '{}', email = NULL, phone = NULL, street = NULL, postcode = NULL, city = NULL,
       jobcentre_customer_number = NULL, current_employer = NULL, notes = NULL,
       search_text = '', family_key = '', given_key = '', next_step_due = NULL,
-      legal_hold_reason = NULL, legal_hold_since = NULL, legal_hold_by = NULL,
+      legal_hold_reason = NULL, legal_hold_since = NULL, legal_hold_by = NULL, restricted_since = NULL, restricted_by = NULL,
       case_code = v.code, anonymised_at = ${job.now.toISOString()}::timestamptz,
       updated_at = ${job.now.toISOString()}::timestamptz, updated_by = NULL, version = version + 1
     FROM (VALUES ${codes}) AS v(id, code) WHERE clients.id = v.id`);
