@@ -53,14 +53,14 @@ export async function searchPersons(
     .where(and(...conditions, sql`${clients.anonymisedAt} IS NULL`))
     .orderBy(asc(clients.familyName), asc(clients.givenNames), asc(clients.id))
     .limit(20);
-  // The dpo sees names only here: the search is recorded with its term and the persons it showed.
+  // The dpo sees names only here: the search is recorded with its term (under `q`, which the audit
+  // log shows only to those who may look persons up; a birth date names a person as well).
   await audit(ctx.db, actor, {
     action: 'audit.person_lookup',
     details: {
-      q: q.q ?? null,
-      birthDate: q.birthDate ?? null,
+      q: [q.q, q.birthDate].filter(Boolean).join(' · '),
       for: 'privacy.request',
-      ids: rows.map((r) => r.clientId),
+      results: rows.length,
     },
   });
   return rows.map(({ restrictedSince, ...r }) => ({ ...r, restricted: restrictedSince !== null }));

@@ -105,6 +105,16 @@ export function RequestDetail({ id, onBack }: { id: string; onBack(): void }) {
   );
 }
 
+/** Why an erasure was refused, in the interface's words where the kind is known. */
+function refusalText(t: (key: string, o?: Record<string, string>) => string, e: ErasureAnswer) {
+  const r = e.refusal;
+  if (!r) return e.reason ?? '';
+  if (r.kind === 'legal_hold') return t('requests.refusal.legal_hold', { reason: r.holdReason ?? '' });
+  if (r.kind === 'retention_duty')
+    return t('requests.refusal.retention_duty', { class: r.class ?? '', date: formatDate(r.endsOn) });
+  return t('requests.refusal.open_case');
+}
+
 /** What the request's kind asks for: the export, the erasure, the restriction, the case to correct. */
 function KindActions({ request: r }: { request: RequestItem }) {
   const { t } = useTranslation('privacy');
@@ -163,10 +173,10 @@ function KindActions({ request: r }: { request: RequestItem }) {
         </Group>
       )}
       {erasure && (
-        <Alert color={erasure.erased ? 'green' : 'orange'} role="status">
-          {erasure.erased
+        <Alert color={erasure.outcome === 'erased' ? 'green' : 'orange'} role="status">
+          {erasure.outcome === 'erased'
             ? t('requests.erased')
-            : t('requests.erasureRefused', { reason: erasure.reason ?? '' })}
+            : t('requests.erasureRefused', { reason: refusalText(t, erasure) })}
         </Alert>
       )}
       {r.kind === 'restriction' && (

@@ -60,9 +60,18 @@ export const restrictCase = (id: string, version: number, restricted: boolean) =
   );
 /**
  * The erasure of the request's person, with the retention and legal-hold check (privacy/erasure,
- * built beside this): answers whether it was erased, or refused with the reason.
+ * built beside this): the shape of the contract's `erasureResult` — erased, or refused and why.
  */
-export type ErasureAnswer = { erased?: boolean; status?: string; reason?: string | null };
+export type ErasureAnswer = {
+  outcome: 'erased' | 'refused';
+  reason: string | null;
+  refusal: {
+    kind: 'legal_hold' | 'retention_duty' | 'open_case';
+    class: string | null;
+    endsOn: string | null;
+    holdReason: string | null;
+  } | null;
+};
 export const eraseRequest = (id: string) =>
   postJson<z.ZodType<ErasureAnswer>>(`/api/privacy/requests/${id}/erase`);
 export const exportHref = (id: string, language?: 'de' | 'en') =>
