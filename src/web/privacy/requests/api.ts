@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CasePrivacyState, casePrivacyState, LegalHoldBody } from '../../../contracts/privacy';
+import type {
+  CasePrivacyState,
+  casePrivacyState,
+  ErasureResult,
+  LegalHoldBody,
+} from '../../../contracts/privacy';
 import type {
   dueRequests,
   personHitList,
@@ -58,20 +63,8 @@ export const restrictCase = (id: string, version: number, restricted: boolean) =
       version,
     },
   );
-/**
- * The erasure of the request's person, with the retention and legal-hold check (privacy/erasure,
- * built beside this): the shape of the contract's `erasureResult` — erased, or refused and why.
- */
-export type ErasureAnswer = {
-  outcome: 'erased' | 'refused';
-  reason: string | null;
-  refusal: {
-    kind: 'legal_hold' | 'retention_duty' | 'open_case';
-    class: string | null;
-    endsOn: string | null;
-    holdReason: string | null;
-  } | null;
-};
+/** The erasure of the request's person, with the retention and legal-hold check (privacy/erasure): erased, or refused and why. */
+export type ErasureAnswer = ErasureResult;
 export const eraseRequest = (id: string) =>
   postJson<z.ZodType<ErasureAnswer>>(`/api/privacy/requests/${id}/erase`);
 export const exportHref = (id: string, language?: 'de' | 'en') =>
