@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ClassEnd, RetentionRunResult, retentionNotice } from '../../../contracts/privacy';
 import { ConfirmModal } from '../../ui/ConfirmModal';
+import { useWideScreen } from '../../ui/DataTable';
 import { ErrorAlert, notifySaved } from '../../ui/errors';
 import { formatDate } from '../../ui/format';
 import { ListTable, useList } from '../../ui/list';
@@ -37,6 +38,7 @@ export function NoticesPart() {
   const [lifting, setLifting] = useState<Notice | null>(null);
   const [error, setError] = useState<unknown>(null);
   const queryClient = useQueryClient();
+  const wide = useWideScreen();
   return (
     <Stack>
       <RunJob />
@@ -66,11 +68,13 @@ export function NoticesPart() {
             head: t('retention.notices.classes'),
             card: 'fact',
             cell: (n) => (
-              <List size="sm" spacing={2}>
+              <Stack gap={2}>
                 {n.classes.map((c) => (
-                  <List.Item key={c.class}>{ruleText(t, c)}</List.Item>
+                  <Text key={c.class} size="sm">
+                    {ruleText(t, c)}
+                  </Text>
                 ))}
-              </List>
+              </Stack>
             ),
           },
           {
@@ -81,7 +85,8 @@ export function NoticesPart() {
           },
           {
             head: '',
-            card: 'action',
+            // On a phone the button goes under the facts: beside them it leaves them too narrow.
+            card: wide ? 'action' : 'fact',
             cell: (n) =>
               n.legalHold ? (
                 <Button size="xs" variant="default" onClick={() => setLifting(n)}>

@@ -16,7 +16,7 @@ import { DateInput } from '@mantine/dates';
 import { schemaResolver, type UseFormReturnType, useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateBounds } from '../../../contracts/common';
 import {
@@ -89,14 +89,17 @@ export function SettingsPart() {
     initialValues: valuesOf({ ...emptySettings, rules: [] }),
     validate: (v) => schemaResolver(privacySettingsBody, { sync: true })(bodyOf(v, 0)),
   });
-  const { setValues, resetDirty, isDirty } = form;
+  const { setValues, resetDirty } = form;
+  // Read through a ref: the form's isDirty is a new function at every render.
+  const isDirty = useRef(form.isDirty);
+  isDirty.current = form.isDirty;
   // Filled from the server until the user types: a refetch after a refused save keeps the input.
   useEffect(() => {
-    if (settings.data && !isDirty()) {
+    if (settings.data && !isDirty.current()) {
       setValues(valuesOf(settings.data));
       resetDirty(valuesOf(settings.data));
     }
-  }, [settings.data, setValues, resetDirty, isDirty]);
+  }, [settings.data, setValues, resetDirty]);
 
   const submit = form.onSubmit(async (values) => {
     if (!settings.data) return;
