@@ -1,8 +1,6 @@
-import { Stack, Tabs } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { Permission } from '../../contracts/auth';
 import { useSession } from '../auth/session';
+import { PartTabs } from './PartTabs';
 import { NoticesPart } from './retention/NoticesPart';
 import { ProofsPart } from './retention/ProofsPart';
 import { SettingsPart } from './retention/SettingsPart';
@@ -20,34 +18,9 @@ const parts = [
  * and filters there); one who may see only the settings sees them without the parts' tabs.
  */
 export function RetentionTab() {
-  const { t } = useTranslation('privacy');
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
   const mine = parts.filter((p) => user?.permissions.includes(p.permission));
-  const current = mine.find((p) => p.id === params.get('part'))?.id ?? 'settings';
   const [only] = mine;
   if (mine.length === 1 && only) return <only.Part />;
-  return (
-    <Stack>
-      <Tabs
-        value={current}
-        onChange={(v) => v && setParams(v === 'settings' ? {} : { part: v }, { replace: true })}
-        variant="pills"
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {mine.map((p) => (
-            <Tabs.Tab key={p.id} value={p.id}>
-              {t(`retention.parts.${p.id}`)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {mine.map((p) => (
-          <Tabs.Panel key={p.id} value={p.id}>
-            <p.Part />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
-  );
+  return <PartTabs parts={mine} labels="retention.parts" />;
 }
