@@ -8,11 +8,14 @@ import { axeFindings, demoEnvironment, field, phoneContext } from './support';
  * Issue 15's paperwork in the browser, as the demo's data protection officer: Datenschutz →
  * Dokumentation, the record of processing activities downloaded as PDF and as Markdown, each
  * naming the organisation and a retention period; the workspace and the paperwork on a phone (axe).
+ * Then Aufbewahrung und Löschung: a period changed and kept, the deletion job run on demand, the
+ * tab on a phone (axe); the admin keeps the periods but sees no deletion list.
  */
 const env = demoEnvironment();
 let context: BrowserContext;
 let page: Page;
 const DPO = 'thomas.weber@ifk-saar.example';
+const ADMIN = 'admin@ifk-saar.example';
 
 async function logIn(p: Page, email: string) {
   await p.goto(`${env.server.baseUrl}/login`);
@@ -82,5 +85,52 @@ describe("the dpo's paperwork", () => {
     await p.getByTestId('paperwork-measures').waitFor();
     expect(await axeFindings(p)).toEqual([]);
     await phone.close();
+  });
+
+  it('changes a retention period, runs the deletion job now, and the tab passes axe on a phone', async () => {
+    await page.goto(`${env.server.baseUrl}/privacy/retention`);
+    const months = page.getByLabel('Beratungsdokumentation: Monate');
+    await expect.poll(() => months.inputValue()).toBe('36');
+    await months.fill('24');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert').first().waitFor();
+    await page.reload();
+    await expect.poll(() => months.inputValue()).toBe('24');
+    await page.getByText('2 Jahre').first().waitFor();
+
+    await page.getByRole('tab', { name: 'Löschliste' }).click();
+    await page.getByTestId('retention-run').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Löschlauf jetzt starten' }).click();
+    const result = page.getByTestId('retention-run-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(
+      /Angekündigt: \d+ · zurückgenommen: \d+ · anonymisiert: \d+ · Dateien gelöscht: \d+/,
+    );
+
+    const phone = await phoneContext(env.browser, env.server.baseUrl);
+    const p = await phone.newPage();
+    await logIn(p, DPO);
+    for (const part of ['', '?part=notices', '?part=proofs']) {
+      await p.goto(`/privacy/retention${part}`);
+      await p.getByRole('tab', { name: 'Löschnachweise' }).waitFor();
+      await p.waitForLoadState('networkidle');
+      expect(await axeFindings(p), part).toEqual([]);
+    }
+    await phone.close();
+  });
+
+  it('lets the admin keep the periods without the deletion list', async () => {
+    const admin = await env.browser.newContext({
+      baseURL: env.server.baseUrl,
+      locale: 'de-DE',
+      viewport: { width: 1400, height: 900 },
+    });
+    const p = await admin.newPage();
+    await logIn(p, ADMIN);
+    await p.goto('/privacy/retention');
+    await expect.poll(() => p.getByLabel('Beratungsdokumentation: Monate').inputValue()).toBe('24');
+    expect(await p.getByRole('tab', { name: 'Löschliste' }).count()).toBe(0);
+    expect(await p.getByText('Löschlauf jetzt starten').count()).toBe(0);
+    await admin.close();
   });
 });
