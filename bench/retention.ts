@@ -110,7 +110,8 @@ function startProbe(db: Parameters<typeof queryRows>[0]) {
     while (running) {
       const t0 = performance.now();
       await db.execute(
-        sql`SELECT id, case_code, family_name FROM clients WHERE anonymised_at IS NULL ORDER BY updated_at DESC LIMIT 25`,
+        sql`SELECT id, case_code, family_name FROM clients WHERE anonymised_at IS NULL
+            AND organisation_id = (SELECT organisation_id FROM bench_due LIMIT 1) ORDER BY updated_at DESC LIMIT 25`,
       );
       samples.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 20));

@@ -24,12 +24,12 @@ import { rulesOf, settingsRowOf } from './service';
  *    untouched or anonymised, never half — and lists the files to remove; removing them follows;
  * 4. removes audit entries past the audit class's period.
  * Batches are sized to take about `batchMs` each: on the embedded database a transaction holds
- * the only connection, and other requests wait for it.
+ * the only connection, and other requests wait for it; on PostgreSQL it locks only its cases.
  */
 export interface RetentionOptions {
   now?: Date;
   organisationId?: string;
-  /** Target time of one batch's transaction (ms). */
+  /** Target time of one batch's transaction (ms): 120 on PGlite, 1,000 on PostgreSQL unless given. */
   batchMs?: number;
   /** Test hooks: called inside a batch's transaction before it commits, and after it committed. */
   hooks?: { inBatch?(): void | Promise<void>; afterCommit?(): void | Promise<void> };
@@ -169,7 +169,9 @@ async function announce(ctx: AppContext, organisationId: string, now: Date) {
 /** Step 3: the announced cases whose notice ran out, in batches sized to `batchMs`. */
 async function anonymiseDue(ctx: AppContext, organisationId: string, now: Date, options: RetentionOptions) {
   const policy = await policyOf(ctx.db, organisationId);
-  const target = options.batchMs ?? 100;
+  // On PGlite a transaction holds the one connection, so batches stay short; on PostgreSQL it locks
+  // only its own cases' rows, and larger batches spend less on the round trips.
+  const target = options.batchMs ?? (ctx.databaseKind === 'pglite' ? 120 : 1000);
   let size = 10;
   const total = { anonymised: 0, files: 0, withdrawn: 0 };
   for (;;) {
@@ -320,32 +322,35 @@ export async function anonymise(
       case_code = v.code, anonymised_at = ${job.now.toISOString()}::timestamptz,
       updated_at = ${job.now.toISOString()}::timestamptz, updated_by = NULL, version = version + 1
     FROM (VALUES ${codes}) AS v(id, code) WHERE clients.id = v.id`);
-  await tx.execute(sql`UPDATE conference_inputs SET text = '' WHERE nomination_id IN (${nominations})`);
-  await tx.execute(sql`UPDATE conference_entries SET text = '' WHERE nomination_id IN (${nominations})`);
-  await tx.execute(
-    sql`UPDATE conference_minutes SET text = '' WHERE item IN (SELECT id::text FROM (${nominations}) n)`,
-  );
-  for (const t of removedTables)
-    await tx.execute(sql`DELETE FROM ${sql.raw(t)} WHERE ${idsIn('client_id', ids)}`);
+  // Everything but the case row and the audit log in one statement (data-modifying CTEs): one
+  // round trip instead of twenty keeps a batch short, which on PGlite is how long others wait.
   const where = idsIn('client_id', ids);
-  await tx.execute(sql`UPDATE qualifications SET title_original = '', title_translation = NULL, institution = NULL,
-      field = NULL WHERE ${where}`);
-  await tx.execute(sql`UPDATE recognition_procedures SET extension_reason = NULL, substantial_differences = NULL,
-      compensation_measure = NULL, notes = NULL,
-      suspensions = (SELECT coalesce(jsonb_agg(s || '{"reason": null}'), '[]') FROM jsonb_array_elements(suspensions) s),
-      checklist = (SELECT coalesce(jsonb_agg(x || '{"label": null}'), '[]') FROM jsonb_array_elements(checklist) x)
-    WHERE ${where}`);
-  await tx.execute(
+  const changes = [
+    ...removedTables.map((t) => sql`DELETE FROM ${sql.raw(t)} WHERE ${where}`),
+    sql`UPDATE conference_inputs SET text = '' WHERE nomination_id IN (${nominations})`,
+    sql`UPDATE conference_entries SET text = '' WHERE nomination_id IN (${nominations})`,
+    sql`UPDATE conference_minutes SET text = '' WHERE item IN (SELECT id::text FROM (${nominations}) n)`,
+    sql`UPDATE qualifications SET title_original = '', title_translation = NULL, institution = NULL, field = NULL
+        WHERE ${where}`,
+    sql`UPDATE recognition_procedures SET extension_reason = NULL, substantial_differences = NULL,
+        compensation_measure = NULL, notes = NULL,
+        suspensions = (SELECT coalesce(jsonb_agg(s || '{"reason": null}'), '[]') FROM jsonb_array_elements(suspensions) s),
+        checklist = (SELECT coalesce(jsonb_agg(x || '{"label": null}'), '[]') FROM jsonb_array_elements(checklist) x)
+      WHERE ${where}`,
     sql`UPDATE contacts SET topic = NULL, result = NULL, summary = NULL, institution_name = NULL WHERE ${where}`,
-  );
-  await tx.execute(sql`UPDATE client_measures SET outcome_note = NULL WHERE ${where}`);
-  await tx.execute(sql`UPDATE client_opportunities SET employer_feedback = NULL WHERE ${where}`);
-  await tx.execute(sql`UPDATE conference_nominations SET question = '', brief = NULL WHERE ${where}`);
-  await tx.execute(
+    sql`UPDATE client_measures SET outcome_note = NULL WHERE ${where}`,
+    sql`UPDATE client_opportunities SET employer_feedback = NULL WHERE ${where}`,
+    sql`UPDATE conference_nominations SET question = '', brief = NULL WHERE ${where}`,
     sql`UPDATE commitments SET action = '', status_note = NULL, progress_note = NULL WHERE ${where}`,
+    sql`UPDATE case_transitions SET reason = NULL WHERE ${where}`,
+    sql`UPDATE data_subject_requests SET note = NULL WHERE ${where}`,
+  ];
+  await tx.execute(
+    sql`WITH ${sql.join(
+      changes.map((change, i) => sql`${sql.raw(`c${i}`)} AS (${change} RETURNING 1)`),
+      sql`, `,
+    )} SELECT 1`,
   );
-  await tx.execute(sql`UPDATE case_transitions SET reason = NULL WHERE ${where}`);
-  await tx.execute(sql`UPDATE data_subject_requests SET note = NULL WHERE ${where}`);
   const audits = await queryRows<{ id: string; n: number }>(
     tx,
     sql`SELECT subject_client_id AS id, count(*)::int AS n FROM audit_log WHERE ${idsIn('subject_client_id', ids)}
