@@ -19,14 +19,15 @@ import { usePrivacyTexts } from './texts';
  */
 export function CasePrivacyBanner({ clientId }: { clientId: string }) {
   const { t } = useTranslation('privacy');
-  const ready = usePrivacyTexts();
   const state = useQuery(casePrivacyQuery(clientId));
   const canHold = useCan('privacy.holds');
+  const shown = Boolean(state.data && (canHold || state.data.legalHold || state.data.restrictedSince));
+  const ready = usePrivacyTexts(shown);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [lifting, setLifting] = useState(false);
   const s = state.data;
-  if (!ready || !s) return null;
+  if (!ready || !s || !shown) return null;
   const hold = s.legalHold;
   const saved = (next: CasePrivacyState) => queryClient.setQueryData(requestKeys.casePrivacy(clientId), next);
   return (

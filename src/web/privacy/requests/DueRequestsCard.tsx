@@ -11,9 +11,10 @@ import { usePrivacyTexts } from './texts';
 export function DueRequestsCard() {
   const { t } = useTranslation('privacy');
   const due = useQuery(dueRequestsQuery);
-  const ready = usePrivacyTexts();
   const data = due.data;
-  if (!data || !ready) return null;
+  // Nothing open, no card (and no texts fetched for it).
+  const ready = usePrivacyTexts(Boolean(data && data.total > 0));
+  if (!data || !ready || data.total === 0) return null;
   return (
     <Card withBorder data-testid="due-requests">
       <Stack gap="xs">
@@ -25,11 +26,6 @@ export function DueRequestsCard() {
             <Badge color="red">{t('requests.dashboard.overdue', { count: data.overdue })}</Badge>
           )}
         </Group>
-        {data.items.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('requests.dashboard.empty')}
-          </Text>
-        )}
         {data.items.map((r) => (
           <Group key={r.id} justify="space-between" wrap="wrap" gap="xs">
             <Anchor component={Link} to={`/privacy/requests?open=${r.id}`} size="sm">
