@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../ui/ConfirmModal';
 import { applyFieldErrors, ErrorAlert, notifyError } from '../../ui/errors';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatDate } from '../../ui/format';
+import { HoldDialog } from '../HoldDialog';
 import { type CasePrivacyState, casePrivacyQuery, liftLegalHold, requestKeys, setLegalHold } from './api';
 import { usePrivacyTexts } from './texts';
 
@@ -76,7 +77,9 @@ export function CasePrivacyBanner({ clientId }: { clientId: string }) {
       {editing && (
         <HoldDialog
           clientId={clientId}
+          title={t('requests.hold.title')}
           reason={hold?.reason ?? ''}
+          submitLabel={t('requests.hold.set')}
           onClose={() => setEditing(false)}
           onSaved={saved}
         />
@@ -97,54 +100,5 @@ export function CasePrivacyBanner({ clientId }: { clientId: string }) {
         }}
       />
     </Stack>
-  );
-}
-
-function HoldDialog(p: {
-  clientId: string;
-  reason: string;
-  onClose(): void;
-  onSaved(state: CasePrivacyState): void;
-}) {
-  const { t } = useTranslation('privacy');
-  const [error, setError] = useState<unknown>(null);
-  const form = useForm({
-    initialValues: { reason: p.reason },
-    validate: { reason: (v) => (v.trim() ? null : t('requests.dialog.required')) },
-  });
-  const submit = form.onSubmit(async (v) => {
-    setError(null);
-    try {
-      p.onSaved(await setLegalHold(p.clientId, { reason: v.reason.trim() }));
-      p.onClose();
-    } catch (e) {
-      if (!applyFieldErrors(form, e, t)) setError(e);
-    }
-  });
-  return (
-    <FormDialog title={t('requests.hold.title')} form={form} onSubmit={submit} onClose={p.onClose}>
-      {(cancel) => (
-        <Stack>
-          <ErrorAlert error={error} />
-          <Textarea
-            label={t('requests.hold.reason')}
-            description={t('requests.hold.reasonHelp')}
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="subtle" onClick={cancel}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('requests.hold.set')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </FormDialog>
   );
 }

@@ -11,8 +11,9 @@ import { useWideScreen } from '../../ui/DataTable';
 import { ErrorAlert, notifySaved } from '../../ui/errors';
 import { formatDate } from '../../ui/format';
 import { ListTable, useList } from '../../ui/list';
-import { liftLegalHold, noticesQuery, privacySettingsQuery, retentionKeys, runRetentionNow } from './api';
-import { HoldDialog } from './HoldDialog';
+import { HoldDialog } from '../HoldDialog';
+import { liftLegalHold } from '../requests/api';
+import { noticesQuery, privacySettingsQuery, retentionKeys, runRetentionNow } from './api';
 import { periodLabel } from './SettingsPart';
 
 type Notice = z.infer<typeof retentionNotice>;
@@ -100,7 +101,19 @@ export function NoticesPart() {
           },
         ]}
       />
-      {holding && <HoldDialog notice={holding} onClose={() => setHolding(null)} />}
+      {holding && (
+        <HoldDialog
+          clientId={holding.clientId}
+          title={t('retention.hold.title', { code: holding.caseCode })}
+          text={t('retention.hold.text')}
+          submitLabel={t('retention.hold.place')}
+          onClose={() => setHolding(null)}
+          onSaved={async () => {
+            await queryClient.invalidateQueries({ queryKey: retentionKeys.allNotices });
+            notifySaved(t, t('retention.hold.placed', { code: holding.caseCode }));
+          }}
+        />
+      )}
       <ConfirmModal
         opened={lifting !== null}
         title={t('retention.hold.liftTitle', { code: lifting?.caseCode ?? '' })}

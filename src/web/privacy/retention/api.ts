@@ -31,9 +31,3 @@ export const noticesQuery = pageQuery<typeof noticeList>(retentionKeys.notices, 
 export const proofsQuery = pageQuery<typeof proofList>(retentionKeys.proofs, '/api/privacy/proofs');
 
 export const runRetentionNow = () => postJson<typeof retentionRunResult>('/api/privacy/retention/run');
-
-/** A legal hold keeps a case off the deletion list until it is lifted (dpo, leads). */
-export const placeLegalHold = (clientId: string, reason: string) =>
-  putJson<typeof casePrivacyState>(`/api/clients/${clientId}/legal-hold`, { reason });
-export const liftLegalHold = (clientId: string) =>
-  deleteJson<typeof casePrivacyState>(`/api/clients/${clientId}/legal-hold`);
