@@ -249,7 +249,9 @@ async function scanPage(
     await quiet();
     findings.push(...(await scan(page, { ...where, page: url, width })));
     findings.push(...(await scanDialogs(page, url, { ...where, width })));
-    for (const name of await page.getByRole('tab', { selected: false }).allInnerTexts()) {
+    // Inner tab lists come after outer ones; an outer tab may lead elsewhere and take the inner
+    // list with it (the privacy page's tasks and their parts), so the inner tabs go first.
+    for (const name of (await page.getByRole('tab', { selected: false }).allInnerTexts()).reverse()) {
       await page.getByRole('tab', { name, exact: true }).first().click();
       await quiet();
       findings.push(...(await scan(page, { ...where, page: `${url} › ${name}`, width })));
