@@ -46,7 +46,11 @@ describe('lists on a phone', () => {
     await textOf(toggle, 'Filter (2)');
     await addressHas(page, { includeClosed: 'true', overdueSteps: 'true' });
     // A card opens its case from anywhere on it, not only from the name.
-    await page.getByRole('checkbox', { name: 'Overdue steps only' }).uncheck();
+    // The box follows the address, written a moment after the click: wait for it rather than
+    // have Playwright's uncheck read the box at once (it failed so on a loaded CI machine).
+    const overdue = page.getByRole('checkbox', { name: 'Overdue steps only' });
+    await overdue.click();
+    await expect.poll(() => overdue.isChecked()).toBe(false);
     await textOf(toggle, 'Filter (1)');
     await cards.first().getByText('Case').first().click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
